@@ -1,0 +1,85 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# barriermap: make            build ./barriermap
+#             make check      build with ASan+UBSan and run every test
+#             make map        map the default kernel tree (installing it if missing)
+#             make htmldocs   build the documentation site with sphinx-build -W
+#             make coccicheck run the semantic patches over the kernel tree
+#             make bench      time barriermap against spatch on the same tree
+#             make install PREFIX=/usr/local
+#             make V=1 ...    show the commands
+.SUFFIXES:
+.DEFAULT_GOAL := all
+
+LLVM_CONFIG ?= $(firstword $(wildcard /usr/bin/llvm-config /usr/bin/llvm-config-1[4-9] /usr/lib/llvm-1[4-9]/bin/llvm-config))
+ifeq ($(LLVM_CONFIG),)
+$(error libclang not found: install Debian's libclang-dev and llvm (apt-get install libclang-dev llvm), or set LLVM_CONFIG=/path/to/llvm-config)
+endif
+LLVM_INCDIR := $(shell $(LLVM_CONFIG) --includedir)
+LLVM_LIBDIR := $(shell $(LLVM_CONFIG) --libdir)
+ifeq ($(wildcard $(LLVM_INCDIR)/clang-c/Index.h),)
+$(error $(LLVM_INCDIR)/clang-c/Index.h is missing: install Debian's libclang-dev)
+endif
+ifeq ($(wildcard /usr/include/jansson.h),)
+$(error jansson.h is missing: install Debian's libjansson-dev)
+endif
+
+CC ?= cc
+CFLAGS ?= -O2 -g
+WARNINGS := -std=c11 -Wall -Wextra -Wno-unused-parameter -Wshadow -Wstrict-prototypes -Wmissing-prototypes
+KERNEL_TREE_SCRIPT ?= $(CURDIR)/tools/kernel-tree.sh
+CPPFLAGS += -D_GNU_SOURCE -I$(LLVM_INCDIR) -Isrc -DKERNEL_TREE_SCRIPT='"$(KERNEL_TREE_SCRIPT)"' 
+LDLIBS += -L$(LLVM_LIBDIR) -Wl,-rpath,$(LLVM_LIBDIR) -lclang -ljansson -lpthread -lm
+PREFIX ?= /usr/local
+
+ifeq ($(V),1)
+Q :=
+quiet = @:
+else
+Q := @
+quiet = @printf '  %-7s %s\n'
+endif
+
+SRCS := $(sort $(wildcard src/*.c))
+BUILD ?= build/release
+OBJS := $(SRCS:src/%.c=$(BUILD)/%.o)
+
+all: barriermap
+
+barriermap: $(BUILD)/barriermap
+	$(Q)cp $< $@
+
+$(BUILD)/barriermap: $(OBJS)
+	$(quiet) LD $@
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/%.o: src/%.c $(wildcard src/*.h) Makefile
+	@mkdir -p $(@D)
+	$(quiet) CC $@
+	$(Q)$(CC) $(CPPFLAGS) $(WARNINGS) $(CFLAGS) -c -o $@ $<
+
+# The test build: AddressSanitizer and UndefinedBehaviorSanitizer.
+SAN_FLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
+asan:
+	$(Q)$(MAKE) --no-print-directory BUILD=build/asan CFLAGS="$(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)" build/asan/barriermap
+
+KERNEL_TREE = $(shell tools/kernel-tree.sh)
+
+check: barriermap asan
+	$(Q)tools/kernel-tree.sh >/dev/null
+	$(Q)tests/run.py --bin build/asan/barriermap $(TESTS)
+
+map: barriermap
+	$(Q)./barriermap map --kernel "$(or $(KDIR),$(KERNEL_TREE))" -o $(or $(O),map)
+
+-include cocci/cocci.mk
+-include rst/rst.mk
+-include bench/bench.mk
+
+install: barriermap
+	install -D -m 755 barriermap $(DESTDIR)$(PREFIX)/bin/barriermap
+
+clean:
+	rm -rf build barriermap
+
+.PHONY: all asan check map install clean barriermap

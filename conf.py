@@ -1,0 +1,32 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# Sphinx configuration of barriermap's documentation site (rst/), built by
+# `make htmldocs` with Debian's python3-sphinx and `sphinx-build -W`.  The
+# map of the default kernel tree is generated into the build's copy of
+# rst/ (map/), never into the source folder.
+
+project = 'barriermap'
+copyright = 'the barriermap authors'
+author = 'the barriermap authors'
+
+extensions = ['sphinx.ext.graphviz']
+
+# Pairing graphs as SVG inside <object>, so their boxes link to the entries.
+graphviz_output_format = 'svg'
+
+root_doc = 'index'
+exclude_patterns = ['rst.mk', '_build']
+highlight_language = 'none'
+default_role = 'literal'
+
+html_theme = 'alabaster'
+html_theme_options = {
+    'page_width': '1180px',
+    'sidebar_width': '230px',
+    'description': 'memory barrier pairing for KVM',
+    'fixed_sidebar': False,
+}
+html_sidebars = {'**': ['about.html', 'navigation.html', 'searchbox.html']}
+html_show_sourcelink = False
+html_copy_source = False
+html_last_updated_fmt = None

@@ -1,0 +1,416 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * attach.c: which comment belongs to a barrier (DESIGN.md).
+ *
+ * In order of preference, the first that speaks of pairing wins:
+ *   above     the comment block that ends just above the barrier's statement
+ *   trailing  a comment after the statement, on the line where it ends
+ *   inside    a comment within the statement
+ *   nearby    the block above one of the two statements before, when it
+ *             names the barrier ("This smp_rmb() pairs with ...")
+ * When none speaks of pairing, the above/trailing/inside comment is kept
+ * for display and the barrier is undocumented.
+ *
+ * A pairing comment inside a function that belongs to no barrier, but sits
+ * on a call ("kvm_flush_remote_tlbs() reuses the barrier in
+ * kvm_make_all_cpus_request()"), becomes an implicit site at that call.
+ */
+#include "tokens.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* A run of comment tokens [first, last], on touching lines. */
+struct group {
+	size_t first, last;
+};
+
+static bool is_stop(const struct token_view *tv, size_t i)
+{
+	return tok_is(tv, i, ";") || tok_is(tv, i, "{") || tok_is(tv, i, "}");
+}
+
+/*
+ * Start of the statement holding token @i: the token after the nearest
+ * ";", "{" or "}" outside parentheses, skipping comments.  Directives
+ * ("#ifdef" lines) end a statement too.
+ */
+static size_t stmt_start(const struct token_view *tv, size_t i)
+{
+	int depth = 0;
+	size_t j = i;
+
+	while (j > 0) {
+		size_t k = j - 1;
+
+		if (tv->t[k].kind == TOK_COMMENT) {
+			j = k;
+			continue;
+		}
+		if (tv->t[k].directive && !tv->t[i].directive)
+			break;
+		/* a barrier inside "if (...)" or "f(...)" belongs to the whole */
+		if (tok_is(tv, k, ")") || tok_is(tv, k, "]"))
+			depth++;
+		else if (tok_is(tv, k, "(") || tok_is(tv, k, "["))
+			depth -= depth > 0;
+		else if (depth == 0 && is_stop(tv, k))
+			break;
+		j = k;
+	}
+	while (j < i && tv->t[j].kind == TOK_COMMENT)
+		j++;
+	return j;
+}
+
+/* The ";" or "{" that ends the statement holding token @i. */
+static size_t stmt_end(const struct token_view *tv, size_t i)
+{
+	int depth = 0;
+
+	for (size_t j = i; j < tv->n; j++) {
+		if (tv->t[j].kind == TOK_COMMENT)
+			continue;
+		if (tv->t[j].directive != tv->t[i].directive)
+			return j ? j - 1 : 0;
+		if (tok_is(tv, j, "(") || tok_is(tv, j, "["))
+			depth++;
+		else if (tok_is(tv, j, ")") || tok_is(tv, j, "]")) {
+			if (--depth < 0)
+				return j;
+		} else if (depth == 0 && is_stop(tv, j))
+			return j;
+	}
+	return tv->n - 1;
+}
+
+/* The comment group ending right before token @i, on the line above or the same line. */
+static bool group_above(const struct token_view *tv, size_t i, struct group *g)
+{
+	size_t k;
+
+	if (i == 0 || tv->t[i - 1].kind != TOK_COMMENT)
+		return false;
+	k = i - 1;
+	if (tv->t[k].end.line + 1 < tv->t[i].start.line)
+		return false;
+	g->last = k;
+	while (k > 0 && tv->t[k - 1].kind == TOK_COMMENT &&
+	       tv->t[k - 1].end.line + 1 >= tv->t[k].start.line)
+		k--;
+	g->first = k;
+	return true;
+}
+
+/* Comments after the statement's end, on its last line. */
+static bool group_trailing(const struct token_view *tv, size_t end, struct group *g)
+{
+	size_t k = end + 1;
+
+	if (k >= tv->n || tv->t[k].kind != TOK_COMMENT ||
+	    tv->t[k].start.line != tv->t[end].end.line)
+		return false;
+	g->first = g->last = k;
+	while (g->last + 1 < tv->n && tv->t[g->last + 1].kind == TOK_COMMENT &&
+	       tv->t[g->last + 1].start.line <= tv->t[g->last].end.line + 1 &&
+	       tv->t[g->last + 1].start.col >= tv->t[k].start.col)
+		g->last++;
+	return true;
+}
+
+static bool group_inside(const struct token_view *tv, size_t from, size_t to, struct group *g)
+{
+	for (size_t k = from; k < to; k++) {
+		if (tv->t[k].kind != TOK_COMMENT)
+			continue;
+		g->first = g->last = k;
+		while (g->last + 1 < to && tv->t[g->last + 1].kind == TOK_COMMENT)
+			g->last++;
+		return true;
+	}
+	return false;
+}
+
+static int comment_index(const struct file_facts *f, const struct token *t)
+{
+	size_t lo = 0, hi = f->comments.n;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		const struct pos *p = &f->comments.v[mid].start;
+
+		if (p->line == t->start.line && p->col == t->start.col)
+			return (int)mid;
+		if (p->line < t->start.line || (p->line == t->start.line && p->col < t->start.col))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	BUG("comment token without a comment at %u:%u", t->start.line, t->start.col);
+}
+
+static char *group_text(const struct file_facts *f, const struct token_view *tv,
+			const struct group *g)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	for (size_t k = g->first; k <= g->last; k++) {
+		if (k > g->first)
+			sb_addc(&sb, '\n');
+		sb_adds(&sb, f->comments.v[comment_index(f, &tv->t[k])].text);
+	}
+	return sb_detach(&sb);
+}
+
+static void give_comment(struct site *s, const struct file_facts *f,
+			 const struct token_view *tv, const struct group *g,
+			 enum comment_rule rule, char *text, struct pairing *parsed)
+{
+	free(s->comment_text);
+	pairing_release(&s->pairing);
+	s->comment = comment_index(f, &tv->t[g->first]);
+	s->comment_last = comment_index(f, &tv->t[g->last]);
+	s->rule = rule;
+	s->comment_text = text;
+	s->pairing = *parsed;
+}
+
+/*
+ * Offer a candidate comment to the site: taken if it speaks of pairing,
+ * or if nothing was taken yet and @keep says it may stand for display.
+ */
+static bool offer(struct site *s, const struct file_facts *f, const struct token_view *tv,
+		  const struct group *g, enum comment_rule rule, bool keep)
+{
+	char *text = group_text(f, tv, g);
+	struct pairing parsed;
+
+	grammar_parse(text, &parsed);
+	if (parsed.kind != PAIRING_NONE) {
+		give_comment(s, f, tv, g, rule, text, &parsed);
+		return true;
+	}
+	if (keep && s->rule == RULE_NONE) {
+		give_comment(s, f, tv, g, rule, text, &parsed);
+		return false;
+	}
+	pairing_release(&parsed);
+	free(text);
+	return false;
+}
+
+static bool names_barrier(const char *text, const char *barrier)
+{
+	size_t n = strlen(barrier);
+
+	for (const char *p = strstr(text, barrier); p; p = strstr(p + 1, barrier)) {
+		char after = p[n];
+
+		if (!(after == '_' || (after >= 'a' && after <= 'z') || (after >= '0' && after <= '9')))
+			return true;
+	}
+	return false;
+}
+
+/* Up to two statements above, a block that names the barrier. */
+static void offer_nearby(struct site *s, const struct file_facts *f,
+			 const struct token_view *tv, size_t start)
+{
+	size_t j = start;
+
+	for (int back = 0; back < 2 && j > 0; back++) {
+		struct group g;
+		char *text;
+
+		/* step over the stop token before this statement */
+		j = stmt_start(tv, j - 1 > 0 ? j - 1 : 0);
+		if (!group_above(tv, j, &g))
+			continue;
+		text = group_text(f, tv, &g);
+		if (names_barrier(text, s->barrier) &&
+		    offer(s, f, tv, &g, RULE_NEARBY, false)) {
+			free(text);
+			return;
+		}
+		free(text);
+	}
+}
+
+static void attach_site(struct site *s, struct file_facts *f, const struct token_view *tv)
+{
+	size_t i = tok_find(tv, s->at);
+	size_t start = stmt_start(tv, i), end = stmt_end(tv, i);
+	struct group g;
+
+	s->stmt = tv->t[start].start;
+	if (group_above(tv, start, &g) && offer(s, f, tv, &g, RULE_ABOVE, true))
+		return;
+	if (group_trailing(tv, end, &g) && offer(s, f, tv, &g, RULE_TRAILING, true))
+		return;
+	if (group_inside(tv, start, end, &g) && offer(s, f, tv, &g, RULE_INSIDE, true))
+		return;
+	offer_nearby(s, f, tv, start);
+}
+
+/* ---- implicit sites: pairing comments on calls ----------------------- */
+
+static bool comment_taken(const struct file_facts *f, int idx)
+{
+	for (size_t i = 0; i < f->sites.n; i++)
+		if (f->sites.v[i].comment >= 0 && f->sites.v[i].comment <= idx &&
+		    idx <= f->sites.v[i].comment_last)
+			return true;
+	return false;
+}
+
+static bool in_function_body(const struct file_facts *f, struct pos p)
+{
+	for (size_t i = 0; i < f->functions.n; i++) {
+		const struct function *fn = &f->functions.v[i];
+
+		if ((fn->start.line < p.line || (fn->start.line == p.line && fn->start.col < p.col)) &&
+		    (p.line < fn->end.line || (p.line == fn->end.line && p.col <= fn->end.col)))
+			return true;
+	}
+	return false;
+}
+
+static int function_index_at(const struct file_facts *f, struct pos p)
+{
+	int best = -1;
+
+	for (size_t i = 0; i < f->functions.n; i++) {
+		const struct function *fn = &f->functions.v[i];
+		bool in = (fn->start.line < p.line || (fn->start.line == p.line && fn->start.col <= p.col)) &&
+			  (p.line < fn->end.line || (p.line == fn->end.line && p.col <= fn->end.col));
+
+		if (in && (best < 0 || f->functions.v[best].start.line <= fn->start.line))
+			best = (int)i;
+	}
+	return best;
+}
+
+static bool is_keyword_call(const struct token_view *tv, size_t i)
+{
+	static const char *const not_calls[] = {
+		"if", "while", "for", "switch", "return", "sizeof", "typeof",
+		"__typeof__", "defined", "BUILD_BUG_ON", "WARN_ON", "WARN_ON_ONCE",
+		"lockdep_assert_held", "KVM_BUG_ON",
+	};
+
+	for (size_t k = 0; k < sizeof(not_calls) / sizeof(not_calls[0]); k++)
+		if (tok_is(tv, i, not_calls[k]))
+			return true;
+	return false;
+}
+
+/* The first call in the statement starting at token @i, or tv->n. */
+static size_t first_call(const struct token_view *tv, size_t i)
+{
+	size_t end = stmt_end(tv, i);
+
+	for (size_t k = i; k <= end && k < tv->n; k++)
+		if (tok_is_call(tv, k) && !is_keyword_call(tv, k) && !tv->t[k].directive)
+			return k;
+	return tv->n;
+}
+
+static void add_calls(struct site *s, const struct token_view *tv, size_t from, size_t to)
+{
+	for (size_t k = from; k < to && k < tv->n; k++)
+		if (tok_is_call(tv, k) && !is_keyword_call(tv, k) && !tv->t[k].directive)
+			vec_push(&s->stmt_calls, ((struct call){ tok_dup(tv, k), tv->t[k].start }));
+}
+
+/* The first token of the @count statements before token @i. */
+static size_t statements_above(const struct token_view *tv, size_t i, int count)
+{
+	size_t j = i;
+
+	for (int back = 0; back < count && j > 1; back++) {
+		if (tok_is(tv, j - 1, "{"))
+			break;	/* the start of the block: nothing above */
+		j = stmt_start(tv, j - 1);
+	}
+	return j;
+}
+
+static void add_implicit_site(struct file_facts *f, const struct token_view *tv,
+			      size_t call, const struct group *g)
+{
+	struct site s = { 0 };
+	char *name = tok_dup(tv, call);
+
+	s.file = f;
+	s.at = tv->t[call].start;
+	s.end_col = tv->t[call].end.col;
+	s.function = function_index_at(f, s.at);
+	s.barrier = name;
+	s.kind = implies_full_barrier(name) ? KIND_IMPLIED : KIND_UNKNOWN;
+	s.implicit = true;
+	s.comment = s.comment_last = -1;
+	s.stmt = tv->t[stmt_start(tv, call)].start;
+	/*
+	 * The resolver picks the call that supplies the barrier: one of the
+	 * statement below, or of the two above when the comment speaks of
+	 * them ("The implied barrier in pi_test_and_set_on() pairs with...").
+	 */
+	add_calls(&s, tv, call, stmt_end(tv, call) + 1);
+	add_calls(&s, tv, statements_above(tv, g->first, 2), g->first);
+	if (!offer(&s, f, tv, g, RULE_ABOVE, false))
+		BUG("pairing comment lost its pairing");
+	vec_push(&f->sites, s);
+}
+
+static void find_implicit_sites(struct file_facts *f, const struct token_view *tv)
+{
+	for (size_t k = 0; k < tv->n; k++) {
+		struct group g = { k, k };
+		struct pairing parsed;
+		char *text;
+		size_t call;
+		bool pairs;
+
+		if (tv->t[k].kind != TOK_COMMENT || tv->t[k].directive)
+			continue;
+		while (g.last + 1 < tv->n && tv->t[g.last + 1].kind == TOK_COMMENT &&
+		       tv->t[g.last + 1].start.line <= tv->t[g.last].end.line + 1)
+			g.last++;
+		k = g.last;
+		if (g.last + 1 >= tv->n || !in_function_body(f, tv->t[g.first].start))
+			continue;
+		if (comment_taken(f, comment_index(f, &tv->t[g.first])))
+			continue;
+		text = group_text(f, tv, &g);
+		if (!grammar_mentions_pairing(text)) {
+			free(text);
+			continue;
+		}
+		grammar_parse(text, &parsed);
+		pairs = parsed.kind == PAIRING_REFS || parsed.kind == PAIRING_NO_PARTNER;
+		pairing_release(&parsed);
+		free(text);
+		if (!pairs || tv->t[g.last].end.line + 1 < tv->t[g.last + 1].start.line)
+			continue;
+		call = first_call(tv, g.last + 1);
+		if (call < tv->n)
+			add_implicit_site(f, tv, call, &g);
+	}
+}
+
+static int site_cmp(const void *a, const void *b)
+{
+	const struct site *x = a, *y = b;
+
+	if (x->at.line != y->at.line)
+		return x->at.line < y->at.line ? -1 : 1;
+	return (x->at.col > y->at.col) - (x->at.col < y->at.col);
+}
+
+void attach_comments(struct file_facts *f, const struct token_view *tv)
+{
+	for (size_t i = 0; i < f->sites.n; i++)
+		attach_site(&f->sites.v[i], f, tv);
+	find_implicit_sites(f, tv);
+	xqsort(f->sites.v, f->sites.n, sizeof(*f->sites.v), site_cmp);
+}

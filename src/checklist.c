@@ -1,0 +1,981 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * checklist.c: compare the barrier map before and after a patch, and say
+ * what a human must check before the patch is sent or merged.
+ */
+#include "checklist.h"
+
+#include <ctype.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- sites, matched across the patch --------------------------------- */
+
+enum how {
+	UNMATCHED,
+	SAME,		/* same file, function, barrier and ordinal */
+	RENAMED,	/* its function was renamed (or its file) */
+	KIND_CHANGED,	/* same function, another barrier in its place */
+	MOVED,		/* same barrier, another function */
+};
+
+struct ent {
+	const struct file_facts *file;
+	const struct site *site;
+	const char *path;	/* after the patch (renamed file), NULL if deleted */
+	const char *function;	/* "" outside any function */
+	unsigned ordinal;	/* among same function+barrier sites in the file */
+	long other;		/* index of the matched entry on the other side */
+	enum how how;
+};
+
+typedef VEC(struct ent) ent_vec;
+
+/* A comment that speaks of pairing, anywhere in one program. */
+struct pcomment {
+	const struct file_facts *file;
+	const struct comment *comment;
+	const struct site *site;	/* the site it documents, or NULL */
+	const char *function;		/* the function it sits in, or NULL */
+	struct pairing pairing;
+};
+
+typedef VEC(struct pcomment) pcomment_vec;
+
+struct ctx {
+	struct checklist *cl;
+	const struct program *before, *after;
+	const struct patch_set *set;
+	ent_vec b, a;
+	pcomment_vec pb, pa;
+	VEC(char *) reported;	/* "path:line" of after-comments already listed */
+};
+
+static bool is_barrier_site(const struct site *s)
+{
+	return s->kind != KIND_COMPILER;
+}
+
+static const char *fn_name(const struct site *s)
+{
+	const char *n = site_function_name(s);
+
+	return n ? n : "";
+}
+
+static void collect_sites(ent_vec *out, const struct program *p, const struct patch_set *set,
+			  bool before)
+{
+	for (size_t i = 0; i < p->files.n; i++) {
+		const struct file_facts *f = p->files.v[i];
+		const char *path = before ? patch_set_new_path(set, f->path) : f->path;
+		size_t first = out->n;
+
+		if (!f->in_scope)
+			continue;
+		for (size_t k = 0; k < f->sites.n; k++) {
+			const struct site *s = &f->sites.v[k];
+			struct ent e = { f, s, path, fn_name(s), 0, -1, UNMATCHED };
+
+			if (!is_barrier_site(s))
+				continue;
+			for (size_t j = first; j < out->n; j++)
+				if (!strcmp(out->v[j].function, e.function) &&
+				    !strcmp(out->v[j].site->barrier, s->barrier) &&
+				    out->v[j].site->implicit == s->implicit)
+					e.ordinal++;
+			vec_push(out, e);
+		}
+	}
+}
+
+static bool same_str(const char *x, const char *y)
+{
+	return x && y && !strcmp(x, y);
+}
+
+static void link(struct ctx *c, size_t i, size_t j, enum how how)
+{
+	c->b.v[i].other = (long)j;
+	c->a.v[j].other = (long)i;
+	c->b.v[i].how = c->a.v[j].how = how;
+}
+
+static bool defined_in(const struct program *p, const char *fn)
+{
+	size_t n = 0;
+
+	return *fn && program_find_function(p, fn, &n) && n;
+}
+
+/*
+ * Pair sites in rounds, strictest first: identity, then a function that
+ * was renamed, then another barrier in the same function (kind change),
+ * then the same barrier in another function (a move).
+ */
+static void match_sites(struct ctx *c)
+{
+	for (size_t i = 0; i < c->b.n; i++) {
+		struct ent *x = &c->b.v[i];
+
+		for (size_t j = 0; j < c->a.n && x->path; j++) {
+			struct ent *y = &c->a.v[j];
+
+			if (y->how == UNMATCHED && !strcmp(x->path, y->path) &&
+			    !strcmp(x->function, y->function) &&
+			    !strcmp(x->site->barrier, y->site->barrier) &&
+			    x->site->implicit == y->site->implicit && x->ordinal == y->ordinal) {
+				link(c, i, j, SAME);
+				break;
+			}
+		}
+	}
+	for (size_t i = 0; i < c->b.n; i++) {
+		struct ent *x = &c->b.v[i];
+
+		if (x->how != UNMATCHED || !x->path || defined_in(c->after, x->function))
+			continue;
+		for (size_t j = 0; j < c->a.n; j++) {
+			struct ent *y = &c->a.v[j];
+
+			if (y->how == UNMATCHED && !strcmp(x->path, y->path) &&
+			    !defined_in(c->before, y->function) &&
+			    !strcmp(x->site->barrier, y->site->barrier) &&
+			    x->site->implicit == y->site->implicit) {
+				link(c, i, j, RENAMED);
+				break;
+			}
+		}
+	}
+	for (size_t i = 0; i < c->b.n; i++) {
+		struct ent *x = &c->b.v[i];
+
+		if (x->how != UNMATCHED || !x->path || x->site->implicit || !*x->function)
+			continue;
+		for (size_t j = 0; j < c->a.n; j++) {
+			struct ent *y = &c->a.v[j];
+
+			if (y->how == UNMATCHED && !y->site->implicit &&
+			    !strcmp(x->path, y->path) && !strcmp(x->function, y->function)) {
+				link(c, i, j, KIND_CHANGED);
+				break;
+			}
+		}
+	}
+	for (size_t i = 0; i < c->b.n; i++) {
+		struct ent *x = &c->b.v[i];
+		long best = -1;
+
+		if (x->how != UNMATCHED || x->site->implicit)
+			continue;
+		for (size_t j = 0; j < c->a.n; j++) {
+			struct ent *y = &c->a.v[j];
+
+			if (y->how != UNMATCHED || y->site->implicit ||
+			    strcmp(x->site->barrier, y->site->barrier) ||
+			    !strcmp(x->function, y->function))
+				continue;
+			if (best < 0 || same_str(x->path, y->path))
+				best = (long)j;
+			if (same_str(x->path, y->path))
+				break;
+		}
+		if (best >= 0)
+			link(c, i, (size_t)best, MOVED);
+	}
+}
+
+/* ---- comments that speak of pairing ---------------------------------- */
+
+static const char *function_at(const struct file_facts *f, struct pos at)
+{
+	for (size_t i = 0; i < f->functions.n; i++) {
+		const struct function *fn = &f->functions.v[i];
+
+		if ((at.line > fn->start.line ||
+		     (at.line == fn->start.line && at.col >= fn->start.col)) &&
+		    (at.line < fn->end.line ||
+		     (at.line == fn->end.line && at.col <= fn->end.col)))
+			return fn->name;
+	}
+	return NULL;
+}
+
+static void collect_comments(pcomment_vec *out, const struct program *p)
+{
+	for (size_t i = 0; i < p->files.n; i++) {
+		const struct file_facts *f = p->files.v[i];
+
+		for (size_t k = 0; k < f->comments.n; k++) {
+			const struct comment *cm = &f->comments.v[k];
+			struct pcomment pc = { f, cm, NULL, NULL, { 0 } };
+
+			if (!grammar_mentions_pairing(cm->text))
+				continue;
+			grammar_parse(cm->text, &pc.pairing);
+			if (pc.pairing.kind != PAIRING_REFS) {
+				pairing_release(&pc.pairing);
+				continue;
+			}
+			for (size_t s = 0; s < f->sites.n && !pc.site; s++)
+				if (f->sites.v[s].comment >= 0 &&
+				    (size_t)f->sites.v[s].comment <= k &&
+				    (f->sites.v[s].comment_last < 0 ?
+				     (size_t)f->sites.v[s].comment == k :
+				     k <= (size_t)f->sites.v[s].comment_last))
+					pc.site = &f->sites.v[s];
+			pc.function = function_at(f, cm->start);
+			vec_push(out, pc);
+		}
+	}
+}
+
+static bool ref_names(const struct ref *r, const char *fn, const char *barrier)
+{
+	size_t n;
+
+	if (!r->function || strcmp(r->function, fn))
+		return false;
+	if (!barrier || !r->barrier || r->implicit)
+		return true;
+	if (!r->wildcard)
+		return !strcmp(r->barrier, barrier);
+	n = strcspn(r->barrier, "*");
+	return !strncmp(r->barrier, barrier, n);
+}
+
+static bool comment_names(const struct pcomment *pc, const char *fn, const char *barrier)
+{
+	for (size_t i = 0; i < pc->pairing.nrefs; i++)
+		if (ref_names(&pc->pairing.refs[i], fn, barrier))
+			return true;
+	return false;
+}
+
+/* Does the site documented by @pc find @target as a partner? */
+static bool comment_reaches(const struct pcomment *pc, const struct site *target)
+{
+	if (!pc->site)
+		return false;
+	for (size_t i = 0; i < pc->site->partners.n; i++)
+		if (pc->site->partners.v[i].site == target)
+			return true;
+	return false;
+}
+
+static const struct file_facts *find_file(const struct program *p, const char *path)
+{
+	for (size_t i = 0; path && i < p->files.n; i++)
+		if (!strcmp(p->files.v[i]->path, path))
+			return p->files.v[i];
+	return NULL;
+}
+
+/*
+ * The same comment after the patch: same text, in the file it moved to,
+ * nearest to where it was.  NULL when the patch changed or removed it.
+ */
+static const struct comment *comment_after(const struct ctx *c, const struct file_facts *bf,
+					    const struct comment *bc)
+{
+	const struct file_facts *f = find_file(c->after, patch_set_new_path(c->set, bf->path));
+	const struct comment *best = NULL;
+	unsigned best_d = ~0u;
+
+	for (size_t i = 0; f && i < f->comments.n; i++) {
+		const struct comment *cm = &f->comments.v[i];
+		unsigned d = cm->start.line > bc->start.line ?
+			cm->start.line - bc->start.line : bc->start.line - cm->start.line;
+
+		if (!strcmp(cm->text, bc->text) && d < best_d) {
+			best = cm;
+			best_d = d;
+		}
+	}
+	return best;
+}
+
+/* Did this after-patch comment exist, word for word, before it? */
+static bool comment_existed(const struct ctx *c, const struct pcomment *pa)
+{
+	for (size_t i = 0; i < c->pb.n; i++)
+		if (!strcmp(c->pb.v[i].comment->text, pa->comment->text) &&
+		    same_str(patch_set_new_path(c->set, c->pb.v[i].file->path), pa->file->path))
+			return true;
+	return false;
+}
+
+/* ---- items ----------------------------------------------------------- */
+
+static struct checklist_item *add_item(struct ctx *c, enum checklist_section section,
+				       const char *kind, const char *path, unsigned line,
+				       bool before, const char *fmt, ...)
+	__attribute__((format(printf, 7, 8)));
+
+static struct checklist_item *add_item(struct ctx *c, enum checklist_section section,
+				       const char *kind, const char *path, unsigned line,
+				       bool before, const char *fmt, ...)
+{
+	struct checklist_item it = {
+		.section = section, .kind = kind, .path = xstrdup(path),
+		.line = line, .before = before,
+	};
+	struct strbuf sb = STRBUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	sb_vaddf(&sb, fmt, ap);
+	va_end(ap);
+	it.text = sb_detach(&sb);
+	vec_push(&c->cl->items, it);
+	return vec_last(&c->cl->items);
+}
+
+static void item_where(struct checklist_item *it, const char *function, const char *barrier)
+{
+	it->function = function && *function ? xstrdup(function) : NULL;
+	it->barrier = barrier ? xstrdup(barrier) : NULL;
+}
+
+static bool already_reported(struct ctx *c, const char *path, unsigned line, bool mark)
+{
+	char *key = xasprintf("%s:%u", path, line);
+
+	for (size_t i = 0; i < c->reported.n; i++)
+		if (!strcmp(c->reported.v[i], key)) {
+			free(key);
+			return true;
+		}
+	if (mark)
+		vec_push(&c->reported, key);
+	else
+		free(key);
+	return false;
+}
+
+/* "smp_rmb() in kvm_get_vcpu()" */
+static char *describe(const char *barrier, const char *function)
+{
+	if (function && *function)
+		return xasprintf("%s() in %s()", barrier, function);
+	return xasprintf("%s() at file scope", barrier);
+}
+
+static char *where_comment(const struct pcomment *pc)
+{
+	if (pc->site && !pc->site->implicit)
+		return xasprintf("the comment on %s() in %s()", pc->site->barrier,
+				 fn_name(pc->site));
+	if (pc->function)
+		return xasprintf("the comment in %s()", pc->function);
+	return xstrdup("the comment");
+}
+
+static void add_partner_details(struct checklist_item *it, const struct site *s,
+				const char *verb)
+{
+	for (size_t i = 0; i < s->partners.n; i++) {
+		const struct partner *pt = &s->partners.v[i];
+		struct strbuf sb = STRBUF_INIT;
+
+		sb_addf(&sb, "%s %s() in %s() (%s:%u)", verb, pt->site->barrier,
+			fn_name(pt->site), pt->site->file->path, pt->site->at.line);
+		for (size_t v = 1; v < pt->via.n; v++)
+			sb_addf(&sb, "%s %s()", v == 1 ? " via" : " ->", pt->via.v[v]);
+		vec_push(&it->details, sb_detach(&sb));
+	}
+}
+
+/*
+ * Every comment that names the barrier @gone (before the patch): directly
+ * ("smp_rmb() in kvm_get_vcpu"), by its function alone ("the barrier in
+ * F"), or through the call graph (its site found @gone as a partner).
+ * @what says what the patch does to it: "removes", "moves to G()".
+ */
+static void stale_comments(struct ctx *c, const struct ent *gone, const char *what)
+{
+	const struct site *g = gone->site;
+	char *name = describe(g->barrier, gone->function);
+
+	for (size_t i = 0; i < c->pb.n; i++) {
+		const struct pcomment *pc = &c->pb.v[i];
+		const struct comment *now;
+		struct checklist_item *it;
+		const char *how;
+		char *who;
+
+		if (pc->site == g || !*gone->function)
+			continue;
+		if (comment_names(pc, gone->function, g->barrier))
+			how = "names";
+		else if (comment_reaches(pc, g))
+			how = "relies, through the call graph, on";
+		else
+			continue;
+		who = where_comment(pc);
+		now = comment_after(c, pc->file, pc->comment);
+		if (now) {
+			const char *path = patch_set_new_path(c->set, pc->file->path);
+
+			already_reported(c, path, now->start.line, true);
+			it = add_item(c, SECTION_REMOVED, "stale-comment", path, now->start.line,
+				      false, "%s %s %s, which the patch %s; the patch does not change this comment",
+				      who, how, name, what);
+		} else {
+			it = add_item(c, SECTION_REMOVED, "updated-comment", pc->file->path,
+				      pc->comment->start.line, true,
+				      "%s %s %s, which the patch %s; the patch changes this comment",
+				      who, !strcmp(how, "names") ? "named" :
+				      "relied, through the call graph, on", name, what);
+			it->done = true;
+		}
+		item_where(it, pc->function, g->barrier);
+		it->quote = pc->pairing.phrase ? xstrdup(pc->pairing.phrase) : NULL;
+		free(who);
+	}
+	/* comments the patch writes or rewrites that still name it */
+	for (size_t i = 0; i < c->pa.n; i++) {
+		const struct pcomment *pa = &c->pa.v[i];
+		struct checklist_item *it;
+		char *who;
+
+		if (!*gone->function || !comment_names(pa, gone->function, g->barrier) ||
+		    comment_existed(c, pa) || (pa->site && pa->site->status != STATUS_DANGLING &&
+						pa->site->status != STATUS_MISMATCH))
+			continue;
+		if (already_reported(c, pa->file->path, pa->comment->start.line, true))
+			continue;
+		who = where_comment(pa);
+		it = add_item(c, SECTION_REMOVED, "stale-comment", pa->file->path,
+			      pa->comment->start.line, false,
+			      "%s, changed by the patch, still names %s, which the patch %s",
+			      who, name, what);
+		item_where(it, pa->function, g->barrier);
+		it->quote = pa->pairing.phrase ? xstrdup(pa->pairing.phrase) : NULL;
+		free(who);
+	}
+	free(name);
+}
+
+static bool needs_partner(const struct site *s)
+{
+	return s->status == STATUS_UNDOCUMENTED || s->status == STATUS_DANGLING ||
+	       s->status == STATUS_MISMATCH || s->status == STATUS_VAGUE;
+}
+
+static void report_added(struct ctx *c, const struct ent *y)
+{
+	const struct site *s = y->site;
+	char *name = describe(s->barrier, y->function);
+	struct checklist_item *it;
+
+	if (s->implicit)
+		goto out;
+	if (s->status == STATUS_UNDOCUMENTED)
+		it = add_item(c, SECTION_ADDED, "added-undocumented", y->path, s->at.line, false,
+			      "%s is added without a comment naming the barrier it pairs with",
+			      name);
+	else if (needs_partner(s))
+		it = add_item(c, SECTION_ADDED, "added-unresolved", y->path, s->at.line, false,
+			      "%s is added, but its comment's partner does not resolve: %s",
+			      name, s->message ? s->message : status_name(s->status));
+	else
+		it = add_item(c, SECTION_ADDED, "added", y->path, s->at.line, false,
+			      "%s is added: %s", name,
+			      s->message ? s->message : status_name(s->status));
+	it->done = !needs_partner(s);
+	item_where(it, y->function, s->barrier);
+	it->quote = s->pairing.phrase ? xstrdup(s->pairing.phrase) : NULL;
+out:
+	free(name);
+}
+
+static void report_removed(struct ctx *c, const struct ent *x)
+{
+	const struct site *s = x->site;
+	char *name = describe(s->barrier, x->function);
+	struct checklist_item *it;
+
+	if (s->implicit)
+		goto out;
+	it = add_item(c, SECTION_REMOVED, "removed", x->file->path, s->at.line, true,
+		      "%s is removed by the patch", name);
+	item_where(it, x->function, s->barrier);
+	add_partner_details(it, s, "it paired with");
+	if (s->comment >= 0) {
+		const struct comment *own = &x->file->comments.v[s->comment];
+		const struct comment *now = comment_after(c, x->file, own);
+
+		if (now && x->path && grammar_mentions_pairing(own->text))
+			vec_push(&it->details, xasprintf("its own pairing comment stays, at %s:%u: remove or update it",
+							 x->path, now->start.line));
+	}
+	stale_comments(c, x, "removes");
+out:
+	free(name);
+}
+
+static void report_moved(struct ctx *c, const struct ent *x, const struct ent *y)
+{
+	char *from = describe(x->site->barrier, x->function);
+	char *what = xasprintf("moves to %s()", y->function);
+	struct checklist_item *it;
+
+	it = add_item(c, SECTION_REMOVED, "moved", y->path, y->site->at.line, false,
+		      "%s moves to %s() (was %s:%u)", from, y->function,
+		      x->file->path, x->site->at.line);
+	item_where(it, y->function, y->site->barrier);
+	add_partner_details(it, x->site, "it paired with");
+	if (needs_partner(y->site))
+		vec_push(&it->details, xasprintf("in %s() its comment does not hold: %s",
+						 y->function, y->site->message ? y->site->message :
+						 status_name(y->site->status)));
+	stale_comments(c, x, what);
+	free(what);
+	free(from);
+}
+
+static void report_kind_changed(struct ctx *c, const struct ent *x, const struct ent *y)
+{
+	char *what = xasprintf("changes to %s()", y->site->barrier);
+	struct checklist_item *it;
+
+	char *kinds = x->site->kind == y->site->kind ?
+		xasprintf("both %s", kind_name(x->site->kind)) :
+		xasprintf("%s to %s", kind_name(x->site->kind), kind_name(y->site->kind));
+
+	it = add_item(c, SECTION_KIND, "kind-changed", y->path, y->site->at.line, false,
+		      "%s() in %s() becomes %s() (%s): re-check its partners",
+		      x->site->barrier, y->function, y->site->barrier, kinds);
+	free(kinds);
+	item_where(it, y->function, y->site->barrier);
+	add_partner_details(it, x->site, "it paired with");
+	for (size_t i = 0; i < c->pb.n; i++)
+		if (c->pb.v[i].site != x->site && comment_reaches(&c->pb.v[i], x->site))
+			vec_push(&it->details, xasprintf("named by the comment at %s:%u",
+							 c->pb.v[i].file->path,
+							 c->pb.v[i].comment->start.line));
+	if (needs_partner(y->site))
+		vec_push(&it->details, xasprintf("its comment no longer holds: %s",
+						 y->site->message ? y->site->message :
+						 status_name(y->site->status)));
+	free(what);
+}
+
+static bool was_good(enum status s)
+{
+	return s == STATUS_PAIRED || s == STATUS_ONE_WAY;
+}
+
+/* A claim that held before the patch and no longer does. */
+static void report_broken_claim(struct ctx *c, const struct ent *x, const struct ent *y)
+{
+	const struct site *b = x->site, *a = y->site;
+	struct checklist_item *it;
+	unsigned line;
+
+	if (!was_good(b->status) || (a->status != STATUS_DANGLING && a->status != STATUS_MISMATCH))
+		return;
+	line = a->comment >= 0 ? a->file->comments.v[a->comment].start.line : a->at.line;
+	if (already_reported(c, y->path, line, true))
+		return;
+	it = add_item(c, SECTION_CLAIMS, "claim-broken", y->path, line, false,
+		      "the pairing comment on %s() in %s() no longer holds: %s",
+		      a->barrier, y->function, a->message ? a->message : status_name(a->status));
+	item_where(it, y->function, a->barrier);
+	it->quote = a->pairing.phrase ? xstrdup(a->pairing.phrase) : NULL;
+	add_partner_details(it, b, "before the patch it paired with");
+}
+
+/* Functions defined before the patch and nowhere after it. */
+static void report_gone_names(struct ctx *c)
+{
+	for (size_t i = 0; i < c->pa.n; i++) {
+		const struct pcomment *pa = &c->pa.v[i];
+
+		for (size_t r = 0; r < pa->pairing.nrefs; r++) {
+			const char *fn = pa->pairing.refs[r].function;
+			struct checklist_item *it;
+			const char *renamed = NULL;
+			char *who;
+
+			if (!fn || defined_in(c->after, fn) || !defined_in(c->before, fn))
+				continue;
+			if (already_reported(c, pa->file->path, pa->comment->start.line, true))
+				break;
+			for (size_t k = 0; k < c->b.n && !renamed; k++)
+				if (c->b.v[k].how == RENAMED && !strcmp(c->b.v[k].function, fn))
+					renamed = c->a.v[c->b.v[k].other].function;
+			who = where_comment(pa);
+			it = add_item(c, SECTION_NAMES, "dangling-name", pa->file->path,
+				      pa->comment->start.line, false,
+				      "%s names %s(), which the patch %s%s%s", who, fn,
+				      renamed ? "renames to " : "removes",
+				      renamed ? renamed : "", renamed ? "()" : "");
+			item_where(it, pa->function, pa->pairing.refs[r].barrier);
+			it->quote = pa->pairing.phrase ? xstrdup(pa->pairing.phrase) : NULL;
+			if (!comment_existed(c, pa))
+				vec_push(&it->details, xstrdup("the patch changes this comment, but not this name"));
+			free(who);
+			break;
+		}
+	}
+}
+
+/* A stable sort by section: items keep the order they were found in. */
+static void sort_items(struct checklist *cl)
+{
+	size_t n = cl->items.n;
+	struct checklist_item *tmp;
+	size_t out = 0;
+
+	if (!n)
+		return;
+	tmp = xmalloc(n * sizeof(*tmp));
+	for (int s = 0; s < SECTION__COUNT; s++)
+		for (size_t i = 0; i < n; i++)
+			if ((int)cl->items.v[i].section == s)
+				tmp[out++] = cl->items.v[i];
+	memcpy(cl->items.v, tmp, n * sizeof(*tmp));
+	free(tmp);
+}
+
+void checklist_compare(struct checklist *cl, const struct program *before,
+		       const struct program *after, const struct patch_set *set)
+{
+	struct ctx c = { .cl = cl, .before = before, .after = after, .set = set };
+
+	for (size_t k = 0; k < set->patches.n; k++) {
+		const struct patch *p = &set->patches.v[k];
+
+		if (!cl->sources.n || strcmp(*vec_last(&cl->sources), p->source))
+			vec_push(&cl->sources, xstrdup(p->source));
+		vec_push(&cl->patches, xstrdup(p->subject ? p->subject : p->name));
+	}
+	cl->kernel = after->kernel;
+	collect_sites(&c.b, before, set, true);
+	collect_sites(&c.a, after, set, false);
+	collect_comments(&c.pb, before);
+	collect_comments(&c.pa, after);
+	match_sites(&c);
+
+	for (size_t j = 0; j < c.a.n; j++)
+		if (c.a.v[j].how == UNMATCHED)
+			report_added(&c, &c.a.v[j]);
+	for (size_t i = 0; i < c.b.n; i++) {
+		const struct ent *x = &c.b.v[i];
+
+		if (x->how == UNMATCHED)
+			report_removed(&c, x);
+		else if (x->how == MOVED)
+			report_moved(&c, x, &c.a.v[x->other]);
+		else if (x->how == KIND_CHANGED)
+			report_kind_changed(&c, x, &c.a.v[x->other]);
+	}
+	report_gone_names(&c);
+	for (size_t i = 0; i < c.b.n; i++)
+		if (c.b.v[i].how == SAME || c.b.v[i].how == RENAMED)
+			report_broken_claim(&c, &c.b.v[i], &c.a.v[c.b.v[i].other]);
+	sort_items(cl);
+
+	for (size_t i = 0; i < c.pb.n; i++)
+		pairing_release(&c.pb.v[i].pairing);
+	for (size_t i = 0; i < c.pa.n; i++)
+		pairing_release(&c.pa.v[i].pairing);
+	for (size_t i = 0; i < c.reported.n; i++)
+		free(c.reported.v[i]);
+	free(c.pb.v);
+	free(c.pa.v);
+	free(c.b.v);
+	free(c.a.v);
+	free(c.reported.v);
+}
+
+size_t checklist_attention(const struct checklist *cl)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < cl->items.n; i++)
+		n += !cl->items.v[i].done;
+	return n;
+}
+
+/* ---- output ---------------------------------------------------------- */
+
+static const char *const section_titles[SECTION__COUNT] = {
+	[SECTION_ADDED] = "Barriers added",
+	[SECTION_REMOVED] = "Barriers removed or moved, and the comments that name them",
+	[SECTION_KIND] = "Barriers whose kind changes",
+	[SECTION_CLAIMS] = "Pairing claims broken through the call graph",
+	[SECTION_NAMES] = "Comments naming functions the patch removes or renames",
+};
+
+static const char *const section_keys[SECTION__COUNT] = {
+	[SECTION_ADDED] = "added",
+	[SECTION_REMOVED] = "removed",
+	[SECTION_KIND] = "kind",
+	[SECTION_CLAIMS] = "claims",
+	[SECTION_NAMES] = "names",
+};
+
+static void underline(struct strbuf *sb, const char *title, char c)
+{
+	sb_addf(sb, "%s\n", title);
+	for (size_t i = strlen(title); i; i--)
+		sb_addc(sb, c);
+	sb_addc(sb, '\n');
+}
+
+static void patch_names(struct strbuf *sb, const struct checklist *cl)
+{
+	for (size_t i = 0; i < cl->sources.n; i++)
+		sb_addf(sb, "%s%s", i ? ", " : "", cl->sources.v[i]);
+}
+
+static void summary(struct strbuf *sb, const struct checklist *cl)
+{
+	size_t n = checklist_attention(cl);
+
+	if (n)
+		sb_addf(sb, "%zu item%s to check.\n", n, n == 1 ? "" : "s");
+	else
+		sb_adds(sb, "Nothing needs attention.\n");
+}
+
+static void format_text(struct strbuf *sb, const struct checklist *cl)
+{
+	struct strbuf title = STRBUF_INIT;
+
+	sb_adds(&title, "Memory barrier checklist for ");
+	patch_names(&title, cl);
+	sb_addf(sb, "%s\n", sb_str(&title));
+	for (size_t i = 0; cl->patches.n > 1 && i < cl->patches.n; i++)
+		sb_addf(sb, "  %s\n", cl->patches.v[i]);
+	for (int s = 0; s < SECTION__COUNT; s++) {
+		bool any = false;
+
+		for (size_t i = 0; i < cl->items.n; i++) {
+			const struct checklist_item *it = &cl->items.v[i];
+
+			if ((int)it->section != s)
+				continue;
+			if (!any)
+				sb_addf(sb, "\n%s:\n", section_titles[s]);
+			any = true;
+			sb_addf(sb, "[%c] %s:%u: %s%s\n", it->done ? 'x' : ' ', it->path,
+				it->line, it->before ? "(before the patch) " : "", it->text);
+			if (it->quote)
+				sb_addf(sb, "      \"%s\"\n", it->quote);
+			for (size_t d = 0; d < it->details.n; d++)
+				sb_addf(sb, "      - %s\n", it->details.v[d]);
+		}
+	}
+	sb_addc(sb, '\n');
+	summary(sb, cl);
+	sb_release(&title);
+}
+
+/* Escape what RST would read as markup: emphasis, literals, references. */
+static void rst_quote(struct strbuf *sb, const char *s)
+{
+	for (; *s; s++) {
+		bool ref_end = *s == '_' && !(isalnum((unsigned char)s[1]) || s[1] == '_');
+
+		if (*s == '\\' || *s == '*' || *s == '`' || *s == '|' || ref_end)
+			sb_addc(sb, '\\');
+		sb_addc(sb, *s == '\n' ? ' ' : *s);
+	}
+}
+
+static void format_rst(struct strbuf *sb, const struct checklist *cl)
+{
+	struct strbuf title = STRBUF_INIT;
+
+	sb_adds(&title, "Memory barrier checklist for ");
+	patch_names(&title, cl);
+	sb_adds(sb, ".. SPDX-License-Identifier: GPL-2.0\n\n");
+	underline(sb, sb_str(&title), '=');
+	if (cl->patches.n > 1)
+		sb_addc(sb, '\n');
+	for (size_t i = 0; cl->patches.n > 1 && i < cl->patches.n; i++) {
+		sb_adds(sb, "#. ");
+		rst_quote(sb, cl->patches.v[i]);
+		sb_addc(sb, '\n');
+	}
+	for (int s = 0; s < SECTION__COUNT; s++) {
+		bool any = false;
+
+		for (size_t i = 0; i < cl->items.n; i++) {
+			const struct checklist_item *it = &cl->items.v[i];
+
+			if ((int)it->section != s)
+				continue;
+			if (!any) {
+				sb_addc(sb, '\n');
+				underline(sb, section_titles[s], '-');
+				sb_addc(sb, '\n');
+			}
+			any = true;
+			sb_addf(sb, "- [%c] ``%s:%u``: ", it->done ? 'x' : ' ', it->path, it->line);
+			if (it->before)
+				sb_adds(sb, "(before the patch) ");
+			rst_quote(sb, it->text);
+			sb_addc(sb, '\n');
+			if (it->quote) {
+				sb_adds(sb, "\n  \"");
+				rst_quote(sb, it->quote);
+				sb_adds(sb, "\"\n");
+			}
+			if (it->details.n)
+				sb_addc(sb, '\n');
+			for (size_t d = 0; d < it->details.n; d++) {
+				sb_adds(sb, "  - ");
+				rst_quote(sb, it->details.v[d]);
+				sb_addc(sb, '\n');
+			}
+			if (it->quote || it->details.n)
+				sb_addc(sb, '\n');
+		}
+	}
+	sb_addc(sb, '\n');
+	summary(sb, cl);
+	sb_release(&title);
+}
+
+static json_t *json_str_or_null(const char *s)
+{
+	return s ? json_string(s) : json_null();
+}
+
+static void format_json(struct strbuf *sb, const struct checklist *cl)
+{
+	json_t *root = json_object(), *patches = json_array(), *items = json_array();
+	json_t *sources = json_array();
+	char *text;
+
+	for (size_t i = 0; i < cl->sources.n; i++)
+		json_array_append_new(sources, json_string(cl->sources.v[i]));
+	for (size_t i = 0; i < cl->patches.n; i++)
+		json_array_append_new(patches, json_string(cl->patches.v[i]));
+	for (size_t i = 0; i < cl->items.n; i++) {
+		const struct checklist_item *it = &cl->items.v[i];
+		json_t *o = json_object(), *details = json_array();
+
+		for (size_t d = 0; d < it->details.n; d++)
+			json_array_append_new(details, json_string(it->details.v[d]));
+		json_object_set_new(o, "section", json_string(section_keys[it->section]));
+		json_object_set_new(o, "kind", json_string(it->kind));
+		json_object_set_new(o, "file", json_string(it->path));
+		json_object_set_new(o, "line", json_integer(it->line));
+		json_object_set_new(o, "tree", json_string(it->before ? "before" : "after"));
+		json_object_set_new(o, "function", json_str_or_null(it->function));
+		json_object_set_new(o, "barrier", json_str_or_null(it->barrier));
+		json_object_set_new(o, "text", json_string(it->text));
+		json_object_set_new(o, "comment", json_str_or_null(it->quote));
+		json_object_set_new(o, "details", details);
+		json_object_set_new(o, "done", json_boolean(it->done));
+		json_array_append_new(items, o);
+	}
+	json_object_set_new(root, "version", json_integer(1));
+	json_object_set_new(root, "kernel", json_str_or_null(cl->kernel));
+	json_object_set_new(root, "files", sources);
+	json_object_set_new(root, "patches", patches);
+	json_object_set_new(root, "attention", json_integer((json_int_t)checklist_attention(cl)));
+	json_object_set_new(root, "items", items);
+	text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	sb_adds(sb, text);
+	sb_addc(sb, '\n');
+	free(text);
+	json_decref(root);
+}
+
+char *checklist_format(const struct checklist *cl, int format)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	if (format == FORMAT_JSON)
+		format_json(&sb, cl);
+	else if (format == FORMAT_RST)
+		format_rst(&sb, cl);
+	else
+		format_text(&sb, cl);
+	return sb_detach(&sb);
+}
+
+void checklist_release(struct checklist *cl)
+{
+	for (size_t i = 0; i < cl->items.n; i++) {
+		struct checklist_item *it = &cl->items.v[i];
+
+		for (size_t d = 0; d < it->details.n; d++)
+			free(it->details.v[d]);
+		free(it->details.v);
+		free(it->path);
+		free(it->function);
+		free(it->barrier);
+		free(it->text);
+		free(it->quote);
+	}
+	for (size_t i = 0; i < cl->patches.n; i++)
+		free(cl->patches.v[i]);
+	for (size_t i = 0; i < cl->sources.n; i++)
+		free(cl->sources.v[i]);
+	free(cl->patches.v);
+	free(cl->sources.v);
+	free(cl->items.v);
+	memset(cl, 0, sizeof(*cl));
+}
+
+/* ---- the review-checklist.rst item ----------------------------------- */
+
+static const char checklist_doc_body[] =
+	"Memory barriers: a patch that adds, removes, moves or changes a memory\n"
+	"barrier (smp_mb(), smp_rmb(), smp_wmb(), smp_load_acquire(),\n"
+	"smp_store_release(), smp_mb__after_atomic(), ...), or that renames or\n"
+	"removes a function a \"Pairs with\" comment names, must keep every\n"
+	"pairing comment true.  Run ``barriermap check-patch`` on the patch, or\n"
+	"on the whole series as an mbox, before sending it, and resolve or\n"
+	"explain in the changelog each item it lists:\n"
+	"\n"
+	"- Barriers added: a new barrier needs a comment naming the barrier it\n"
+	"  pairs with (\"Pairs with smp_rmb() in kvm_get_vcpu().\"), and that\n"
+	"  partner must exist after the patch.\n"
+	"- Barriers removed or moved: every comment that names the barrier, by\n"
+	"  its function, by the barrier, or through a function that calls it,\n"
+	"  must change in the same patch; the check says whether it already does.\n"
+	"- Barriers whose kind changes (for example smp_mb() to\n"
+	"  smp_mb__after_atomic()): re-check each partner it lists, the ordering\n"
+	"  they rely on may no longer hold.\n"
+	"- Pairing claims broken through the call graph: a comment whose partner\n"
+	"  was supplied by a callee that no longer supplies it.\n"
+	"- Comments naming functions the patch removes or renames: update the\n"
+	"  name.\n"
+	"\n"
+	"The check exits with 0 when nothing needs attention and 1 otherwise;\n"
+	"``--format=rst`` prints the list for a cover letter or a review.\n";
+
+char *checklist_doc(unsigned number)
+{
+	struct strbuf sb = STRBUF_INIT;
+	char *label = xasprintf("%u.", number);
+	const char *p = checklist_doc_body;
+	bool first = true;
+
+	/* the file's style: "N.  text", continuation lines indented by 4 */
+	while (*p) {
+		size_t n = strcspn(p, "\n");
+
+		if (first)
+			sb_addf(&sb, "%-4s%.*s\n", label, (int)n, p);
+		else if (n)
+			sb_addf(&sb, "    %.*s\n", (int)n, p);
+		else
+			sb_addc(&sb, '\n');
+		first = false;
+		p += n + (p[n] == '\n');
+	}
+	free(label);
+	return sb_detach(&sb);
+}

@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * barriermap lint: one line per barrier whose pairing is not proven, in
+ * the shape make coccicheck reports: path:line:col-col: WARNING: message.
+ * Exit 0 when nothing is found, 1 when findings are printed.
+ */
+#include "commands.h"
+#include "emit_json.h"
+#include "pipeline.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char usage[] =
+	"usage: barriermap lint [--kernel DIR] [--format=text|json] [--status=LIST]\n"
+	"                       [-j N] [--depth N] [--resolve-in DIR] [--compdb DIR] [PATH...]\n"
+	"\n"
+	"  --status=LIST   report these statuses (comma separated, or 'all');\n"
+	"                  default: dangling,mismatch,vague,undocumented,one-way\n"
+	"  PATH...         report only on files under these paths (the whole\n"
+	"                  scope is still scanned to resolve partners)\n";
+
+static bool reported[STATUS__COUNT] = {
+	[STATUS_DANGLING] = true, [STATUS_MISMATCH] = true, [STATUS_VAGUE] = true,
+	[STATUS_UNDOCUMENTED] = true, [STATUS_ONE_WAY] = true,
+};
+
+static void parse_status_list(const char *list)
+{
+	char *copy = xstrdup(list), *save = NULL;
+
+	memset(reported, 0, sizeof(reported));
+	for (char *w = strtok_r(copy, ",", &save); w; w = strtok_r(NULL, ",", &save)) {
+		bool known = false;
+
+		for (int s = 0; s < STATUS__COUNT; s++) {
+			if (!strcmp(w, "all") || !strcmp(w, status_name(s))) {
+				reported[s] = true;
+				known = true;
+			}
+		}
+		if (!known)
+			die("--status: unknown status '%s'", w);
+	}
+	free(copy);
+}
+
+static bool misspelled(const struct site *s)
+{
+	for (size_t i = 0; i < s->pairing.nrefs; i++)
+		if (s->pairing.refs[i].misspelled)
+			return true;
+	return false;
+}
+
+static bool is_finding(const struct site *s)
+{
+	return reported[s->status] || (misspelled(s) && reported[STATUS_MISMATCH]);
+}
+
+static void print_finding(const struct site *s)
+{
+	const char *fn = site_function_name(s);
+
+	printf("%s:%u:%u-%u: WARNING: %s: %s()%s%s%s: %s\n", s->file->path, s->at.line,
+	       s->at.col, s->end_col + 1, status_name(s->status), s->barrier,
+	       fn ? " in " : "", fn ? fn : "", fn ? "()" : "", s->message);
+}
+
+int cmd_lint(int argc, char **argv)
+{
+	struct options o;
+	struct program *p;
+	size_t findings = 0;
+
+	options_init(&o);
+	options_parse(&o, &argc, argv, usage);
+	for (int i = 1; i < argc; i++) {
+		if (str_starts_with(argv[i], "--status="))
+			parse_status_list(argv[i] + 9);
+		else if (argv[i][0] == '-')
+			die("lint: unknown option '%s'\n%s", argv[i], usage);
+		else
+			vec_push(&o.paths, argv[i]);
+	}
+	options_find_kernel(&o);
+	p = program_load(&o);
+	if (o.format == FORMAT_JSON) {
+		json_t *doc = program_to_json(p, is_finding);
+
+		findings = json_array_size(json_object_get(doc, "sites"));
+		json_print(doc, stdout);
+		json_decref(doc);
+	} else {
+		for (size_t i = 0; i < p->files.n; i++) {
+			const struct file_facts *f = p->files.v[i];
+
+			for (size_t j = 0; f->in_scope && j < f->sites.n; j++) {
+				if (!is_finding(&f->sites.v[j]))
+					continue;
+				print_finding(&f->sites.v[j]);
+				findings++;
+			}
+		}
+	}
+	if (fflush(stdout) == EOF)
+		die("cannot write the report");
+	program_free(p);
+	free(o.paths.v);
+	free(o.resolve_in.v);
+	return findings ? EXIT_FINDINGS : EXIT_CLEAN;
+}

@@ -1,0 +1,320 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * barriermap map: write the barrier map as reStructuredText, either into a
+ * folder of the user's choosing (-o DIR, for a Sphinx site of its own) or
+ * into a kernel tree's Documentation/virt/kvm/barriers/ with the toctree
+ * entry that makes `make htmldocs SPHINXDIRS=virt/kvm` build it.
+ *
+ * Every page carries RST_MARKER; a file without it is the user's, and is
+ * never overwritten.
+ */
+#include "commands.h"
+#include "emit_rst.h"
+#include "pipeline.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static const char map_usage[] =
+	"usage: barriermap map [options] -o DIR\n"
+	"   or: barriermap map [options] --kernel-docs[=TREE]\n"
+	"\n"
+	"  -o DIR                write the pages into DIR (created if missing)\n"
+	"  --kernel-docs[=TREE]  write TREE/Documentation/virt/kvm/barriers/ and its\n"
+	"                        toctree entry (TREE defaults to the --kernel tree)\n"
+	"  --svg-links PREFIX    link the graph's nodes to their entries; PREFIX is\n"
+	"                        the pages' folder relative to Sphinx's _images/\n";
+
+#define KVM_DOCS "Documentation/virt/kvm"
+#define TOCTREE_ENTRY "barriers/index"
+
+struct map_args {
+	const char *out;
+	const char *kernel_docs;	/* tree, "" for the --kernel tree, NULL */
+	const char *svg_links;
+};
+
+/* Take map's own options out of argv, before the common ones are parsed. */
+static void parse_map_args(struct map_args *a, int *argc, char **argv)
+{
+	int j = 1;
+
+	for (int i = 1; i < *argc; i++) {
+		const char *arg = argv[i];
+
+		if (!strcmp(arg, "-o") || !strcmp(arg, "--svg-links")) {
+			if (i + 1 >= *argc)
+				die("map: %s needs an argument\n%s", arg, map_usage);
+			if (arg[1] == 'o')
+				a->out = argv[++i];
+			else
+				a->svg_links = argv[++i];
+		} else if (str_starts_with(arg, "-o") && arg[2]) {
+			a->out = arg + 2;
+		} else if (!strcmp(arg, "--kernel-docs")) {
+			a->kernel_docs = "";
+		} else if (str_starts_with(arg, "--kernel-docs=")) {
+			a->kernel_docs = arg + strlen("--kernel-docs=");
+			if (!*a->kernel_docs)
+				die("map: --kernel-docs= needs a kernel tree");
+		} else if (!strcmp(arg, "--")) {
+			while (i < *argc)
+				argv[j++] = argv[i++];
+			break;
+		} else {
+			argv[j++] = argv[i];
+		}
+	}
+	*argc = j;
+	argv[j] = NULL;
+}
+
+static void mkdir_p(const char *dir)
+{
+	char *path = xstrdup(dir);
+
+	for (char *s = path + 1; ; s++) {
+		char c = *s;
+
+		if (c != '/' && c)
+			continue;
+		*s = '\0';
+		if (mkdir(path, 0755) < 0 && errno != EEXIST)
+			die("cannot create %s: %s", path, strerror(errno));
+		*s = c;
+		if (!c)
+			break;
+	}
+	free(path);
+}
+
+/* Did barriermap write this file?  The marker sits after the SPDX line. */
+static bool has_marker(const char *text)
+{
+	const char *s = text;
+
+	for (int line = 0; line < 3 && s; line++) {
+		if (str_starts_with(s, RST_MARKER_PREFIX))
+			return true;
+		s = strchr(s, '\n');
+		if (s)
+			s++;
+	}
+	return false;
+}
+
+/* 0: missing or ours; dies if the user's. */
+static void check_ours(const char *path)
+{
+	char *text = read_file(path, NULL);
+
+	if (!text) {
+		if (errno == ENOENT)
+			return;
+		die("cannot read %s: %s", path, strerror(errno));
+	}
+	if (!has_marker(text))
+		die("%s was not written by barriermap; not overwriting it "
+		    "(move it away, or choose another folder)", path);
+	free(text);
+}
+
+static bool in_pages(const struct rst_pages *pages, const char *name)
+{
+	for (size_t i = 0; i < pages->pages.n; i++)
+		if (!strcmp(pages->pages.v[i].name, name))
+			return true;
+	return false;
+}
+
+/* Pages of an earlier run that this run does not write (an arch is gone). */
+static void remove_stale(const char *dir, const struct rst_pages *pages)
+{
+	DIR *d = opendir(dir);
+	VEC(char *) stale = { 0 };
+	struct dirent *de;
+
+	if (!d)
+		die("cannot read %s: %s", dir, strerror(errno));
+	while ((de = readdir(d))) {
+		char *path, *text;
+
+		if (!str_ends_with(de->d_name, ".rst") || in_pages(pages, de->d_name))
+			continue;
+		path = xasprintf("%s/%s", dir, de->d_name);
+		text = read_file(path, NULL);
+		if (text && has_marker(text))
+			vec_push(&stale, path);
+		else
+			free(path);
+		free(text);
+	}
+	closedir(d);
+	for (size_t i = 0; i < stale.n; i++) {
+		if (unlink(stale.v[i]) < 0)
+			die("cannot remove %s: %s", stale.v[i], strerror(errno));
+		free(stale.v[i]);
+	}
+	free(stale.v);
+}
+
+static void write_pages(const char *dir, const struct rst_pages *pages, bool progress)
+{
+	mkdir_p(dir);
+	/* refuse before writing anything, so a refusal leaves no half map */
+	for (size_t i = 0; i < pages->pages.n; i++) {
+		char *path = xasprintf("%s/%s", dir, pages->pages.v[i].name);
+
+		check_ours(path);
+		free(path);
+	}
+	for (size_t i = 0; i < pages->pages.n; i++) {
+		const struct rst_page *pg = &pages->pages.v[i];
+		char *path = xasprintf("%s/%s", dir, pg->name);
+
+		if (progress)
+			fprintf(stderr, "barriermap: map: [%zu/%zu] %s\n",
+				i + 1, pages->pages.n, path);
+		if (write_file_atomic(path, pg->text, strlen(pg->text)) < 0)
+			die("cannot write %s: %s", path, strerror(errno));
+		free(path);
+	}
+	remove_stale(dir, pages);
+}
+
+/* "6.12.117" from the tree's top Makefile, or NULL. */
+static char *kernel_version(const char *tree)
+{
+	static const char *const keys[] = { "VERSION", "PATCHLEVEL", "SUBLEVEL", "EXTRAVERSION" };
+	char *path = xasprintf("%s/Makefile", tree), *text = read_file(path, NULL);
+	struct strbuf sb = STRBUF_INIT;
+
+	free(path);
+	if (!text)
+		return NULL;
+	for (size_t k = 0; k < 4; k++) {
+		char *key = xasprintf("\n%s = ", keys[k]);
+		const char *v = strstr(text, key);
+		size_t n = 0;
+
+		if (v) {
+			v += strlen(key);
+			n = strcspn(v, "\n");
+		}
+		if (k && k < 3 && n)
+			sb_addc(&sb, '.');
+		sb_add(&sb, v ? v : "", n);
+		free(key);
+	}
+	free(text);
+	if (!sb.len || !strchr(sb_str(&sb), '.')) {
+		sb_release(&sb);
+		return NULL;
+	}
+	return sb_detach(&sb);
+}
+
+/*
+ * Add "barriers/index" as the last entry of the first toctree in
+ * Documentation/virt/kvm/index.rst, unless it is there already.
+ */
+static void add_toctree_entry(const char *index, bool quiet)
+{
+	char *text = read_file(index, NULL);
+	const char *toc, *s, *after = NULL;
+	struct strbuf sb = STRBUF_INIT;
+	int indent = 3;
+
+	if (!text)
+		die("cannot read %s: %s", index, strerror(errno));
+	toc = strstr(text, ".. toctree::");
+	if (!toc)
+		die("%s has no toctree to add %s to", index, TOCTREE_ENTRY);
+	/* the toctree's body: the indented lines after the directive */
+	for (s = strchr(toc, '\n'); s && s[1]; s = strchr(s + 1, '\n')) {
+		const char *l = s + 1;
+		size_t sp = strspn(l, " \t"), n = strcspn(l, "\n");
+
+		if (l[sp] == '\n' || !l[sp])
+			continue;
+		if (!sp)
+			break;
+		if (l[sp] != ':')
+			indent = (int)sp;
+		if (n - sp == strlen(TOCTREE_ENTRY) && !strncmp(l + sp, TOCTREE_ENTRY, n - sp)) {
+			free(text);
+			return;
+		}
+		after = l + n;
+	}
+	if (!after)
+		die("%s: cannot find the toctree's entries", index);
+	sb_add(&sb, text, (size_t)(after - text));
+	sb_addf(&sb, "\n%*s%s", indent, "", TOCTREE_ENTRY);
+	sb_adds(&sb, after);
+	if (write_file_atomic(index, sb.buf, sb.len) < 0)
+		die("cannot write %s: %s", index, strerror(errno));
+	if (!quiet)
+		fprintf(stderr, "barriermap: added '%s' to the toctree in %s\n",
+			TOCTREE_ENTRY, index);
+	sb_release(&sb);
+	free(text);
+}
+
+int cmd_map(int argc, char **argv)
+{
+	struct map_args a = { 0 };
+	struct rst_options ro = { 0 };
+	struct rst_pages pages = { { 0 } };
+	struct options opts;
+	struct program *p;
+	char *version, *dir, *tree, *index;
+
+	for (int i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+			fputs(map_usage, stdout);
+			return EXIT_CLEAN;
+		}
+	}
+	parse_map_args(&a, &argc, argv);
+	options_init(&opts);
+	options_parse(&opts, &argc, argv, map_usage);
+	if (argc > 1)
+		die("map: unexpected argument '%s'\n%s", argv[1], map_usage);
+	if (!a.out == !a.kernel_docs)
+		die("map: give exactly one of -o DIR and --kernel-docs\n%s", map_usage);
+	options_find_kernel(&opts);
+
+	p = program_load(&opts);
+	version = kernel_version(p->kernel);
+	ro.flavour = a.kernel_docs ? RST_KERNEL : RST_SPHINX;
+	ro.kernel_version = version;
+	ro.svg_links = a.kernel_docs ? NULL : a.svg_links;
+	rst_emit_map(p, &ro, &pages);
+
+	if (a.kernel_docs) {
+		tree = xstrdup(*a.kernel_docs ? a.kernel_docs : p->kernel);
+		dir = xasprintf("%s/" KVM_DOCS "/barriers", tree);
+		index = xasprintf("%s/" KVM_DOCS "/index.rst", tree);
+
+		if (access(index, F_OK) < 0)
+			die("%s: no %s/index.rst; is it a kernel tree?", tree, KVM_DOCS);
+		write_pages(dir, &pages, opts.progress);
+		add_toctree_entry(index, opts.quiet);
+		free(index);
+		free(tree);
+	} else {
+		dir = xstrdup(a.out);
+		write_pages(dir, &pages, opts.progress);
+	}
+	free(dir);
+	free(version);
+	rst_pages_release(&pages);
+	program_free(p);
+	return EXIT_CLEAN;
+}

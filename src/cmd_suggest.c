@@ -1,0 +1,486 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * barriermap suggest: propose "Pairs with" comments for undocumented
+ * barriers as a patch the user reviews and applies with git apply (never
+ * applied here), and, with --redundant, a hedged list of barriers that
+ * seem to order nothing anyone else touches.
+ */
+#include "commands.h"
+#include "infer.h"
+#include "pipeline.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char usage_text[] =
+	"usage: barriermap suggest [--kernel DIR] [--min-confidence X] [-o FILE] [PATH...]\n"
+	"   or: barriermap suggest --redundant [--kernel DIR] [PATH...]\n"
+	"\n"
+	"Writes a patch (to stdout, or FILE) adding a pairing comment above each\n"
+	"undocumented barrier whose likely partner has a confidence of at least X\n"
+	"(default 0.5).  Review it, then apply it with git apply.\n"
+	"--redundant lists barriers that pair with nothing in the scanned tree.\n"
+	"--recall measures the inference on the documented pairs (for bench/).\n";
+
+#define PATCH_MAGIC "barriermap suggest:"
+#define CONTEXT 3
+
+struct suggest_opts {
+	double min_confidence;
+	const char *output;
+	bool redundant;
+	bool recall;
+};
+
+/* One comment to insert above line @line (1-based) of a file. */
+struct insertion {
+	unsigned line;
+	VEC(char *) lines;	/* without newlines */
+};
+
+struct insertion_list {
+	VEC(struct insertion) v;
+};
+
+/* ---- the comment -------------------------------------------------------- */
+
+static unsigned display_width(const char *s)
+{
+	unsigned w = 0;
+
+	for (; *s; s++)
+		w = *s == '\t' ? (w / 8 + 1) * 8 : w + 1;
+	return w;
+}
+
+static void join_objects(struct strbuf *sb, const struct candidate *c)
+{
+	size_t n = c->shared.n < 3 ? c->shared.n : 3;
+
+	for (size_t i = 0; i < n; i++)
+		sb_addf(sb, "%s%s", i == 0 ? "" : i + 1 == n ? " and " : ", ",
+			c->shared.v[i]);
+}
+
+static char *comment_sentence(const struct candidate *c)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const char *fn = site_function_name(c->site);
+
+	sb_addf(&sb, "Pairs with %s()", c->site->barrier);
+	if (fn)
+		sb_addf(&sb, " in %s()", fn);
+	sb_adds(&sb, ": orders ");
+	join_objects(&sb, c);
+	sb_addc(&sb, '.');
+	return sb_detach(&sb);
+}
+
+/*
+ * Kernel style: one line if it fits in 80 columns, else the block form
+ * with " * " continuation lines, wrapped at word boundaries.
+ */
+static void format_comment(struct insertion *ins, const char *indent, const char *text)
+{
+	char *one = xasprintf("%s/* %s */", indent, text);
+	struct strbuf line = STRBUF_INIT;
+	char *words, *save = NULL;
+
+	if (display_width(one) <= 80) {
+		vec_push(&ins->lines, one);
+		return;
+	}
+	free(one);
+	vec_push(&ins->lines, xasprintf("%s/*", indent));
+	words = xstrdup(text);
+	for (char *w = strtok_r(words, " ", &save); w; w = strtok_r(NULL, " ", &save)) {
+		char *next = xasprintf("%s %s", sb_str(&line), w);
+
+		if (line.len && display_width(next) > 80) {
+			vec_push(&ins->lines, sb_detach(&line));
+		}
+		free(next);
+		if (!line.len)
+			sb_addf(&line, "%s *", indent);
+		sb_addf(&line, " %s", w);
+	}
+	if (line.len)
+		vec_push(&ins->lines, sb_detach(&line));
+	vec_push(&ins->lines, xasprintf("%s */", indent));
+	free(words);
+}
+
+/* ---- the file's lines --------------------------------------------------- */
+
+struct lines {
+	char *buf;
+	VEC(const char *) start;	/* start of each line */
+	VEC(size_t) len;		/* without the newline */
+	bool last_has_newline;
+};
+
+static void lines_read(struct lines *l, const char *path)
+{
+	size_t n;
+	char *p;
+
+	l->buf = read_file(path, &n);
+	if (!l->buf)
+		die("cannot read %s: %s", path, strerror(errno));
+	l->last_has_newline = n && l->buf[n - 1] == '\n';
+	for (p = l->buf; p < l->buf + n;) {
+		char *nl = memchr(p, '\n', l->buf + n - p);
+		size_t len = nl ? (size_t)(nl - p) : (size_t)(l->buf + n - p);
+
+		vec_push(&l->start, p);
+		vec_push(&l->len, len);
+		p += len + 1;
+	}
+}
+
+static void lines_free(struct lines *l)
+{
+	free(l->buf);
+	free(l->start.v);
+	free(l->len.v);
+}
+
+static bool ends_with_backslash(const struct lines *l, unsigned line)
+{
+	size_t len;
+
+	if (line < 1 || line > l->start.n)
+		return false;
+	len = l->len.v[line - 1];
+	while (len && (l->start.v[line - 1][len - 1] == ' ' ||
+		       l->start.v[line - 1][len - 1] == '\t'))
+		len--;
+	return len && l->start.v[line - 1][len - 1] == '\\';
+}
+
+/*
+ * A comment already ends on the line above: a second block under it would
+ * read badly, and merging sentences into the author's prose is for the
+ * author.  `lint` still names the likely partner there.
+ */
+static bool comment_above(const struct lines *l, unsigned line)
+{
+	const char *p;
+	size_t len, i = 0;
+
+	if (line < 2)
+		return false;
+	p = l->start.v[line - 2];
+	len = l->len.v[line - 2];
+	while (i < len && (p[i] == ' ' || p[i] == '\t'))
+		i++;
+	while (len > i && (p[len - 1] == ' ' || p[len - 1] == '\t'))
+		len--;
+	return (len - i >= 2 && !memcmp(p + i, "//", 2)) ||
+	       (len - i >= 2 && !memcmp(p + len - 2, "*/", 2));
+}
+
+/*
+ * The indentation of the barrier's statement, or NULL when a comment
+ * cannot go on the line above it: the statement does not start its line
+ * ("if (x) smp_mb();") or sits in a multi-line macro.
+ */
+static char *statement_indent(const struct lines *l, const struct site *s)
+{
+	struct pos at = s->stmt.line ? s->stmt : s->at;
+	const char *line;
+	size_t i = 0;
+
+	if (at.line < 1 || at.line > l->start.n)
+		return NULL;
+	line = l->start.v[at.line - 1];
+	while (i < l->len.v[at.line - 1] && (line[i] == ' ' || line[i] == '\t'))
+		i++;
+	/* "out:\n\tsmp_wmb();" makes the label the statement: skip it */
+	if (i < l->len.v[at.line - 1] && line[i] != '}' &&
+	    memchr(line + i, ':', l->len.v[at.line - 1] - i) &&
+	    !memchr(line + i, '(', l->len.v[at.line - 1] - i))
+		return NULL;
+	if (i + 1 != at.col || ends_with_backslash(l, at.line) ||
+	    ends_with_backslash(l, at.line - 1) || comment_above(l, at.line))
+		return NULL;
+	return xstrndup(line, i);
+}
+
+/* ---- the unified diff --------------------------------------------------- */
+
+static void emit_line(struct strbuf *out, const struct lines *l, unsigned line, char mark)
+{
+	sb_addc(out, mark);
+	sb_add(out, l->start.v[line - 1], l->len.v[line - 1]);
+	sb_addc(out, '\n');
+	if (line == l->start.n && !l->last_has_newline)
+		sb_adds(out, "\\ No newline at end of file\n");
+}
+
+/* Emit hunks for insertions [first, last], which overlap in context. */
+static void emit_hunk(struct strbuf *out, const struct lines *l, const struct insertion *ins,
+		      size_t first, size_t last, long *shift)
+{
+	unsigned from = ins[first].line > CONTEXT ? ins[first].line - CONTEXT : 1;
+	unsigned to = ins[last].line + CONTEXT - 1;
+	size_t added = 0, k = first;
+
+	if (to > l->start.n)
+		to = (unsigned)l->start.n;
+	for (size_t i = first; i <= last; i++)
+		added += ins[i].lines.n;
+	sb_addf(out, "@@ -%u,%u +%ld,%zu @@\n", from, to - from + 1,
+		(long)from + *shift, to - from + 1 + added);
+	for (unsigned line = from; line <= to; line++) {
+		for (; k <= last && ins[k].line == line; k++)
+			for (size_t j = 0; j < ins[k].lines.n; j++)
+				sb_addf(out, "+%s\n", ins[k].lines.v[j]);
+		emit_line(out, l, line, ' ');
+	}
+	*shift += (long)added;
+}
+
+static void emit_file_diff(struct strbuf *out, const char *path, const struct lines *l,
+			   const struct insertion *ins, size_t n)
+{
+	long shift = 0;
+
+	sb_addf(out, "diff --git a/%s b/%s\n--- a/%s\n+++ b/%s\n", path, path, path, path);
+	for (size_t first = 0, last; first < n; first = last + 1) {
+		last = first;
+		while (last + 1 < n && ins[last + 1].line <= ins[last].line + 2 * CONTEXT)
+			last++;
+		emit_hunk(out, l, ins, first, last, &shift);
+	}
+}
+
+/* ---- choosing the barriers ---------------------------------------------- */
+
+static bool wants_comment(const struct site *s)
+{
+	const struct barrier_def *b = barrier_lookup(s->barrier);
+
+	return !s->implicit && b && b->kind != KIND_COMPILER &&
+	       s->status == STATUS_UNDOCUMENTED && s->function >= 0;
+}
+
+static size_t file_insertions(const struct program *p, const struct file_facts *f,
+			      const struct lines *l, double min_conf,
+			      struct insertion_list *list)
+{
+	__typeof__(&list->v) out = &list->v;
+	size_t before = out->n;
+
+	for (size_t i = 0; i < f->sites.n; i++) {
+		const struct site *s = &f->sites.v[i];
+		struct insertion ins = { 0 };
+		struct candidate c;
+		char *indent, *text;
+
+		if (!wants_comment(s) || !infer_candidates(p, s, &c, 1))
+			continue;
+		if (c.confidence < min_conf || !c.shared.n ||
+		    !(indent = statement_indent(l, s))) {
+			candidates_release(&c, 1);
+			continue;
+		}
+		ins.line = s->stmt.line ? s->stmt.line : s->at.line;
+		/* two barriers in one statement get one comment */
+		if (out->n > before && vec_last(out)->line == ins.line) {
+			free(indent);
+			candidates_release(&c, 1);
+			continue;
+		}
+		text = comment_sentence(&c);
+		format_comment(&ins, indent, text);
+		vec_push(out, ins);
+		free(text);
+		free(indent);
+		candidates_release(&c, 1);
+	}
+	return out->n - before;
+}
+
+static void write_patch(const struct program *p, const struct suggest_opts *so,
+			struct strbuf *out)
+{
+	size_t total = 0;
+	struct strbuf body = STRBUF_INIT;
+
+	for (size_t f = 0; f < p->files.n; f++) {
+		const struct file_facts *ff = p->files.v[f];
+		struct insertion_list list = { 0 };
+		__typeof__(&list.v) ins = &list.v;
+		struct lines l = { 0 };
+		char *abs;
+
+		if (!ff->in_scope || ff->skipped || !ff->sites.n)
+			continue;
+		abs = xasprintf("%s/%s", p->kernel, ff->path);
+		lines_read(&l, abs);
+		if (file_insertions(p, ff, &l, so->min_confidence, &list))
+			emit_file_diff(&body, ff->path, &l, ins->v, ins->n);
+		total += ins->n;
+		for (size_t i = 0; i < ins->n; i++) {
+			for (size_t j = 0; j < ins->v[i].lines.n; j++)
+				free(ins->v[i].lines.v[j]);
+			free(ins->v[i].lines.v);
+		}
+		free(ins->v);
+		lines_free(&l);
+		free(abs);
+	}
+	sb_addf(out, PATCH_MAGIC " %zu proposed pairing comment%s (confidence >= %.2f).\n"
+		"Each partner is inferred from the objects both barriers order, not\n"
+		"proven: review every comment before applying with git apply.\n\n",
+		total, total == 1 ? "" : "s", so->min_confidence);
+	sb_add(out, body.buf ? body.buf : "", body.len);
+	sb_release(&body);
+}
+
+/* ---- --redundant -------------------------------------------------------- */
+
+static void write_redundant(const struct program *p, struct strbuf *out)
+{
+	size_t n = 0;
+	struct strbuf body = STRBUF_INIT;
+
+	for (size_t f = 0; f < p->files.n; f++) {
+		const struct file_facts *ff = p->files.v[f];
+
+		if (!ff->in_scope)
+			continue;
+		for (size_t i = 0; i < ff->sites.n; i++) {
+			const struct site *s = &ff->sites.v[i];
+			const char *fn = site_function_name(s);
+
+			if (!infer_looks_redundant(p, s))
+				continue;
+			sb_addf(&body, "%s:%u:%u-%u: %s()%s%s%s: pairs with nothing found; orders %s\n",
+				ff->path, s->at.line, s->at.col, s->end_col + 1, s->barrier,
+				fn ? " in " : "", fn ? fn : "", fn ? "()" : "",
+				s->before.n + s->after.n ?
+				"no object another barrier touches" : "no memory access seen");
+			n++;
+		}
+	}
+	sb_addf(out, "Possibly redundant barriers: %zu.\n"
+		"Hedged: each has no pairing comment, and no barrier in the scanned tree\n"
+		"touches the objects around it.  Its partner may still live outside the\n"
+		"scanned tree (mm, drivers, assembly, firmware, another guest), order\n"
+		"device memory, or order accesses made by its callers or callees.\n"
+		"Read the history (git log -S) before removing any.\n", n);
+	if (n)
+		sb_addc(out, '\n');
+	sb_add(out, body.buf ? body.buf : "", body.len);
+	sb_release(&body);
+}
+
+/* ---- --recall ----------------------------------------------------------- */
+
+static void write_recall(const struct program *p, struct strbuf *out)
+{
+	double r1, r3;
+	size_t n;
+
+	infer_recall(p, &r1, &r3, &n);
+	sb_addf(out, "documented pairs: %zu\nrecall@1: %.1f%%\nrecall@3: %.1f%%\n",
+		n, 100.0 * r1, 100.0 * r3);
+}
+
+/* ---- the command -------------------------------------------------------- */
+
+static double parse_confidence(const char *arg)
+{
+	char *end;
+	double v = strtod(arg, &end);
+
+	if (end == arg || *end || v < 0.0 || v > 1.0)
+		die("--min-confidence takes a number from 0 to 1, not '%s'", arg);
+	return v;
+}
+
+/* Take our own options out of argv before options_parse() sees it. */
+static void parse_suggest_options(struct suggest_opts *so, int *argc, char **argv)
+{
+	int out = 1;
+
+	for (int i = 1; i < *argc; i++) {
+		const char *a = argv[i];
+
+		if (!strcmp(a, "--min-confidence") || !strcmp(a, "-o")) {
+			if (i + 1 >= *argc)
+				die("%s needs a value\n%s", a, usage_text);
+			if (a[1] == 'o')
+				so->output = argv[++i];
+			else
+				so->min_confidence = parse_confidence(argv[++i]);
+		} else if (str_starts_with(a, "--min-confidence=")) {
+			so->min_confidence = parse_confidence(a + strlen("--min-confidence="));
+		} else if (!strcmp(a, "--redundant")) {
+			so->redundant = true;
+		} else if (!strcmp(a, "--recall")) {
+			so->recall = true;
+		} else {
+			argv[out++] = argv[i];
+		}
+	}
+	argv[out] = NULL;
+	*argc = out;
+}
+
+/* Never overwrite a file barriermap did not write. */
+static void check_output(const char *path)
+{
+	size_t len;
+	char *old = read_file(path, &len);
+
+	if (!old) {
+		if (errno != ENOENT)
+			die("cannot read %s: %s", path, strerror(errno));
+		return;
+	}
+	if (!str_starts_with(old, PATCH_MAGIC) && !str_starts_with(old, "Possibly redundant"))
+		die("%s exists and was not written by barriermap suggest; not overwriting it",
+		    path);
+	free(old);
+}
+
+int cmd_suggest(int argc, char **argv)
+{
+	struct suggest_opts so = { .min_confidence = 0.5 };
+	struct options o;
+	struct program *p;
+	struct strbuf out = STRBUF_INIT;
+
+	parse_suggest_options(&so, &argc, argv);
+	options_init(&o);
+	options_parse(&o, &argc, argv, usage_text);
+	for (int i = 1; i < argc; i++) {
+		if (argv[i][0] == '-')
+			die("unknown option '%s'\n%s", argv[i], usage_text);
+		vec_push(&o.paths, argv[i]);
+	}
+	options_find_kernel(&o);
+	if (so.output)
+		check_output(so.output);
+	p = program_load(&o);
+	if (so.recall)
+		write_recall(p, &out);
+	else if (so.redundant)
+		write_redundant(p, &out);
+	else
+		write_patch(p, &so, &out);
+	if (so.output) {
+		if (write_file_atomic(so.output, out.buf ? out.buf : "", out.len))
+			die("cannot write %s: %s", so.output, strerror(errno));
+	} else {
+		fwrite(out.buf ? out.buf : "", 1, out.len, stdout);
+	}
+	sb_release(&out);
+	program_free(p);
+	return EXIT_CLEAN;
+}

@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * emit_json.c: the JSON interface other tools and CI dashboards build on.
+ * Keys keep the order they are added in (jansson keeps insertion order), so
+ * the output is byte-identical from run to run.
+ */
+#include "emit_json.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+json_t *json_text(const char *s)
+{
+	json_t *j;
+	char *clean;
+
+	if (!s)
+		return json_null();
+	j = json_string(s);
+	if (j)
+		return j;
+	clean = utf8_sanitize(s, strlen(s));
+	j = json_string(clean);
+	free(clean);
+	return j;
+}
+
+static json_t *ref_to_json(const struct ref *r, const struct ref_result *res)
+{
+	json_t *o = json_object(), *cands = json_array();
+
+	json_object_set_new(o, "arch", json_text(r->arch));
+	json_object_set_new(o, "barrier", json_text(r->barrier));
+	json_object_set_new(o, "misspelled", json_text(r->misspelled));
+	json_object_set_new(o, "wildcard", json_boolean(r->wildcard));
+	json_object_set_new(o, "implicit", json_boolean(r->implicit));
+	json_object_set_new(o, "function", json_text(r->function));
+	json_object_set_new(o, "context", json_text(r->context));
+	json_object_set_new(o, "found", json_boolean(res && res->nfound));
+	json_object_set_new(o, "depth", json_integer(res ? res->depth : 0));
+	json_object_set_new(o, "note", json_text(res ? res->note : NULL));
+	for (size_t i = 0; res && i < res->candidates.n; i++)
+		json_array_append_new(cands, json_text(res->candidates.v[i]));
+	json_object_set_new(o, "candidates", cands);
+	return o;
+}
+
+static json_t *partner_to_json(const struct partner *pt)
+{
+	json_t *o = json_object(), *via = json_array();
+
+	json_object_set_new(o, "file", json_text(pt->file->path));
+	json_object_set_new(o, "line", json_integer(pt->at.line));
+	json_object_set_new(o, "col", json_integer(pt->at.col));
+	json_object_set_new(o, "function", json_text(pt->function));
+	json_object_set_new(o, "barrier", json_text(pt->barrier));
+	json_object_set_new(o, "kind", json_text(kind_name(pt->kind)));
+	for (size_t i = 0; i < pt->via.n; i++)
+		json_array_append_new(via, json_text(pt->via.v[i]));
+	json_object_set_new(o, "via", via);
+	return o;
+}
+
+json_t *site_to_json(const struct site *s)
+{
+	json_t *o = json_object(), *refs = json_array(), *partners = json_array();
+	const struct comment *c = s->comment >= 0 ? &s->file->comments.v[s->comment] : NULL;
+
+	json_object_set_new(o, "file", json_text(s->file->path));
+	json_object_set_new(o, "line", json_integer(s->at.line));
+	json_object_set_new(o, "col", json_integer(s->at.col));
+	json_object_set_new(o, "end_col", json_integer(s->end_col));
+	json_object_set_new(o, "arch", json_text(s->file->arch));
+	json_object_set_new(o, "function", json_text(site_function_name(s)));
+	json_object_set_new(o, "barrier", json_text(s->barrier));
+	json_object_set_new(o, "kind", json_text(kind_name(s->kind)));
+	json_object_set_new(o, "implicit", json_boolean(s->implicit));
+	json_object_set_new(o, "status", json_text(status_name(s->status)));
+	json_object_set_new(o, "comment", json_text(s->comment_text));
+	json_object_set_new(o, "comment_line", c ? json_integer(c->start.line) : json_null());
+	json_object_set_new(o, "rule", json_text(comment_rule_name(s->rule)));
+	json_object_set_new(o, "pairing", json_text(pairing_kind_name(s->pairing.kind)));
+	for (size_t i = 0; i < s->pairing.nrefs; i++)
+		json_array_append_new(refs, ref_to_json(&s->pairing.refs[i],
+							s->results ? &s->results[i] : NULL));
+	json_object_set_new(o, "refs", refs);
+	for (size_t i = 0; i < s->partners.n; i++)
+		json_array_append_new(partners, partner_to_json(&s->partners.v[i]));
+	json_object_set_new(o, "partners", partners);
+	json_object_set_new(o, "message", json_text(s->message));
+	return o;
+}
+
+json_t *program_to_json(const struct program *p, bool (*want)(const struct site *))
+{
+	json_t *doc = json_object(), *sites = json_array();
+
+	json_object_set_new(doc, "version", json_integer(JSON_FORMAT_VERSION));
+	json_object_set_new(doc, "kernel", json_text(p->kernel));
+	for (size_t i = 0; i < p->files.n; i++) {
+		const struct file_facts *f = p->files.v[i];
+
+		if (!f->in_scope)
+			continue;
+		for (size_t j = 0; j < f->sites.n; j++)
+			if (!want || want(&f->sites.v[j]))
+				json_array_append_new(sites, site_to_json(&f->sites.v[j]));
+	}
+	json_object_set_new(doc, "sites", sites);
+	return doc;
+}
+
+void json_print(json_t *doc, FILE *out)
+{
+	if (json_dumpf(doc, out, JSON_INDENT(2)) < 0 || fputc('\n', out) == EOF ||
+	    fflush(out) == EOF)
+		die("cannot write the JSON output");
+}

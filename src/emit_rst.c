@@ -1,0 +1,1422 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The barrier map as reStructuredText (see emit_rst.h).
+ *
+ * Three rules keep the pages safe and stable:
+ *  - text from the tree is either a literal block, an inline literal that
+ *    cannot be closed early, escaped inline text, or reduced to a safe
+ *    alphabet (labels, link titles, DOT);
+ *  - labels come from file, function, barrier and an ordinal, never from
+ *    line numbers, so that moving code changes only the printed lines;
+ *  - everything is emitted in the program's sorted order.
+ */
+#include "emit_rst.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define LABEL_PREFIX "kvm-barrier-"
+
+/* One barrier of an in-scope file, as the pages show it. */
+struct entry {
+	const struct site *site;
+	char *label;		/* explicit target, [a-z0-9-] */
+	const char *page;	/* page name without .rst */
+	VEC(const struct site *) claimed_by;	/* sites naming this one */
+	int node;		/* graph node number while drawing, or -1 */
+};
+
+struct file_base {
+	const struct file_facts *file;
+	size_t base;		/* index of its first site in map.entries */
+};
+
+struct map {
+	const struct program *p;
+	const struct rst_options *o;
+	VEC(struct entry) entries;
+	VEC(struct file_base) files;	/* sorted by pointer, for lookups */
+	VEC(char *) pages;		/* page names, "generic" first */
+};
+
+/* ---- escaping ---------------------------------------------------------- */
+
+static bool is_word_char(char c)
+{
+	return isalnum((unsigned char)c) || c == '_';
+}
+
+/*
+ * Could @s, at the start of a line, open a block: a bullet, an enumerator
+ * ("1." "a)" "(i)"), a field, a directive, a title adornment?  Only a word
+ * followed by a space or its end cannot.
+ */
+static bool starts_block(const char *s)
+{
+	size_t n = 0;
+
+	if (!isalnum((unsigned char)*s))
+		return true;
+	while (isalnum((unsigned char)s[n]))
+		n++;
+	return (s[n] == '.' || s[n] == ')') &&
+	       (!s[n + 1] || s[n + 1] == ' ' || s[n + 1] == '\t' || s[n + 1] == '\n');
+}
+
+/*
+ * Inline text from the tree.  Newlines become spaces so no block structure
+ * (lists, titles, directives, tables) can start; the first character is
+ * always escaped so that no enumerator or field marker can either; and every
+ * character that opens inline markup is escaped: \ ` * | [ ] @, "_" that
+ * could end a reference name, ":" that could make "::" or a URI.
+ */
+void rst_add_text(struct strbuf *sb, const char *s)
+{
+	bool first = true;
+
+	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+		s++;
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		bool esc;
+
+		if (c == '\n' || c == '\r' || c == '\t') {
+			if (s[1] && sb->len && sb->buf[sb->len - 1] != ' ')
+				sb_addc(sb, ' ');
+			continue;
+		}
+		if (c < 0x20 || c == 0x7f) {
+			sb_addc(sb, '?');
+			first = false;
+			continue;
+		}
+		esc = first && starts_block(s);
+		esc |= strchr("\\`*|[]@", c) != NULL;
+		esc |= c == '_' && !(isalnum((unsigned char)s[1]));
+		esc |= c == ':' && (s[1] == ':' || s[1] == '/' || !s[1]);
+		if (esc)
+			sb_addc(sb, '\\');
+		sb_addc(sb, (char)c);
+		first = false;
+	}
+}
+
+/* ``text`` when that is safe, else escaped text. */
+static void add_code(struct strbuf *sb, const char *s)
+{
+	bool ok = *s && !strchr(s, '`') && !strchr(s, '\n') && s[0] != ' ' &&
+		  s[strlen(s) - 1] != ' ' && s[strlen(s) - 1] != '\\';
+
+	for (const char *c = s; ok && *c; c++)
+		ok = (unsigned char)*c >= 0x20 && *c != 0x7f;
+	if (!ok) {
+		rst_add_text(sb, s);
+		return;
+	}
+	sb_addf(sb, "``%s``", s);
+}
+
+/* A name reduced to characters that mean nothing in link titles or DOT. */
+static void add_safe(struct strbuf *sb, const char *s)
+{
+	for (; *s; s++)
+		sb_addc(sb, isalnum((unsigned char)*s) || strchr("_./-()+,#= ", *s) ?
+			*s : '?');
+}
+
+static bool is_c_identifier(const char *s)
+{
+	if (!s || !*s || isdigit((unsigned char)*s))
+		return false;
+	for (; *s; s++)
+		if (!is_word_char(*s))
+			return false;
+	return true;
+}
+
+/* :c:func:`name` for a C identifier, so the kernel's docs link it. */
+static void add_function(struct strbuf *sb, const char *name)
+{
+	if (is_c_identifier(name))
+		sb_addf(sb, ":c:func:`%s`", name);
+	else
+		add_code(sb, name);
+}
+
+static void add_line(struct strbuf *sb, int indent, const char *s, size_t n)
+{
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
+		n--;
+	if (n) {
+		sb_addf(sb, "%*s", indent, "");
+		for (size_t i = 0; i < n; i++) {
+			unsigned char c = (unsigned char)s[i];
+
+			sb_addc(sb, c < 0x20 || c == 0x7f ? '?' : (char)c);
+		}
+	}
+	sb_addc(sb, '\n');
+}
+
+/* Expand tabs to the kernel's 8 columns. */
+static char *expand_tabs(const char *s, size_t n)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t col = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '\t') {
+			do
+				sb_addc(&sb, ' ');
+			while (++col % 8);
+		} else {
+			sb_addc(&sb, s[i]);
+			col++;
+		}
+	}
+	return sb_detach(&sb);
+}
+
+static size_t leading_spaces(const char *s)
+{
+	size_t n = 0;
+
+	while (s[n] == ' ')
+		n++;
+	return n;
+}
+
+/*
+ * The comment as it reads in the source: the first line starts at "/" "*",
+ * the others keep their place relative to it (" * text"), whatever the
+ * indentation of the code around it.
+ */
+void rst_add_literal_block(struct strbuf *sb, const char *text, int indent)
+{
+	VEC(char *) lines = { 0 };
+	size_t cut = (size_t)-1;
+
+	for (const char *s = text;;) {
+		const char *nl = strchr(s, '\n');
+		size_t n = nl ? (size_t)(nl - s) : strlen(s);
+
+		vec_push(&lines, expand_tabs(s, n));
+		if (!nl)
+			break;
+		s = nl + 1;
+	}
+	for (size_t i = 1; i < lines.n; i++) {
+		size_t sp = leading_spaces(lines.v[i]);
+
+		if (lines.v[i][sp] && sp < cut)
+			cut = sp;
+	}
+	/* " * text" under "/" "*": keep the one space that aligns the stars */
+	if (cut != (size_t)-1 && cut > 0) {
+		bool stars = true;
+
+		for (size_t i = 1; i < lines.n; i++) {
+			const char *l = lines.v[i] + leading_spaces(lines.v[i]);
+
+			if (*l && *l != '*')
+				stars = false;
+		}
+		if (stars)
+			cut--;
+	}
+	for (size_t i = 0; i < lines.n; i++) {
+		const char *l = lines.v[i];
+
+		if (i == 0)
+			l += leading_spaces(l);
+		else
+			l += cut != (size_t)-1 && strlen(l) >= cut ? cut : leading_spaces(l);
+		add_line(sb, indent, l, strlen(l));
+		free(lines.v[i]);
+	}
+	free(lines.v);
+}
+
+/* ---- labels and lookups --------------------------------------------------- */
+
+/* [a-z0-9-]: what docutils' make_id() would make of it, so ids match. */
+static void add_slug(struct strbuf *sb, const char *s)
+{
+	bool dash = sb->len && sb->buf[sb->len - 1] == '-';
+
+	for (; *s; s++) {
+		if (isalnum((unsigned char)*s)) {
+			sb_addc(sb, (char)tolower((unsigned char)*s));
+			dash = false;
+		} else if (!dash) {
+			sb_addc(sb, '-');
+			dash = true;
+		}
+	}
+}
+
+static void trim_dash(struct strbuf *sb)
+{
+	while (sb->len && sb->buf[sb->len - 1] == '-')
+		sb->buf[--sb->len] = '\0';
+}
+
+static const char *function_or(const struct site *s, const char *none)
+{
+	const char *fn = site_function_name(s);
+
+	return fn ? fn : none;
+}
+
+static char *site_base_label(const struct site *s)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	sb_adds(&sb, LABEL_PREFIX);
+	add_slug(&sb, s->file->path);
+	sb_addc(&sb, '-');
+	add_slug(&sb, function_or(s, "file scope"));
+	sb_addc(&sb, '-');
+	add_slug(&sb, s->barrier);
+	trim_dash(&sb);
+	return sb_detach(&sb);
+}
+
+static int cmp_file_base(const void *a, const void *b)
+{
+	const struct file_facts *x = ((const struct file_base *)a)->file;
+	const struct file_facts *y = ((const struct file_base *)b)->file;
+
+	return x < y ? -1 : x > y;
+}
+
+/* The entry of a site, or NULL when its file is not on the map. */
+static struct entry *entry_of(const struct map *m, const struct site *s)
+{
+	struct file_base key = { s->file, 0 }, *fb;
+
+	fb = bsearch(&key, m->files.v, m->files.n, sizeof(key), cmp_file_base);
+	if (!fb)
+		return NULL;
+	return &m->entries.v[fb->base + (size_t)(s - s->file->sites.v)];
+}
+
+static int cmp_label_index(const void *a, const void *b, void *arg)
+{
+	const struct map *m = arg;
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	int c = strcmp(m->entries.v[x].label, m->entries.v[y].label);
+
+	return c ? c : (x > y) - (x < y);
+}
+
+/*
+ * "-2", "-3"... for the second and later barriers with the same base label,
+ * in source order; a second pass settles the (unlikely) clashes of slugs.
+ */
+static void number_labels(struct map *m)
+{
+	size_t n = m->entries.n, *idx = xmalloc(n * sizeof(*idx));
+
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t i = 0; i < n; i++)
+			idx[i] = i;
+		qsort_r(idx, n, sizeof(*idx), cmp_label_index, m);
+		for (size_t i = 1, run = 1; i < n; i++) {
+			struct entry *e = &m->entries.v[idx[i]];
+			char *l;
+
+			if (strcmp(e->label, m->entries.v[idx[i - 1]].label)) {
+				run = 1;
+				continue;
+			}
+			l = xasprintf("%s-%zu", e->label, ++run);
+			free(e->label);
+			e->label = l;
+		}
+	}
+	free(idx);
+}
+
+static const char *const reserved_pages[] = { "index", "worklist", "graph" };
+
+static char *page_name(const struct file_facts *f)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	add_slug(&sb, f->arch && *f->arch ? f->arch : "generic");
+	trim_dash(&sb);
+	for (size_t i = 0; i < sizeof(reserved_pages) / sizeof(*reserved_pages); i++)
+		if (!strcmp(sb_str(&sb), reserved_pages[i]))
+			sb_adds(&sb, "-arch");
+	return sb_detach(&sb);
+}
+
+static const char *intern_page(struct map *m, char *name)
+{
+	for (size_t i = 0; i < m->pages.n; i++) {
+		if (!strcmp(m->pages.v[i], name)) {
+			free(name);
+			return m->pages.v[i];
+		}
+	}
+	vec_push(&m->pages, name);
+	return name;
+}
+
+static int cmp_page(const void *a, const void *b)
+{
+	const char *x = *(char *const *)a, *y = *(char *const *)b;
+
+	/* generic virt/kvm first, then the architectures by name */
+	if (strcmp(x, y) && (!strcmp(x, "generic") || !strcmp(y, "generic")))
+		return strcmp(x, "generic") ? 1 : -1;
+	return strcmp(x, y);
+}
+
+static void map_build(struct map *m)
+{
+	const struct program *p = m->p;
+
+	for (size_t i = 0; i < p->files.n; i++) {
+		const struct file_facts *f = p->files.v[i];
+		struct file_base fb = { f, m->entries.n };
+		const char *page;
+
+		if (!f->in_scope || !f->sites.n)
+			continue;
+		vec_push(&m->files, fb);
+		page = intern_page(m, page_name(f));
+		for (size_t j = 0; j < f->sites.n; j++) {
+			struct entry e = { 0 };
+
+			e.site = &f->sites.v[j];
+			e.label = site_base_label(e.site);
+			e.page = page;
+			e.node = -1;
+			vec_push(&m->entries, e);
+		}
+	}
+	if (m->files.n)
+		qsort(m->files.v, m->files.n, sizeof(*m->files.v), cmp_file_base);
+	if (m->pages.n)
+		qsort(m->pages.v, m->pages.n, sizeof(*m->pages.v), cmp_page);
+	number_labels(m);
+	/* who names whom: the reverse edges, in source order */
+	for (size_t i = 0; i < m->entries.n; i++) {
+		const struct site *s = m->entries.v[i].site;
+
+		for (size_t k = 0; k < s->partners.n; k++) {
+			struct entry *t = s->partners.v[k].site ?
+					  entry_of(m, s->partners.v[k].site) : NULL;
+
+			if (t && t->site != s)
+				vec_push(&t->claimed_by, s);
+		}
+	}
+}
+
+static void map_release(struct map *m)
+{
+	for (size_t i = 0; i < m->entries.n; i++) {
+		free(m->entries.v[i].label);
+		free(m->entries.v[i].claimed_by.v);
+	}
+	free(m->entries.v);
+	free(m->files.v);
+	for (size_t i = 0; i < m->pages.n; i++)
+		free(m->pages.v[i]);
+	free(m->pages.v);
+}
+
+/* ---- page furniture ------------------------------------------------------ */
+
+static void add_header(struct strbuf *sb, const char *title)
+{
+	size_t n = strlen(title);
+
+	sb_adds(sb, ".. SPDX-License-Identifier: GPL-2.0\n" RST_MARKER "\n\n");
+	for (size_t i = 0; i < n; i++)
+		sb_addc(sb, '=');
+	sb_addf(sb, "\n%s\n", title);
+	for (size_t i = 0; i < n; i++)
+		sb_addc(sb, '=');
+	sb_adds(sb, "\n\n");
+}
+
+/* A numbered section title; @title is already RST. */
+static void add_section(struct strbuf *sb, char underline, const char *title)
+{
+	size_t n = strlen(title);
+
+	sb_addf(sb, "%s\n", title);
+	for (size_t i = 0; i < n; i++)
+		sb_addc(sb, underline);
+	sb_adds(sb, "\n\n");
+}
+
+static void add_escaped_section(struct strbuf *sb, char underline, unsigned num,
+				const char *text)
+{
+	struct strbuf t = STRBUF_INIT;
+
+	if (num)
+		sb_addf(&t, "%u. ", num);
+	rst_add_text(&t, text);
+	add_section(sb, underline, sb_str(&t));
+	sb_release(&t);
+}
+
+static const char *status_meaning(enum status st)
+{
+	switch (st) {
+	case STATUS_DANGLING: return "the named partner does not exist, or holds no such barrier";
+	case STATUS_MISMATCH: return "the partner exists but cannot pair with this barrier";
+	case STATUS_VAGUE: return "the comment speaks of pairing but names no function";
+	case STATUS_UNDOCUMENTED: return "no comment says what the barrier pairs with";
+	case STATUS_ONE_WAY: return "the partner exists but its comment does not point back";
+	case STATUS_NO_PARTNER: return "the comment says there is no partner";
+	case STATUS_PAIRED: return "the partner exists and points back";
+	case STATUS_NOT_REQUIRED: return "a compiler barrier, never paired";
+	case STATUS__COUNT: break;
+	}
+	BUG("unknown status %d", (int)st);
+}
+
+/* The fill colours below, as the legend names them. */
+static const char *status_colour_name(enum status st)
+{
+	switch (st) {
+	case STATUS_DANGLING: return "red";
+	case STATUS_MISMATCH: return "orange";
+	case STATUS_VAGUE: return "violet";
+	case STATUS_UNDOCUMENTED: return "grey";
+	case STATUS_ONE_WAY: return "yellow";
+	case STATUS_NO_PARTNER: return "blue";
+	case STATUS_PAIRED: return "green";
+	case STATUS_NOT_REQUIRED: return "white";
+	case STATUS__COUNT: break;
+	}
+	BUG("unknown status %d", (int)st);
+}
+
+/* Fill colours for the graph, light enough for black text. */
+static const char *status_colour(enum status st)
+{
+	switch (st) {
+	case STATUS_DANGLING: return "#f4a6a6";
+	case STATUS_MISMATCH: return "#f7c59f";
+	case STATUS_VAGUE: return "#d9c6f0";
+	case STATUS_UNDOCUMENTED: return "#dddddd";
+	case STATUS_ONE_WAY: return "#fff1a8";
+	case STATUS_NO_PARTNER: return "#c6e2f7";
+	case STATUS_PAIRED: return "#bfe6b8";
+	case STATUS_NOT_REQUIRED: return "#ffffff";
+	case STATUS__COUNT: break;
+	}
+	BUG("unknown status %d", (int)st);
+}
+
+static const char *rule_words(enum comment_rule r)
+{
+	switch (r) {
+	case RULE_ABOVE: return "above the barrier";
+	case RULE_TRAILING: return "on the barrier's line";
+	case RULE_INSIDE: return "inside the barrier's statement";
+	case RULE_NEARBY: return "a statement or two above, naming the barrier";
+	case RULE_NONE: break;
+	}
+	return "near the barrier";
+}
+
+/* "smp_wmb()" or "kvm_make_request()" (an implicit site's callee). */
+static void add_barrier_title(struct strbuf *sb, const struct site *s)
+{
+	if (s->implicit)
+		sb_adds(sb, "call to ");
+	add_safe(sb, s->barrier);
+	sb_adds(sb, "() in ");
+	add_safe(sb, function_or(s, "file scope"));
+	if (site_function_name(s))
+		sb_adds(sb, "()");
+}
+
+/* A link to a site's entry, or its name and place when it has none. */
+static void add_site_ref(struct strbuf *sb, const struct map *m, const struct site *s)
+{
+	const struct entry *e = entry_of(m, s);
+	char *where = xasprintf("%s:%u", s->file->path, s->at.line);
+
+	if (e) {
+		sb_adds(sb, ":ref:`");
+		add_barrier_title(sb, s);
+		sb_addf(sb, " <%s>`", e->label);
+	} else {
+		struct strbuf b = STRBUF_INIT;
+
+		sb_addf(&b, "%s()", s->barrier);
+		add_code(sb, sb_str(&b));
+		sb_adds(sb, " in ");
+		if (site_function_name(s))
+			add_function(sb, site_function_name(s));
+		else
+			sb_adds(sb, "file scope");
+		sb_release(&b);
+	}
+	sb_adds(sb, " at ");
+	add_code(sb, where);
+	free(where);
+}
+
+/* ---- counting -------------------------------------------------------------- */
+
+struct tally {
+	unsigned n[STATUS__COUNT];
+	unsigned total;
+};
+
+static void tally_page(const struct map *m, const char *page, struct tally *t)
+{
+	memset(t, 0, sizeof(*t));
+	for (size_t i = 0; i < m->entries.n; i++) {
+		if (page && strcmp(m->entries.v[i].page, page))
+			continue;
+		t->n[m->entries.v[i].site->status]++;
+		t->total++;
+	}
+}
+
+/* "12: 3 undocumented, 9 paired", worst first */
+static void add_tally_words(struct strbuf *sb, const struct tally *t)
+{
+	const char *sep = ": ";
+
+	sb_addf(sb, "%u", t->total);
+	for (int st = 0; st < STATUS__COUNT; st++) {
+		if (!t->n[st])
+			continue;
+		sb_addf(sb, "%s%u %s", sep, t->n[st], status_name((enum status)st));
+		sep = ", ";
+	}
+}
+
+/* ---- simple tables ----------------------------------------------------------- */
+
+struct table {
+	size_t ncols;
+	VEC(char *) cells;	/* row-major, first row is the header */
+};
+
+static void table_add(struct table *t, char *cell)
+{
+	vec_push(&t->cells, cell);
+}
+
+static void table_border(struct strbuf *sb, const size_t *w, size_t ncols)
+{
+	for (size_t c = 0; c < ncols; c++) {
+		if (c)
+			sb_addc(sb, ' ');
+		for (size_t i = 0; i < w[c]; i++)
+			sb_addc(sb, '=');
+	}
+	sb_addc(sb, '\n');
+}
+
+static void table_row(struct strbuf *sb, const size_t *w, size_t ncols, char **cells)
+{
+	for (size_t c = 0; c < ncols; c++) {
+		if (c)
+			sb_addc(sb, ' ');
+		sb_adds(sb, cells[c]);
+		if (c + 1 < ncols)
+			sb_addf(sb, "%*s", (int)(w[c] - strlen(cells[c])), "");
+	}
+	sb_addc(sb, '\n');
+}
+
+/* A docutils simple table; cells are RST already and never empty. */
+static void table_emit(struct strbuf *sb, struct table *t)
+{
+	size_t *w = xcalloc(t->ncols, sizeof(*w));
+	size_t nrows = t->cells.n / t->ncols;
+
+	for (size_t i = 0; i < t->cells.n; i++)
+		if (strlen(t->cells.v[i]) > w[i % t->ncols])
+			w[i % t->ncols] = strlen(t->cells.v[i]);
+	table_border(sb, w, t->ncols);
+	table_row(sb, w, t->ncols, t->cells.v);
+	table_border(sb, w, t->ncols);
+	for (size_t r = 1; r < nrows; r++)
+		table_row(sb, w, t->ncols, t->cells.v + r * t->ncols);
+	table_border(sb, w, t->ncols);
+	sb_addc(sb, '\n');
+	for (size_t i = 0; i < t->cells.n; i++)
+		free(t->cells.v[i]);
+	free(t->cells.v);
+	free(w);
+}
+
+/* ---- one barrier ------------------------------------------------------------ */
+
+static int cmp_partner(const void *a, const void *b)
+{
+	const struct partner *x = a, *y = b;
+	int c = strcmp(x->file->path, y->file->path);
+
+	if (c)
+		return c;
+	if (x->at.line != y->at.line)
+		return x->at.line < y->at.line ? -1 : 1;
+	if (x->at.col != y->at.col)
+		return x->at.col < y->at.col ? -1 : 1;
+	return strcmp(x->barrier, y->barrier);
+}
+
+/* A partner that is no site: the full barrier implied by an atomic RMW. */
+static void add_implied_partner(struct strbuf *sb, const struct partner *pt)
+{
+	struct strbuf b = STRBUF_INIT;
+	char *where = xasprintf("%s:%u", pt->file->path, pt->at.line);
+
+	sb_addf(&b, "%s()", pt->barrier);
+	sb_adds(sb, "the barrier implied by ");
+	add_code(sb, sb_str(&b));
+	if (pt->function) {
+		sb_adds(sb, " in ");
+		add_function(sb, pt->function);
+	}
+	sb_adds(sb, " at ");
+	add_code(sb, where);
+	sb_release(&b);
+	free(where);
+}
+
+static void add_partner_item(struct strbuf *sb, const struct map *m,
+			     const struct partner *pt)
+{
+	sb_adds(sb, "   - ");
+	if (pt->site)
+		add_site_ref(sb, m, pt->site);
+	else
+		add_implied_partner(sb, pt);
+	if (pt->via.n > 1) {
+		sb_adds(sb, ", reached through");
+		for (size_t i = 0; i < pt->via.n; i++) {
+			sb_adds(sb, i ? ", " : " ");
+			add_function(sb, pt->via.v[i]);
+		}
+	}
+	sb_addc(sb, '\n');
+}
+
+static void add_partners(struct strbuf *sb, const struct map *m, const struct site *s)
+{
+	struct partner *sorted;
+
+	if (!s->partners.n)
+		return;
+	sorted = xmalloc(s->partners.n * sizeof(*sorted));
+	memcpy(sorted, s->partners.v, s->partners.n * sizeof(*sorted));
+	qsort(sorted, s->partners.n, sizeof(*sorted), cmp_partner);
+	sb_adds(sb, ":Pairs with:\n");
+	for (size_t i = 0; i < s->partners.n; i++)
+		add_partner_item(sb, m, &sorted[i]);
+	free(sorted);
+}
+
+static bool names_site(const struct site *s, const struct site *t);
+
+/* Barriers that name this one, when it does not name them in return. */
+static void add_claimed_by(struct strbuf *sb, const struct map *m, const struct entry *e)
+{
+	bool any = false;
+
+	for (size_t i = 0; i < e->claimed_by.n; i++) {
+		if (names_site(e->site, e->claimed_by.v[i]))
+			continue;
+		if (!any)
+			sb_adds(sb, ":Named by:\n");
+		any = true;
+		sb_adds(sb, "   - ");
+		add_site_ref(sb, m, e->claimed_by.v[i]);
+		sb_addc(sb, '\n');
+	}
+}
+
+/* What the comment claimed and what the resolver made of each claim. */
+static void add_ref_result(struct strbuf *sb, const struct ref *r,
+			   const struct ref_result *res)
+{
+	struct strbuf t = STRBUF_INIT;
+
+	if (r->arch)
+		sb_addf(&t, "%s: ", r->arch);
+	sb_adds(&t, r->barrier ? r->barrier : r->implicit ? "the implied barrier" : "a barrier");
+	if (r->wildcard)
+		sb_adds(&t, "*");
+	if (r->barrier)
+		sb_adds(&t, "()");
+	if (r->misspelled)
+		sb_addf(&t, " (written %s)", r->misspelled);
+	if (r->function)
+		sb_addf(&t, " in %s()", r->function);
+	if (r->context)
+		sb_addf(&t, " %s", r->context);
+	if (res) {
+		if (!r->function)
+			sb_adds(&t, ": no function named");
+		else if (!res->function_found)
+			sb_adds(&t, ": no such function");
+		else if (res->mismatch)
+			sb_adds(&t, ": found, but of a kind that cannot pair");
+		else if (res->weaker)
+			sb_adds(&t, ": found, but weaker than claimed");
+		else if (res->nfound == 1)
+			sb_adds(&t, ": found");
+		else if (res->nfound)
+			sb_addf(&t, ": found %zu", res->nfound);
+		else
+			sb_addf(&t, ": no such barrier, searched %u calls deep", res->depth);
+		if (res->note)
+			sb_addf(&t, " (%s)", res->note);
+		for (size_t i = 0; i < res->candidates.n; i++)
+			sb_addf(&t, "%s%s", i ? ", " : "; nearest: ", res->candidates.v[i]);
+	}
+	sb_adds(sb, "   - ");
+	rst_add_text(sb, sb_str(&t));
+	sb_addc(sb, '\n');
+	sb_release(&t);
+}
+
+static void add_claims(struct strbuf *sb, const struct site *s)
+{
+	if (!s->pairing.nrefs || s->status == STATUS_PAIRED)
+		return;
+	sb_adds(sb, ":Claims:\n");
+	for (size_t i = 0; i < s->pairing.nrefs; i++)
+		add_ref_result(sb, &s->pairing.refs[i], s->results ? &s->results[i] : NULL);
+}
+
+static void add_comment(struct strbuf *sb, const struct site *s)
+{
+	if (!s->comment_text) {
+		sb_adds(sb, "No comment.\n\n");
+		return;
+	}
+	sb_addf(sb, "Comment, %s::\n\n", rule_words(s->rule));
+	rst_add_literal_block(sb, s->comment_text, 4);
+	sb_addc(sb, '\n');
+}
+
+static void add_entry(struct strbuf *sb, const struct map *m, const struct entry *e)
+{
+	const struct site *s = e->site;
+	struct strbuf t = STRBUF_INIT;
+	char *where = xasprintf("%s:%u", s->file->path, s->at.line);
+
+	sb_addf(sb, ".. _%s:\n\n.. rubric:: ", e->label);
+	sb_addf(&t, "%s()", s->barrier);
+	rst_add_text(sb, sb_str(&t));
+	sb_adds(sb, "\n\n");
+	sb_addf(sb, s->implicit ? ":Kind: a call whose callee holds the barrier\n" :
+		":Kind: %s\n", kind_name(s->kind));
+	sb_adds(sb, ":Function: ");
+	if (site_function_name(s))
+		add_function(sb, site_function_name(s));
+	else
+		sb_adds(sb, "none (file scope)");
+	sb_adds(sb, "\n:Location: ");
+	add_code(sb, where);
+	sb_addf(sb, "\n:Status: **%s**\n", status_name(s->status));
+	add_partners(sb, m, s);
+	add_claimed_by(sb, m, e);
+	add_claims(sb, s);
+	if (s->message && *s->message) {
+		sb_adds(sb, ":Finding: ");
+		rst_add_text(sb, s->message);
+		sb_addc(sb, '\n');
+	}
+	sb_addc(sb, '\n');
+	add_comment(sb, s);
+	sb_release(&t);
+	free(where);
+}
+
+/* ---- the pairing graph ---------------------------------------------------------- */
+
+struct graph {
+	struct strbuf dot;
+	int next_node;
+	VEC(struct entry *) drawn;	/* to reset entry->node afterwards */
+};
+
+static void dot_node(struct graph *g, const struct map *m, struct entry *e)
+{
+	const struct site *s = e->site;
+
+	e->node = g->next_node++;
+	vec_push(&g->drawn, e);
+	sb_addf(&g->dot, "    n%d [label=\"", e->node);
+	add_safe(&g->dot, function_or(s, "file scope"));
+	sb_adds(&g->dot, "\\n");
+	add_safe(&g->dot, s->barrier);
+	sb_addf(&g->dot, "\", fillcolor=\"%s\", tooltip=\"%s: ",
+		status_colour(s->status), status_name(s->status));
+	add_safe(&g->dot, s->file->path);
+	sb_addf(&g->dot, ":%u\"", s->at.line);
+	if (m->o->svg_links) {
+		sb_adds(&g->dot, ", URL=\"");
+		add_safe(&g->dot, m->o->svg_links);
+		sb_addf(&g->dot, "%s.html#%s\", target=\"_top\"", e->page, e->label);
+	}
+	sb_adds(&g->dot, "];\n");
+}
+
+static void graph_begin(struct graph *g, const char *name)
+{
+	sb_addf(&g->dot, "digraph \"%s\" {\n", name);
+	sb_adds(&g->dot, "  graph [rankdir=LR, fontname=\"Helvetica\", fontsize=11, "
+		"nodesep=0.15, ranksep=0.6];\n"
+		"  node [shape=box, style=\"rounded,filled\", fontname=\"Helvetica\", "
+		"fontsize=11, margin=\"0.08,0.03\"];\n"
+		"  edge [arrowsize=0.6];\n");
+}
+
+/* Clusters by file; @in holds the entries to draw, in source order. */
+static void graph_clusters(struct graph *g, const struct map *m, struct entry **in, size_t n)
+{
+	for (size_t i = 0, cluster = 0; i < n; cluster++) {
+		const struct file_facts *f = in[i]->site->file;
+
+		sb_addf(&g->dot, "  subgraph cluster_%zu {\n    label=\"", cluster);
+		add_safe(&g->dot, f->path);
+		sb_adds(&g->dot, "\"; style=\"rounded\"; color=\"#999999\";\n");
+		for (; i < n && in[i]->site->file == f; i++)
+			dot_node(g, m, in[i]);
+		sb_adds(&g->dot, "  }\n");
+	}
+}
+
+static bool names_site(const struct site *s, const struct site *t)
+{
+	for (size_t k = 0; k < s->partners.n; k++)
+		if (s->partners.v[k].site == t)
+			return true;
+	return false;
+}
+
+static bool partner_mismatch(const struct site *s, const struct partner *pt)
+{
+	return s->results && pt->ref < s->pairing.nrefs &&
+	       (s->results[pt->ref].mismatch || s->results[pt->ref].weaker);
+}
+
+/* One edge per pair: both ways when both comments agree. */
+static void graph_edges(struct graph *g, const struct map *m)
+{
+	for (size_t i = 0; i < g->drawn.n; i++) {
+		const struct site *s = g->drawn.v[i]->site;
+
+		for (size_t k = 0; k < s->partners.n; k++) {
+			const struct partner *pt = &s->partners.v[k];
+			const struct entry *t = pt->site ? entry_of(m, pt->site) : NULL;
+			bool back;
+			const char *colour;
+
+			if (!t || t->node < 0 || t->site == s)
+				continue;
+			back = names_site(pt->site, s);
+			if (back && t->node < g->drawn.v[i]->node)
+				continue;	/* drawn from the other end */
+			colour = partner_mismatch(s, pt) ? "#c0392b" :
+				 back ? "#2e7d32" : "#e69500";
+			sb_addf(&g->dot, "  n%d -> n%d [color=\"%s\"%s];\n",
+				g->drawn.v[i]->node, t->node, colour,
+				back ? ", dir=both" : "");
+		}
+	}
+}
+
+/* Claimed partners that do not exist, as dashed boxes. */
+static void graph_dangling(struct graph *g)
+{
+	int ghost = 0;
+
+	for (size_t i = 0; i < g->drawn.n; i++) {
+		const struct site *s = g->drawn.v[i]->site;
+
+		if (s->status != STATUS_DANGLING)
+			continue;
+		for (size_t r = 0; r < s->pairing.nrefs; r++) {
+			const struct ref *ref = &s->pairing.refs[r];
+
+			if (!ref->function || (s->results && s->results[r].nfound))
+				continue;
+			sb_addf(&g->dot, "  g%d [label=\"", ghost);
+			add_safe(&g->dot, ref->function);
+			sb_adds(&g->dot, "()\\nnot found\", style=\"rounded,dashed\", color=\"#c0392b\"];\n");
+			sb_addf(&g->dot, "  n%d -> g%d [color=\"#c0392b\", style=dashed];\n",
+				g->drawn.v[i]->node, ghost++);
+		}
+	}
+}
+
+/* Full barriers implied by atomic RMWs: dotted boxes, one per partner. */
+static void graph_implied(struct graph *g)
+{
+	int n = 0;
+
+	for (size_t i = 0; i < g->drawn.n; i++) {
+		const struct site *s = g->drawn.v[i]->site;
+
+		for (size_t k = 0; k < s->partners.n; k++) {
+			const struct partner *pt = &s->partners.v[k];
+
+			if (pt->site)
+				continue;
+			sb_addf(&g->dot, "  i%d [label=\"", n);
+			add_safe(&g->dot, pt->function ? pt->function : pt->file->path);
+			sb_adds(&g->dot, "\\n");
+			add_safe(&g->dot, pt->barrier);
+			sb_adds(&g->dot, " (implied)\", style=\"rounded,dotted\"];\n");
+			sb_addf(&g->dot, "  n%d -> i%d [color=\"%s\", style=dotted];\n",
+				g->drawn.v[i]->node, n++,
+				partner_mismatch(s, pt) ? "#c0392b" : "#2e7d32");
+		}
+	}
+}
+
+static void graph_end(struct graph *g)
+{
+	sb_adds(&g->dot, "}\n");
+	for (size_t i = 0; i < g->drawn.n; i++)
+		g->drawn.v[i]->node = -1;
+	free(g->drawn.v);
+}
+
+static bool has_claim(const struct site *s)
+{
+	for (size_t r = 0; r < s->pairing.nrefs; r++)
+		if (s->pairing.refs[r].function)
+			return true;
+	return false;
+}
+
+static bool on_graph(const struct map *m, const struct entry *e, const char *page)
+{
+	const struct site *s = e->site;
+
+	if (!page || !strcmp(e->page, page))
+		return s->partners.n || e->claimed_by.n || has_claim(s);
+	/* another page's barrier, drawn when it pairs with one of ours */
+	for (size_t k = 0; k < s->partners.n; k++) {
+		const struct site *ps = s->partners.v[k].site;
+		const struct entry *t = ps ? entry_of(m, ps) : NULL;
+
+		if (t && !strcmp(t->page, page))
+			return true;
+	}
+	for (size_t k = 0; k < e->claimed_by.n; k++)
+		if (!strcmp(entry_of(m, e->claimed_by.v[k])->page, page))
+			return true;
+	return false;
+}
+
+/* The barriers of @page (all pages if NULL) and their partners, as DOT. */
+static char *graph_dot(struct map *m, const char *page, size_t *drawn)
+{
+	struct graph g = { STRBUF_INIT, 0, { 0 } };
+	VEC(struct entry *) in = { 0 };
+
+	for (size_t i = 0; i < m->entries.n; i++)
+		if (on_graph(m, &m->entries.v[i], page))
+			vec_push(&in, &m->entries.v[i]);
+	graph_begin(&g, page ? page : "kvm");
+	graph_clusters(&g, m, in.v, in.n);
+	graph_edges(&g, m);
+	graph_dangling(&g);
+	graph_implied(&g);
+	*drawn = g.drawn.n;
+	graph_end(&g);
+	free(in.v);
+	return sb_detach(&g.dot);
+}
+
+static void add_graph_directive(struct strbuf *sb, const struct map *m,
+				const char *dot, const char *caption)
+{
+	if (m->o->flavour == RST_KERNEL)
+		sb_adds(sb, ".. kernel-render:: DOT\n");
+	else
+		sb_adds(sb, ".. graphviz::\n");
+	sb_addf(sb, "   :alt: %s\n   :caption: %s\n\n", caption, caption);
+	for (const char *l = dot; *l;) {
+		const char *nl = strchr(l, '\n');
+		size_t n = nl ? (size_t)(nl - l) : strlen(l);
+
+		add_line(sb, 3, l, n);
+		l += n + (nl != NULL);
+	}
+	sb_addc(sb, '\n');
+}
+
+static void add_legend(struct strbuf *sb)
+{
+	struct table t = { 3, { 0 } };
+
+	table_add(&t, xstrdup("Colour"));
+	table_add(&t, xstrdup("Status"));
+	table_add(&t, xstrdup("Meaning"));
+	for (int st = 0; st < STATUS__COUNT; st++) {
+		table_add(&t, xstrdup(status_colour_name((enum status)st)));
+		table_add(&t, xasprintf("%s", status_name((enum status)st)));
+		table_add(&t, xstrdup(status_meaning((enum status)st)));
+	}
+	sb_adds(sb, "Boxes are barriers, grouped by file and filled by status. "
+		"A green double arrow joins two barriers whose comments name each "
+		"other; an orange arrow is a claim the partner does not return; a "
+		"red arrow joins barriers of kinds that cannot pair; a dashed box "
+		"is a named partner that does not exist; a dotted box is the full "
+		"barrier implied by an atomic read-modify-write.\n\n");
+	table_emit(sb, &t);
+}
+
+/* ---- pages ---------------------------------------------------------------------- */
+
+static void add_page(struct rst_pages *out, const char *name, struct strbuf *sb)
+{
+	struct rst_page pg = { xasprintf("%s.rst", name), sb_detach(sb) };
+
+	vec_push(&out->pages, pg);
+}
+
+static char *page_title(const char *page)
+{
+	if (!strcmp(page, "generic"))
+		return xstrdup("Generic KVM barriers");
+	return xasprintf("%s KVM barriers", page);
+}
+
+/* The folders a page covers: "virt/kvm", "arch/x86/kvm", "include/linux"... */
+static void add_scope(struct strbuf *sb, const struct map *m, const char *page)
+{
+	VEC(char *) dirs = { 0 };
+
+	for (size_t i = 0; i < m->entries.n; i++) {
+		const struct entry *e = &m->entries.v[i];
+		const char *path = e->site->file->path, *slash = strrchr(path, '/');
+		char *dir = xstrndup(path, slash ? (size_t)(slash - path) : 0);
+
+		if (strcmp(e->page, page) || (dirs.n && !strcmp(dir, dirs.v[dirs.n - 1]))) {
+			free(dir);
+			continue;
+		}
+		vec_push(&dirs, dir);
+	}
+	if (dirs.n)
+		qsort(dirs.v, dirs.n, sizeof(*dirs.v), str_cmp_ptr);
+	sb_adds(sb, ":Scope: ");
+	for (size_t i = 0; i < dirs.n; i++) {
+		if (!i || strcmp(dirs.v[i], dirs.v[i - 1])) {
+			if (i)
+				sb_adds(sb, ", ");
+			add_code(sb, *dirs.v[i] ? dirs.v[i] : ".");
+		}
+	}
+	for (size_t i = 0; i < dirs.n; i++)
+		free(dirs.v[i]);
+	sb_addc(sb, '\n');
+	free(dirs.v);
+}
+
+static void add_function_section(struct strbuf *sb, const struct site *s)
+{
+	struct strbuf t = STRBUF_INIT;
+
+	if (site_function_name(s)) {
+		sb_addf(&t, "%s()", site_function_name(s));
+		add_escaped_section(sb, '~', 0, sb_str(&t));
+	} else {
+		add_section(sb, '~', "Outside any function");
+	}
+	sb_release(&t);
+}
+
+static void emit_arch_page(struct map *m, const char *page, struct rst_pages *out)
+{
+	struct strbuf sb = STRBUF_INIT;
+	char *title = page_title(page), *dot;
+	struct tally t;
+	unsigned section = 0;
+	size_t drawn;
+
+	add_header(&sb, title);
+	tally_page(m, page, &t);
+	add_scope(&sb, m, page);
+	sb_adds(&sb, ":Barriers: ");
+	add_tally_words(&sb, &t);
+	sb_addf(&sb, "\n:Graph: :ref:`pairing graph <" LABEL_PREFIX "graph-%s>`\n\n", page);
+	sb_adds(&sb, "Every barrier of these files, by file and function: its kind, "
+		"the comment that says what it pairs with (quoted as written), "
+		"and the partners barriermap found, each linked to its own entry.\n\n"
+		".. contents::\n   :local:\n   :depth: 2\n\n");
+	for (size_t i = 0; i < m->entries.n; i++) {
+		const struct entry *e = &m->entries.v[i];
+		const struct entry *prev = i ? &m->entries.v[i - 1] : NULL;
+
+		if (strcmp(e->page, page))
+			continue;
+		if (!prev || prev->site->file != e->site->file || strcmp(prev->page, page))
+			add_escaped_section(&sb, '-', ++section, e->site->file->path);
+		if (!prev || prev->site->file != e->site->file ||
+		    prev->site->function != e->site->function || strcmp(prev->page, page))
+			add_function_section(&sb, e->site);
+		add_entry(&sb, m, e);
+	}
+	sb_addf(&sb, ".. _" LABEL_PREFIX "graph-%s:\n\n", page);
+	add_escaped_section(&sb, '-', ++section, "Pairing graph");
+	dot = graph_dot(m, page, &drawn);
+	if (drawn) {
+		char *caption = xasprintf("Barrier pairs of %s", title);
+
+		add_graph_directive(&sb, m, dot, caption);
+		free(caption);
+		add_legend(&sb);
+	} else {
+		sb_adds(&sb, "No barrier of these files names a partner.\n\n");
+	}
+	free(dot);
+	free(title);
+	add_page(out, page, &sb);
+}
+
+static int cmp_severity(const void *a, const void *b)
+{
+	const struct entry *x = *(const struct entry *const *)a;
+	const struct entry *y = *(const struct entry *const *)b;
+
+	if (x->site->status != y->site->status)
+		return x->site->status < y->site->status ? -1 : 1;
+	return (x > y) - (x < y);	/* entries are in source order */
+}
+
+#define WORST_SHOWN 25
+
+static void add_worst(struct strbuf *sb, const struct map *m)
+{
+	VEC(const struct entry *) worst = { 0 };
+
+	for (size_t i = 0; i < m->entries.n; i++) {
+		enum status st = m->entries.v[i].site->status;
+
+		if (st == STATUS_DANGLING || st == STATUS_MISMATCH || st == STATUS_VAGUE)
+			vec_push(&worst, &m->entries.v[i]);
+	}
+	if (!worst.n) {
+		sb_adds(sb, "No barrier names a partner that is missing or cannot pair.\n\n");
+		return;
+	}
+	qsort(worst.v, worst.n, sizeof(*worst.v), cmp_severity);
+	for (size_t i = 0; i < worst.n && i < WORST_SHOWN; i++) {
+		const struct site *s = worst.v[i]->site;
+
+		sb_addf(sb, "- **%s**: ", status_name(s->status));
+		add_site_ref(sb, m, s);
+		if (s->message && *s->message) {
+			sb_adds(sb, "\n\n  ");
+			rst_add_text(sb, s->message);
+		}
+		sb_adds(sb, "\n\n");
+	}
+	if (worst.n > WORST_SHOWN)
+		sb_addf(sb, "%zu more in the :doc:`worklist`.\n\n", worst.n - WORST_SHOWN);
+	free(worst.v);
+}
+
+static void add_status_table(struct strbuf *sb, const struct tally *t)
+{
+	struct table tb = { 3, { 0 } };
+
+	table_add(&tb, xstrdup("Status"));
+	table_add(&tb, xstrdup("Barriers"));
+	table_add(&tb, xstrdup("Meaning"));
+	for (int st = 0; st < STATUS__COUNT; st++) {
+		table_add(&tb, xstrdup(status_name((enum status)st)));
+		table_add(&tb, xasprintf("%u", t->n[st]));
+		table_add(&tb, xstrdup(status_meaning((enum status)st)));
+	}
+	table_add(&tb, xstrdup("total"));
+	table_add(&tb, xasprintf("%u", t->total));
+	table_add(&tb, xstrdup("all barriers in scope"));
+	table_emit(sb, &tb);
+}
+
+static void add_page_table(struct strbuf *sb, const struct map *m)
+{
+	struct table tb = { STATUS__COUNT + 2, { 0 } };
+	struct tally t;
+
+	table_add(&tb, xstrdup("Page"));
+	for (int st = 0; st < STATUS__COUNT; st++)
+		table_add(&tb, xstrdup(status_name((enum status)st)));
+	table_add(&tb, xstrdup("total"));
+	for (size_t i = 0; i < m->pages.n; i++) {
+		tally_page(m, m->pages.v[i], &t);
+		table_add(&tb, xasprintf(":doc:`%s`", m->pages.v[i]));
+		for (int st = 0; st < STATUS__COUNT; st++)
+			table_add(&tb, xasprintf("%u", t.n[st]));
+		table_add(&tb, xasprintf("%u", t.total));
+	}
+	table_emit(sb, &tb);
+}
+
+static void emit_index(struct map *m, struct rst_pages *out)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct tally t;
+
+	tally_page(m, NULL, &t);
+	add_header(&sb, "KVM memory barrier map");
+	sb_adds(&sb, ":Generated by: barriermap\n");
+	if (m->o->kernel_version) {
+		sb_adds(&sb, ":Kernel: ");
+		rst_add_text(&sb, m->o->kernel_version);
+		sb_addc(&sb, '\n');
+	}
+	sb_adds(&sb, ":Barriers: ");
+	add_tally_words(&sb, &t);
+	sb_adds(&sb, "\n\n"
+		"Every memory barrier in ``virt/kvm``, ``arch/*/kvm`` and the KVM "
+		"headers, the comment that says what it pairs with, and whether "
+		"that partner exists and says so in return.  Each page lists the "
+		"barriers of its files by function, with links from every barrier "
+		"to its partners; the :doc:`worklist` collects the barriers whose "
+		"comment is missing or wrong.\n\n"
+		".. toctree::\n   :maxdepth: 1\n\n");
+	for (size_t i = 0; i < m->pages.n; i++)
+		sb_addf(&sb, "   %s\n", m->pages.v[i]);
+	sb_adds(&sb, "   worklist\n   graph\n\n");
+	add_section(&sb, '-', "1. Barriers by status");
+	add_status_table(&sb, &t);
+	add_section(&sb, '-', "2. Barriers by page");
+	add_page_table(&sb, m);
+	add_section(&sb, '-', "3. Worst findings");
+	add_worst(&sb, m);
+	add_page(out, "index", &sb);
+}
+
+static void add_worklist_table(struct strbuf *sb, const struct map *m, enum status st)
+{
+	unsigned n = 0;
+
+	for (size_t i = 0; i < m->entries.n; i++)
+		n += m->entries.v[i].site->status == st;
+	if (!n) {
+		sb_adds(sb, "None.\n\n");
+		return;
+	}
+	sb_addf(sb, "%u %s: %s.\n\n", n, n == 1 ? "barrier" : "barriers", status_meaning(st));
+	sb_adds(sb, ".. list-table::\n   :header-rows: 1\n   :widths: 35 25 40\n\n"
+		"   * - Barrier\n     - Location\n     - Finding\n");
+	for (size_t i = 0; i < m->entries.n; i++) {
+		const struct site *s = m->entries.v[i].site;
+		char *where;
+
+		if (s->status != st)
+			continue;
+		where = xasprintf("%s:%u", s->file->path, s->at.line);
+		sb_addf(sb, "   * - :ref:`");
+		add_barrier_title(sb, s);
+		sb_addf(sb, " <%s>`\n     - ", m->entries.v[i].label);
+		add_code(sb, where);
+		sb_adds(sb, "\n     - ");
+		rst_add_text(sb, s->message && *s->message ? s->message : status_name(st));
+		sb_addc(sb, '\n');
+		free(where);
+	}
+	sb_addc(sb, '\n');
+}
+
+static void emit_worklist(struct map *m, struct rst_pages *out)
+{
+	static const enum status order[] = {
+		STATUS_DANGLING, STATUS_MISMATCH, STATUS_VAGUE, STATUS_UNDOCUMENTED,
+	};
+	struct strbuf sb = STRBUF_INIT;
+
+	add_header(&sb, "KVM barrier worklist");
+	sb_adds(&sb, "Barriers whose pairing comment is wrong or missing, worst "
+		"first.  A dangling or mismatched comment names a partner that "
+		"is not there; an undocumented barrier needs a comment saying "
+		"which barrier it pairs with (``barriermap suggest`` proposes "
+		"one).\n\n");
+	for (size_t i = 0; i < sizeof(order) / sizeof(*order); i++) {
+		char *title = xasprintf("%zu. %c%s", i + 1,
+					toupper((unsigned char)status_name(order[i])[0]),
+					status_name(order[i]) + 1);
+
+		add_section(&sb, '-', title);
+		add_worklist_table(&sb, m, order[i]);
+		free(title);
+	}
+	add_page(out, "worklist", &sb);
+}
+
+static void emit_graph_page(struct map *m, struct rst_pages *out)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t drawn;
+	char *dot = graph_dot(m, NULL, &drawn);
+
+	add_header(&sb, "KVM barrier pairing graph");
+	sb_adds(&sb, "Every barrier that names a partner or is named by one, "
+		"grouped by file.  Barriers that pair with nothing are left out; "
+		"they are in the :doc:`worklist`.  Each architecture's page "
+		"draws its own part:");
+	for (size_t i = 0; i < m->pages.n; i++)
+		sb_addf(&sb, "%s:ref:`%s <" LABEL_PREFIX "graph-%s>`", i ? ", " : " ",
+			m->pages.v[i], m->pages.v[i]);
+	sb_adds(&sb, ".\n\n");
+	if (drawn) {
+		add_graph_directive(&sb, m, dot, "Barrier pairs in KVM");
+		add_legend(&sb);
+	} else {
+		sb_adds(&sb, "No barrier names a partner.\n\n");
+	}
+	free(dot);
+	add_page(out, "graph", &sb);
+}
+
+static int cmp_page_name(const void *a, const void *b)
+{
+	return strcmp(((const struct rst_page *)a)->name, ((const struct rst_page *)b)->name);
+}
+
+void rst_emit_map(const struct program *p, const struct rst_options *o,
+		  struct rst_pages *out)
+{
+	struct map m = { p, o, { 0 }, { 0 }, { 0 } };
+
+	map_build(&m);
+	emit_index(&m, out);
+	for (size_t i = 0; i < m.pages.n; i++)
+		emit_arch_page(&m, m.pages.v[i], out);
+	emit_worklist(&m, out);
+	emit_graph_page(&m, out);
+	qsort(out->pages.v, out->pages.n, sizeof(*out->pages.v), cmp_page_name);
+	map_release(&m);
+}
+
+void rst_pages_release(struct rst_pages *out)
+{
+	for (size_t i = 0; i < out->pages.n; i++) {
+		free(out->pages.v[i].name);
+		free(out->pages.v[i].text);
+	}
+	free(out->pages.v);
+	out->pages.v = NULL;
+	out->pages.n = out->pages.cap = 0;
+}

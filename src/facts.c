@@ -1,0 +1,156 @@
+// SPDX-License-Identifier: GPL-2.0
+/* facts.c: names, lookups and the free functions of the facts. */
+#include "facts.h"
+#include "objects.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+const char *site_function_name(const struct site *s)
+{
+	return s->function >= 0 ? s->file->functions.v[s->function].name : NULL;
+}
+
+const char *status_name(enum status status)
+{
+	static const char *const names[STATUS__COUNT] = {
+		[STATUS_DANGLING] = "dangling",
+		[STATUS_MISMATCH] = "mismatch",
+		[STATUS_VAGUE] = "vague",
+		[STATUS_UNDOCUMENTED] = "undocumented",
+		[STATUS_ONE_WAY] = "one-way",
+		[STATUS_NO_PARTNER] = "no-partner",
+		[STATUS_PAIRED] = "paired",
+		[STATUS_NOT_REQUIRED] = "not-required",
+	};
+
+	if ((unsigned)status >= STATUS__COUNT)
+		BUG("unknown status %d", (int)status);
+	return names[status];
+}
+
+const char *comment_rule_name(enum comment_rule rule)
+{
+	switch (rule) {
+	case RULE_NONE: return "none";
+	case RULE_ABOVE: return "above";
+	case RULE_TRAILING: return "trailing";
+	case RULE_INSIDE: return "inside";
+	case RULE_NEARBY: return "nearby";
+	}
+	BUG("unknown comment rule %d", (int)rule);
+}
+
+static void calls_free(struct call *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i].callee);
+	free(v);
+}
+
+void site_release(struct site *s)
+{
+	for (size_t i = 0; i < s->partners.n; i++)
+		free(s->partners.v[i].via.v);
+	free(s->partners.v);
+	for (size_t i = 0; s->results && i < s->pairing.nrefs; i++) {
+		struct ref_result *r = &s->results[i];
+
+		for (size_t j = 0; j < r->candidates.n; j++)
+			free(r->candidates.v[j]);
+		for (size_t j = 0; j < r->searched.n; j++)
+			free(r->searched.v[j]);
+		free(r->candidates.v);
+		free(r->searched.v);
+		free(r->note);
+	}
+	free(s->results);
+	pairing_release(&s->pairing);
+	calls_free(s->stmt_calls.v, s->stmt_calls.n);
+	objects_release(s);
+	free(s->comment_text);
+	free(s->barrier);
+	free(s->message);
+}
+
+void file_facts_free(struct file_facts *f)
+{
+	if (!f)
+		return;
+	for (size_t i = 0; i < f->sites.n; i++)
+		site_release(&f->sites.v[i]);
+	for (size_t i = 0; i < f->functions.n; i++) {
+		calls_free(f->functions.v[i].calls.v, f->functions.v[i].calls.n);
+		free(f->functions.v[i].name);
+	}
+	for (size_t i = 0; i < f->comments.n; i++)
+		free(f->comments.v[i].text);
+	for (size_t i = 0; i < f->includes.n; i++)
+		free(f->includes.v[i]);
+	free(f->includes.v);
+	free(f->sites.v);
+	free(f->functions.v);
+	free(f->comments.v);
+	free(f->path);
+	free(f->arch);
+	free(f->skipped);
+	free(f);
+}
+
+void program_free(struct program *p)
+{
+	if (!p)
+		return;
+	for (size_t i = 0; i < p->files.n; i++)
+		file_facts_free(p->files.v[i]);
+	free(p->files.v);
+	free(p->by_name.v);
+	free(p->kernel);
+	free(p);
+}
+
+struct function *function_of(const struct function_ref *r)
+{
+	return &r->file->functions.v[r->index];
+}
+
+static int function_ref_cmp(const void *a, const void *b)
+{
+	const struct function_ref *x = a, *y = b;
+	int c = strcmp(function_of(x)->name, function_of(y)->name);
+
+	if (c)
+		return c;
+	c = strcmp(x->file->path, y->file->path);
+	if (c)
+		return c;
+	return (x->index > y->index) - (x->index < y->index);
+}
+
+void program_index_functions(struct program *p)
+{
+	p->by_name.n = 0;
+	for (size_t i = 0; i < p->files.n; i++)
+		for (size_t j = 0; j < p->files.v[i]->functions.n; j++)
+			vec_push(&p->by_name, ((struct function_ref){ p->files.v[i], j }));
+	xqsort(p->by_name.v, p->by_name.n, sizeof(*p->by_name.v), function_ref_cmp);
+}
+
+const struct function_ref *program_find_function(const struct program *p,
+						 const char *name, size_t *n)
+{
+	size_t lo = 0, hi = p->by_name.n, end;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (strcmp(function_of(&p->by_name.v[mid])->name, name) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (end = lo; end < p->by_name.n && !strcmp(function_of(&p->by_name.v[end])->name, name); end++)
+		;
+	*n = end - lo;
+	return *n ? &p->by_name.v[lo] : NULL;
+}

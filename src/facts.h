@@ -1,0 +1,178 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The facts barriermap works on.  Data flows one way:
+ *
+ *   scan.c     (libclang, per file)        -> struct file_facts
+ *   attach.c   (comment -> barrier)        -> site->comment, site->pairing
+ *   resolve.c  (whole program)             -> site->status, site->partners
+ *   emit_*.c   (lint, json, rst, ...)      -> output; emitters never re-scan
+ *
+ * Everything is owned by the struct program and freed by program_free().
+ */
+#ifndef BARRIERMAP_FACTS_H
+#define BARRIERMAP_FACTS_H
+
+#include "grammar.h"
+#include "util.h"
+#include "vocab.h"
+
+struct pos {
+	unsigned line, col;	/* 1-based, col in bytes */
+};
+
+struct comment {
+	struct pos start, end;	/* end is the last character */
+	char *text;		/* raw, with its comment markers */
+};
+
+struct call {
+	char *callee;
+	struct pos at;
+};
+
+struct function {
+	char *name;
+	struct pos start, end;	/* extent of the definition */
+	struct pos body;	/* the opening brace */
+	VEC(struct call) calls;	/* in source order */
+	bool from_tokens;	/* found by the token fallback, not the AST */
+};
+
+enum comment_rule {
+	RULE_NONE,
+	RULE_ABOVE,		/* block ending just above the statement */
+	RULE_TRAILING,		/* on the same line, after the barrier */
+	RULE_INSIDE,		/* inside the barrier's statement */
+	RULE_NEARBY,		/* a statement or two above, names the barrier */
+};
+
+enum status {
+	/* in order of severity, worst first: emitters sort by this */
+	STATUS_DANGLING,
+	STATUS_MISMATCH,
+	STATUS_VAGUE,
+	STATUS_UNDOCUMENTED,
+	STATUS_ONE_WAY,
+	STATUS_NO_PARTNER,
+	STATUS_PAIRED,
+	STATUS_NOT_REQUIRED,	/* barrier(): a compiler barrier never pairs */
+	STATUS__COUNT
+};
+
+struct site;
+
+/*
+ * A barrier a reference resolved to, found in the named function or
+ * through its callees.  Strings are borrowed from the facts.
+ */
+struct partner {
+	struct site *site;	/* NULL for an implied barrier (a call to an atomic RMW) */
+	struct file_facts *file;
+	struct pos at;
+	const char *function;	/* the function holding the barrier */
+	const char *barrier;
+	enum kind kind;
+	VEC(const char *) via;	/* from the named function down to function */
+	size_t ref;		/* index of the reference that found it */
+};
+
+/* What the resolver did with one reference, for `show` and messages. */
+struct ref_result {
+	bool function_found;	/* some definition of ref->function exists */
+	size_t nfound;		/* partners found for this reference */
+	unsigned depth;		/* how deep the call graph was searched */
+	bool mismatch;		/* found, but of a kind that cannot pair */
+	bool weaker;		/* found, but weaker than the comment claims */
+	char *note;		/* explanation, or NULL */
+	VEC(char *) candidates;	/* nearest names when nothing matched */
+	VEC(char *) searched;	/* "path:line" of each definition looked in */
+};
+
+/* A memory access near a barrier, for partner inference (objects.c). */
+struct access {
+	char *object;		/* normalised path: "vcpu->mode", "kvm->online_vcpus" */
+	bool write;
+	struct pos at;
+};
+
+struct site {
+	struct file_facts *file;
+	struct pos at;		/* the barrier (or callee) identifier */
+	unsigned end_col;	/* last column of the identifier */
+	int function;		/* index into file->functions, or -1 */
+	char *barrier;		/* primitive, or callee for an implicit site */
+	enum kind kind;
+	bool implicit;		/* a pairing comment on a call, not a barrier */
+	struct pos stmt;	/* start of the enclosing statement */
+
+	int comment;		/* index into file->comments, or -1 */
+	int comment_last;	/* last of the comments joined for it, or -1 */
+	VEC(struct call) stmt_calls;	/* implicit site: every call in its statement */
+	enum comment_rule rule;
+	char *comment_text;	/* joined raw comment text, or NULL */
+	struct pairing pairing;
+
+	enum status status;
+	VEC(struct partner) partners;
+	struct ref_result *results;	/* one per pairing.refs[] */
+	char *message;
+
+	/* filled by objects.c during the scan, used by infer.c */
+	VEC(struct access) before;	/* accesses before the barrier, nearest first */
+	VEC(struct access) after;	/* accesses after the barrier, nearest first */
+};
+
+struct file_facts {
+	char *path;		/* relative to the kernel tree */
+	char *arch;		/* "x86", "arm64"...; "generic" for virt/kvm and include/ */
+	bool in_scope;		/* reported on, not only used to resolve partners */
+	bool parse_errors;	/* libclang reported errors in this file */
+	char *skipped;		/* why the file was skipped, or NULL */
+	VEC(struct function) functions;	/* sorted by start */
+	VEC(struct comment) comments;	/* sorted by start */
+	VEC(struct site) sites;		/* sorted by position */
+	VEC(char *) includes;		/* "<linux/mm.h>", "\"mmu.h\"" as written */
+};
+
+struct options {
+	const char *kernel;	/* the kernel tree */
+	VEC(const char *) paths;	/* paths given on the command line */
+	VEC(const char *) resolve_in;	/* extra folders for partners */
+	const char *compdb;	/* folder with compile_commands.json, or NULL */
+	int jobs;
+	unsigned max_depth;	/* call graph depth for partners */
+	bool quiet;
+	bool progress;		/* stderr is a terminal */
+	enum { FORMAT_TEXT, FORMAT_JSON, FORMAT_RST } format;
+};
+
+struct function_ref {
+	struct file_facts *file;
+	size_t index;
+};
+
+struct program {
+	const struct options *opts;
+	char *kernel;		/* absolute path of the kernel tree */
+	VEC(struct file_facts *) files;	/* sorted by path */
+	/* every definition by name, sorted by name then path */
+	VEC(struct function_ref) by_name;
+};
+
+/* site accessors */
+const char *site_function_name(const struct site *s);
+const char *status_name(enum status status);
+const char *comment_rule_name(enum comment_rule rule);
+
+void site_release(struct site *s);
+void file_facts_free(struct file_facts *f);
+void program_free(struct program *p);
+
+/* Definitions named @name: *n set to their count, NULL if none. */
+const struct function_ref *program_find_function(const struct program *p,
+						 const char *name, size_t *n);
+struct function *function_of(const struct function_ref *r);
+/* Index of the reference's definition in program->by_name, for sorting. */
+void program_index_functions(struct program *p);
+
+#endif

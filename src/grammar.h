@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The partner grammar: what a comment says a barrier pairs with.
+ *
+ * Input is the raw text of one comment token ("/" "* ... *" "/" or "// ..."),
+ * possibly several adjacent comments joined by newlines.  Output is a list
+ * of references, each {arch tag?, barrier name or wildcard?, function?},
+ * and a verdict on what kind of pairing statement the comment makes.
+ * DESIGN.md lists the phrasings seen in the real tree.
+ */
+#ifndef BARRIERMAP_GRAMMAR_H
+#define BARRIERMAP_GRAMMAR_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+enum pairing_kind {
+	PAIRING_NONE,		/* the comment does not speak of pairing */
+	PAIRING_REFS,		/* at least one reference names a function */
+	PAIRING_VAGUE,		/* speaks of pairing, names no function */
+	PAIRING_NO_PARTNER,	/* "there's no paired ... reader" */
+	PAIRING_NOT_BARRIER,	/* "pairs with the decrement in range_end()" */
+};
+
+struct ref {
+	char *arch;		/* "x86", "powerpc", or NULL */
+	char *barrier;		/* vocabulary word, as corrected; NULL if none named */
+	char *misspelled;	/* the word as written when it was corrected, else NULL */
+	bool wildcard;		/* "smp_mb_*()": any barrier with that prefix */
+	bool implicit;		/* "the barrier implicit in F", "implied barrier in F" */
+	char *function;		/* NULL when no function is named */
+	char *context;		/* "when enabling KVM_CAP_HALT_POLL", else NULL */
+};
+
+struct pairing {
+	enum pairing_kind kind;
+	struct ref *refs;
+	size_t nrefs;
+	char *phrase;		/* the sentence that matched, for messages */
+};
+
+/* Parse @comment; @out is overwritten.  Never fails. */
+void grammar_parse(const char *comment, struct pairing *out);
+void pairing_release(struct pairing *p);
+const char *pairing_kind_name(enum pairing_kind kind);
+/* Does @comment speak of pairing at all (cheap pre-filter)? */
+bool grammar_mentions_pairing(const char *comment);
+
+#endif

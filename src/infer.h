@@ -1,0 +1,63 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Inferring the partner of a barrier from the objects it orders.
+ *
+ * Documentation/memory-barriers.txt, "SMP BARRIER PAIRING": a write
+ * barrier orders writes to objects that its partner's read barrier orders
+ * reads of, on the other side: the writer stores data then flag, the reader
+ * loads flag then data.  So a candidate scores for each object one side
+ * writes and the other reads, before one barrier and after the other,
+ * weighted by how near to the barriers the accesses are and by how rare
+ * the object is in the tree (kvm->lock orders nothing in particular).
+ * Kind compatibility (kinds_can_pair) filters; the same file, the same
+ * architecture (or generic code) make a candidate likelier.
+ *
+ * Comments are never read here, so measuring recall against documented
+ * pairs needs no hiding: the ranking does not see them.
+ */
+#ifndef BARRIERMAP_INFER_H
+#define BARRIERMAP_INFER_H
+
+#include "facts.h"
+
+struct candidate {
+	struct site *site;
+	double score;
+	double confidence;	/* 0..1: how clearly it beats the others */
+	VEC(char *) shared;	/* objects both order, best evidence first */
+};
+
+/*
+ * The best @max partner candidates for @s, best first; returns how many
+ * were written to @out.  Free with candidates_release().
+ */
+size_t infer_candidates(const struct program *p, const struct site *s,
+			struct candidate *out, size_t max);
+void candidates_release(struct candidate *c, size_t n);
+
+/*
+ * "likely partner: smp_rmb() in kvm_get_vcpu() (shared: kvm->online_vcpus;
+ * confidence 0.80)", or NULL when nothing shares an object with @s.
+ * The caller frees it.
+ */
+char *infer_best_summary(const struct program *p, const struct site *s);
+
+/* "smp_rmb() in kvm_get_vcpu() (include/linux/kvm_host.h:996)"; caller frees. */
+char *infer_site_name(const struct site *s);
+
+/*
+ * Recall over the documented pairs: for each site whose pairing is proven
+ * (paired or one-way), is one of its resolved partners ranked first (r1),
+ * or in the top three (r3)?  *n is the number of sites measured.
+ */
+void infer_recall(const struct program *p, double *r1, double *r3, size_t *n);
+
+/*
+ * Is @s a candidate for removal: an explicit barrier that has no pairing
+ * comment, no candidate sharing an object, and no access to a shared
+ * (non-local) object in its window at all?  Hedged: the scan sees only
+ * the scanned tree.
+ */
+bool infer_looks_redundant(const struct program *p, const struct site *s);
+
+#endif

@@ -1,0 +1,617 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The memory objects around each barrier.
+ *
+ * Why tokens and not the AST's expressions: the scanner parses each file
+ * alone (CXTranslationUnit_SingleFileParse), so kernel structs are
+ * incomplete and macros such as READ_ONCE are unknown.  libclang 14 then
+ * keeps `&kvm->online_vcpus` as a RecoveryExpr around the DeclRefExpr of
+ * `kvm` with the member name gone, and drops whole statements that use an
+ * undeclared identifier (`if (i >= num_vcpus) return NULL;` vanishes from
+ * kvm_get_vcpu()).  The member names are exactly what pairs barriers, so we
+ * read the function's tokens (clang_tokenize over its extent, which the
+ * AST gave the scanner) with a small access-path recogniser, and take local
+ * declarations from the same tokens to normalise the paths' bases.
+ */
+#include "objects.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct otok {
+	enum CXTokenKind kind;
+	char *s;
+	struct pos at;
+};
+
+struct local {
+	const char *name;	/* points into a token */
+	const char *tag;	/* struct tag, or NULL */
+	bool pointer;
+};
+
+struct fn_tokens {
+	struct otok *t;
+	size_t n;
+	VEC(struct local) locals;
+	VEC(struct access) all;	/* every access in the function, in order */
+};
+
+static int pos_cmp(struct pos a, struct pos b)
+{
+	if (a.line != b.line)
+		return a.line < b.line ? -1 : 1;
+	if (a.col != b.col)
+		return a.col < b.col ? -1 : 1;
+	return 0;
+}
+
+static bool is_ident(const struct fn_tokens *ft, size_t i)
+{
+	return i < ft->n && ft->t[i].kind == CXToken_Identifier;
+}
+
+static bool is_punct(const struct fn_tokens *ft, size_t i, const char *p)
+{
+	return i < ft->n && ft->t[i].kind == CXToken_Punctuation &&
+	       !strcmp(ft->t[i].s, p);
+}
+
+static bool is_keyword(const struct fn_tokens *ft, size_t i, const char *k)
+{
+	return i < ft->n && ft->t[i].kind == CXToken_Keyword &&
+	       (!k || !strcmp(ft->t[i].s, k));
+}
+
+/* Does line @line of @buf end with a backslash (a continued directive)? */
+static bool line_continues(const char *buf, size_t len, unsigned line)
+{
+	const char *p = buf, *end = buf + len, *eol;
+
+	for (unsigned l = 1; l < line && p < end; l++) {
+		p = memchr(p, '\n', end - p);
+		if (!p)
+			return false;
+		p++;
+	}
+	eol = memchr(p, '\n', end - p);
+	if (!eol)
+		eol = end;
+	while (eol > p && (eol[-1] == ' ' || eol[-1] == '\t' || eol[-1] == '\r'))
+		eol--;
+	return eol > p && eol[-1] == '\\';
+}
+
+/*
+ * The tokens of one function, without comments and without preprocessor
+ * directives (an "#endif" inside a body is not an access to "endif").
+ */
+static void tokenize_range(CXTranslationUnit tu, CXFile file,
+			   const struct function *fn, struct fn_tokens *ft)
+{
+	CXSourceLocation a = clang_getLocation(tu, file, fn->start.line, fn->start.col);
+	CXSourceLocation b = clang_getLocation(tu, file, fn->end.line, fn->end.col + 1);
+	size_t buflen = 0;
+	const char *buf = clang_getFileContents(tu, file, &buflen);
+	unsigned directive = 0, prev_line = 0;
+	CXToken *toks = NULL;
+	unsigned n = 0;
+
+	clang_tokenize(tu, clang_getRange(a, b), &toks, &n);
+	ft->t = xcalloc(n ? n : 1, sizeof(*ft->t));
+	for (unsigned i = 0; i < n; i++) {
+		enum CXTokenKind kind = clang_getTokenKind(toks[i]);
+		CXString s;
+		unsigned line, col;
+
+		clang_getSpellingLocation(clang_getTokenLocation(tu, toks[i]),
+					  NULL, &line, &col, NULL);
+		if (kind == CXToken_Comment)
+			continue;
+		s = clang_getTokenSpelling(tu, toks[i]);
+		if (line != prev_line && kind == CXToken_Punctuation &&
+		    !strcmp(clang_getCString(s), "#"))
+			directive = line;
+		prev_line = line;
+		while (directive && line > directive && buf &&
+		       line_continues(buf, buflen, directive))
+			directive++;
+		if (directive && line <= directive) {
+			clang_disposeString(s);
+			continue;
+		}
+		directive = 0;
+		ft->t[ft->n].kind = kind;
+		ft->t[ft->n].s = xstrdup(clang_getCString(s));
+		ft->t[ft->n].at = (struct pos){ line, col };
+		ft->n++;
+		clang_disposeString(s);
+	}
+	clang_disposeTokens(tu, toks, n);
+}
+
+/* ---- local declarations ------------------------------------------------ */
+
+static const struct local *find_local(const struct fn_tokens *ft, const char *name)
+{
+	for (size_t i = ft->locals.n; i-- > 0;)
+		if (!strcmp(ft->locals.v[i].name, name))
+			return &ft->locals.v[i];
+	return NULL;
+}
+
+static bool ends_declarator(const struct fn_tokens *ft, size_t i)
+{
+	return is_punct(ft, i, ";") || is_punct(ft, i, "=") || is_punct(ft, i, ",") ||
+	       is_punct(ft, i, "[") || is_punct(ft, i, ")");
+}
+
+/*
+ * "struct kvm_vcpu *vcpu," / "u64 val;" / "int i = 0": a name that ends a
+ * declarator, preceded by optional stars and a type word.
+ */
+static void note_declaration(struct fn_tokens *ft, size_t i)
+{
+	struct local l = { ft->t[i].s, NULL, false };
+	size_t j = i;
+
+	if (!ends_declarator(ft, i + 1) || j == 0)
+		return;
+	while (j > 0 && is_punct(ft, j - 1, "*")) {
+		l.pointer = true;
+		j--;
+	}
+	/* annotations between type and stars: "struct x __user *p" */
+	while (j > 1 && ((is_ident(ft, j - 1) && str_starts_with(ft->t[j - 1].s, "__") &&
+			  is_ident(ft, j - 2)) || is_keyword(ft, j - 1, "const") ||
+			 is_keyword(ft, j - 1, "volatile"))) {
+		j--;
+		while (j > 0 && is_punct(ft, j - 1, "*"))
+			j--;
+	}
+	if (j == 0)
+		return;
+	j--;
+	if (is_keyword(ft, j, NULL) && strcmp(ft->t[j].s, "return") &&
+	    strcmp(ft->t[j].s, "sizeof") && strcmp(ft->t[j].s, "case"))
+		goto declared;
+	if (!is_ident(ft, j))
+		return;
+	/* "a * b;" is a product, not a declaration: need a type before it. */
+	if (l.pointer && j > 0 && !is_keyword(ft, j - 1, NULL) &&
+	    !is_punct(ft, j - 1, "(") && !is_punct(ft, j - 1, ",") &&
+	    !is_punct(ft, j - 1, ";") && !is_punct(ft, j - 1, "{") &&
+	    !is_punct(ft, j - 1, "}"))
+		return;
+	if (j > 0 && (is_keyword(ft, j - 1, "struct") || is_keyword(ft, j - 1, "union")))
+		l.tag = ft->t[j].s;
+declared:
+	vec_push(&ft->locals, l);
+}
+
+/* ---- access paths ------------------------------------------------------ */
+
+/* Calls whose arguments are accessed in a known way. */
+enum effect { EFFECT_NONE, EFFECT_READ, EFFECT_WRITE, EFFECT_LOCK };
+
+static bool word_in(const char *name, const char *const *words)
+{
+	char buf[128];
+	char *save = NULL;
+
+	snprintf(buf, sizeof(buf), "%s", name);
+	for (char *w = strtok_r(buf, "_", &save); w; w = strtok_r(NULL, "_", &save))
+		for (size_t i = 0; words[i]; i++)
+			if (!strcmp(w, words[i]))
+				return true;
+	return false;
+}
+
+/*
+ * What a call does to an argument whose address (or lvalue, for the
+ * kernel's macros) it is given.  The names cover READ_ONCE/WRITE_ONCE,
+ * atomic_*, bitops, xa_*, per-cpu accessors; other callees go by the verb in
+ * their name, which is how kernel helpers are named (kvm_set_*, *_store).
+ */
+static enum effect call_effect(const char *callee)
+{
+	static const char *const reads[] = {
+		"read", "READ", "test", "load", "get", "is", "check", "peek",
+		"acquire", "pending", NULL,
+	};
+	static const char *const writes[] = {
+		"write", "WRITE", "set", "store", "clear", "inc", "dec", "add",
+		"sub", "or", "and", "xor", "andnot", "change", "xchg", "cmpxchg",
+		"insert", "erase", "push", "pop", "mark", "update", "reset",
+		"release", "assign", "mb", "del", "make", NULL,
+	};
+
+	static const char *const locks[] = {
+		"lock", "unlock", "trylock", "irqsave", "irqrestore", NULL,
+	};
+
+	/* a lock is not data: its ordering is the lock's, not a barrier's */
+	if (word_in(callee, locks))
+		return EFFECT_LOCK;
+	if (!strcmp(callee, "test_bit") || str_starts_with(callee, "atomic_read") ||
+	    str_starts_with(callee, "atomic64_read") ||
+	    str_starts_with(callee, "atomic_long_read"))
+		return EFFECT_READ;
+	if (word_in(callee, writes))
+		return EFFECT_WRITE;
+	if (word_in(callee, reads))
+		return EFFECT_READ;
+	return EFFECT_NONE;
+}
+
+static bool is_type_name(const char *s)
+{
+	static const char *const types[] = {
+		"u8", "u16", "u32", "u64", "s8", "s16", "s32", "s64", "bool",
+		"__u8", "__u16", "__u32", "__u64", "gfn_t", "gpa_t", "hva_t",
+		"true", "false", "NULL", "current", "this_cpu", "fallthrough",
+		"likely", "unlikely", NULL,
+	};
+
+	for (size_t i = 0; types[i]; i++)
+		if (!strcmp(s, types[i]))
+			return true;
+	return str_ends_with(s, "_t");
+}
+
+static bool all_upper(const char *s)
+{
+	for (; *s; s++)
+		if (islower((unsigned char)*s))
+			return false;
+	return true;
+}
+
+/* Index just past the bracket group opening at @i, or ft->n. */
+static size_t skip_group(const struct fn_tokens *ft, size_t i)
+{
+	const char *open = ft->t[i].s;
+	const char *close = !strcmp(open, "(") ? ")" : !strcmp(open, "[") ? "]" : "}";
+	int depth = 0;
+
+	for (; i < ft->n; i++) {
+		if (is_punct(ft, i, open))
+			depth++;
+		else if (is_punct(ft, i, close) && --depth == 0)
+			return i + 1;
+	}
+	return ft->n;
+}
+
+/* The open call around token @i: callee name or NULL, and where it starts. */
+static const char *enclosing_call(const struct fn_tokens *ft, size_t i, size_t *open)
+{
+	int depth = 0;
+
+	for (size_t j = i; j-- > 0;) {
+		if (is_punct(ft, j, ")") || is_punct(ft, j, "]"))
+			depth++;
+		else if (is_punct(ft, j, "(") || is_punct(ft, j, "[")) {
+			if (depth-- > 0)
+				continue;
+			if (!is_punct(ft, j, "(") || !is_ident(ft, j - 1) || j == 0)
+				return NULL;
+			*open = j;
+			return ft->t[j - 1].s;
+		} else if (depth == 0 && (is_punct(ft, j, ";") || is_punct(ft, j, "{") ||
+					  is_punct(ft, j, "}"))) {
+			return NULL;
+		}
+	}
+	return NULL;
+}
+
+static bool is_assignment(const struct fn_tokens *ft, size_t i)
+{
+	static const char *const ops[] = {
+		"=", "+=", "-=", "|=", "&=", "^=", "<<=", ">>=", "*=", "/=",
+		"++", "--", NULL,
+	};
+
+	for (size_t k = 0; ops[k]; k++)
+		if (is_punct(ft, i, ops[k]))
+			return true;
+	return false;
+}
+
+/*
+ * Read the path starting at @i (an identifier, or a call whose result is
+ * dereferenced); returns the index after it, and the spelled path in @sb
+ * with its base normalised.  @fields is set to the number of -> and .
+ */
+static size_t read_path(const struct fn_tokens *ft, size_t i, struct strbuf *sb,
+			int *fields, bool *local_value)
+{
+	const struct local *l = NULL;
+	size_t j = i + 1;
+
+	*fields = 0;
+	*local_value = false;
+	if (is_punct(ft, j, "(")) {
+		/* to_vmx(vcpu)->pi_desc: keep the helper, drop its arguments */
+		j = skip_group(ft, j);
+		sb_addf(sb, "%s()", ft->t[i].s);
+	} else {
+		l = find_local(ft, ft->t[i].s);
+		if (l && l->tag && l->pointer)
+			sb_adds(sb, l->tag);
+		else
+			sb_adds(sb, ft->t[i].s);
+		if (l && !l->pointer && is_punct(ft, j, "."))
+			*local_value = true;
+	}
+	while (j < ft->n) {
+		/* vcpu->kvm->x is kvm->x: the back-pointer every vcpu has */
+		if (!strcmp(sb_str(sb), "kvm_vcpu") && is_punct(ft, j, "->") &&
+		    is_ident(ft, j + 1) && !strcmp(ft->t[j + 1].s, "kvm") &&
+		    is_punct(ft, j + 2, "->")) {
+			sb_reset(sb);
+			sb_adds(sb, "kvm");
+			j += 2;
+			continue;
+		}
+		if ((is_punct(ft, j, "->") || is_punct(ft, j, ".")) && is_ident(ft, j + 1)) {
+			sb_addf(sb, "%s%s", ft->t[j].s, ft->t[j + 1].s);
+			(*fields)++;
+			j += 2;
+		} else if (is_punct(ft, j, "[")) {
+			sb_adds(sb, "[]");
+			j = skip_group(ft, j);
+		} else {
+			break;
+		}
+	}
+	return j;
+}
+
+static void add_access(struct fn_tokens *ft, char *object, bool write, struct pos at)
+{
+	struct access a = { object, write, at };
+
+	vec_push(&ft->all, a);
+}
+
+/* kvm_make_request(req, vcpu) writes vcpu->requests, and friends. */
+static bool note_request(struct fn_tokens *ft, size_t i)
+{
+	const char *c = ft->t[i].s;
+	bool write;
+	size_t end, arg;
+	const struct local *l;
+
+	if (!strcmp(c, "kvm_make_request") || !strcmp(c, "__kvm_make_request") ||
+	    !strcmp(c, "kvm_clear_request") || !strcmp(c, "kvm_check_request"))
+		write = true;
+	else if (!strcmp(c, "kvm_test_request") || !strcmp(c, "kvm_request_pending"))
+		write = false;
+	else if (!strcmp(c, "kvm_make_all_cpus_request")) {
+		add_access(ft, xstrdup("kvm_vcpu->requests"), true, ft->t[i].at);
+		return true;
+	} else
+		return false;
+	if (!is_punct(ft, i + 1, "("))
+		return false;
+	end = skip_group(ft, i + 1);
+	/* the vcpu is the last argument */
+	arg = end - 2;
+	if (!is_ident(ft, arg))
+		return false;
+	l = find_local(ft, ft->t[arg].s);
+	add_access(ft, xasprintf("%s->requests", l && l->tag ? l->tag : ft->t[arg].s),
+		   write, ft->t[i].at);
+	return true;
+}
+
+/*
+ * Is the identifier at @i a use of a global (or per-cpu) variable?  Locals,
+ * calls, types, constants and labels are not.
+ */
+static bool is_global_use(const struct fn_tokens *ft, size_t i)
+{
+	const char *s = ft->t[i].s;
+
+	if (find_local(ft, s) || is_type_name(s) || all_upper(s) ||
+	    str_starts_with(s, "__"))
+		return false;
+	/* kvm_x86_call(run)(vcpu), static_call(f)(...): a function name */
+	if (is_punct(ft, i + 1, ")") && is_punct(ft, i + 2, "("))
+		return false;
+	if (is_punct(ft, i + 1, "(") || is_ident(ft, i + 1) || is_punct(ft, i + 1, ":") ||
+	    (is_punct(ft, i + 1, "*") && is_ident(ft, i + 2) && is_punct(ft, i + 3, ";")))
+		return false;
+	if (i > 0 && (is_keyword(ft, i - 1, "struct") || is_keyword(ft, i - 1, "union") ||
+		      is_keyword(ft, i - 1, "enum") || is_keyword(ft, i - 1, "goto")))
+		return false;
+	return true;
+}
+
+static void scan_accesses(struct fn_tokens *ft)
+{
+	size_t body = 0;
+
+	/* Parameters are declarations too; the body starts at the first "{". */
+	while (body < ft->n && !is_punct(ft, body, "{"))
+		body++;
+	for (size_t i = 0; i < ft->n; i++) {
+		struct strbuf sb = STRBUF_INIT;
+		int fields;
+		bool local_value, write = false;
+		size_t next, open;
+		const char *callee;
+		enum effect e = EFFECT_NONE;
+
+		if (!is_ident(ft, i))
+			continue;
+		note_declaration(ft, i);
+		if (i < body)
+			continue;
+		if (i > 0 && (is_punct(ft, i - 1, "->") || is_punct(ft, i - 1, ".")))
+			continue;
+		if (is_punct(ft, i + 1, "(") && note_request(ft, i))
+			continue;
+		if (is_punct(ft, i + 1, "(")) {
+			size_t after = skip_group(ft, i + 1);
+
+			/* only a call whose result is dereferenced starts a path */
+			if (!is_punct(ft, after, "->"))
+				continue;
+		} else if (!is_punct(ft, i + 1, "->") && !is_punct(ft, i + 1, ".") &&
+			   !is_punct(ft, i + 1, "[") && !is_global_use(ft, i)) {
+			continue;
+		}
+		if (ends_declarator(ft, i + 1) && find_local(ft, ft->t[i].s) &&
+		    i > 0 && (is_ident(ft, i - 1) || is_punct(ft, i - 1, "*")))
+			continue;	/* the declaration itself */
+		next = read_path(ft, i, &sb, &fields, &local_value);
+		if (local_value || (!fields && find_local(ft, ft->t[i].s))) {
+			sb_release(&sb);
+			i = next - 1;
+			continue;
+		}
+		if (is_assignment(ft, next) && !is_punct(ft, next, "=="))
+			write = true;
+		else if (i > 0 && (is_punct(ft, i - 1, "++") || is_punct(ft, i - 1, "--")))
+			write = true;
+		callee = enclosing_call(ft, i, &open);
+		if (!write && callee)
+			e = call_effect(callee);
+		if (e == EFFECT_LOCK) {
+			sb_release(&sb);
+			i = next - 1;
+			continue;
+		}
+		if (e == EFFECT_WRITE) {
+			/* only the object handed to the call, not e.g. the value */
+			bool direct = (is_punct(ft, i - 1, "&") && i - 1 == open + 1) ||
+				      i == open + 1 ||
+				      (is_punct(ft, i - 1, "&") &&
+				       (is_punct(ft, i - 2, ",") || is_punct(ft, i - 2, ")")));
+			write = direct;
+		}
+		add_access(ft, sb_detach(&sb), write, ft->t[i].at);
+		i = next - 1;
+	}
+}
+
+/* ---- windows around each barrier --------------------------------------- */
+
+static bool has_access(const struct access *v, size_t n, const struct access *a)
+{
+	for (size_t i = 0; i < n; i++)
+		if (v[i].write == a->write && !strcmp(v[i].object, a->object))
+			return true;
+	return false;
+}
+
+/* Add a copy of @a to a side, unless full or already there. */
+#define keep(side, a)							\
+	do {								\
+		const struct access *a_ = (a);				\
+		if ((side)->n < OBJECTS_PER_SIDE &&			\
+		    !has_access((side)->v, (side)->n, a_)) {		\
+			struct access copy_ = { xstrdup(a_->object), a_->write, a_->at }; \
+			vec_push((side), copy_);				\
+		}							\
+	} while (0)
+
+/*
+ * The first token after the barrier's statement-level call, so that
+ * smp_store_release(&x, v)'s own arguments are neither before nor after.
+ */
+static struct pos barrier_end(const struct fn_tokens *ft, const struct site *s)
+{
+	size_t i;
+
+	for (i = 0; i < ft->n; i++)
+		if (!pos_cmp(ft->t[i].at, s->at))
+			break;
+	if (i >= ft->n)
+		return s->at;
+	i = is_punct(ft, i + 1, "(") ? skip_group(ft, i + 1) : i + 1;
+	if (i >= ft->n)
+		return (struct pos){ ~0u, ~0u };
+	return ft->t[i].at;
+}
+
+static void fill_site(const struct fn_tokens *ft, struct site *s)
+{
+	struct pos end = barrier_end(ft, s);
+	size_t k;
+
+	/*
+	 * The barrier's own argument is an ordered access: a release's store
+	 * comes after what it orders, an acquire's load (or smp_store_mb's
+	 * store, or an atomic's RMW) before.
+	 */
+	for (k = 0; k < ft->all.n; k++) {
+		const struct access *a = &ft->all.v[k];
+
+		if (pos_cmp(a->at, s->at) < 0 || pos_cmp(a->at, end) >= 0)
+			continue;
+		if (s->kind == KIND_RELEASE)
+			keep(&s->after, a);
+		else
+			keep(&s->before, a);
+	}
+	for (k = ft->all.n; k-- > 0;)
+		if (pos_cmp(ft->all.v[k].at, s->at) < 0)
+			keep(&s->before, &ft->all.v[k]);
+	for (k = 0; k < ft->all.n; k++)
+		if (pos_cmp(ft->all.v[k].at, end) >= 0)
+			keep(&s->after, &ft->all.v[k]);
+}
+
+static void fn_tokens_release(struct fn_tokens *ft)
+{
+	for (size_t i = 0; i < ft->n; i++)
+		free(ft->t[i].s);
+	free(ft->t);
+	for (size_t i = 0; i < ft->all.n; i++)
+		free(ft->all.v[i].object);
+	free(ft->all.v);
+	free(ft->locals.v);
+}
+
+void objects_collect(CXTranslationUnit tu, struct file_facts *f)
+{
+	CXString main_name = clang_getTranslationUnitSpelling(tu);
+	CXFile file = clang_getFile(tu, clang_getCString(main_name));
+
+	clang_disposeString(main_name);
+	if (!file)
+		return;
+	for (size_t fn = 0; fn < f->functions.n; fn++) {
+		struct fn_tokens ft = { 0 };
+		bool any = false;
+
+		for (size_t i = 0; i < f->sites.n; i++)
+			any |= f->sites.v[i].function == (int)fn;
+		if (!any)
+			continue;
+		tokenize_range(tu, file, &f->functions.v[fn], &ft);
+		scan_accesses(&ft);
+		for (size_t i = 0; i < f->sites.n; i++)
+			if (f->sites.v[i].function == (int)fn)
+				fill_site(&ft, &f->sites.v[i]);
+		fn_tokens_release(&ft);
+	}
+}
+
+void objects_release(struct site *s)
+{
+	for (size_t i = 0; i < s->before.n; i++)
+		free(s->before.v[i].object);
+	for (size_t i = 0; i < s->after.n; i++)
+		free(s->after.v[i].object);
+	free(s->before.v);
+	free(s->after.v);
+	s->before.v = s->after.v = NULL;
+	s->before.n = s->after.n = s->before.cap = s->after.cap = 0;
+}

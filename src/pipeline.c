@@ -1,0 +1,543 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * pipeline.c: the options every subcommand shares, finding the kernel tree
+ * and the files in scope, and running scan -> attach -> resolve.
+ */
+#include "pipeline.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define DEFAULT_DEPTH 3
+
+/* Set by the Makefile to the repo's (or the installed) tools/kernel-tree.sh. */
+#ifndef KERNEL_TREE_SCRIPT
+#define KERNEL_TREE_SCRIPT "/usr/local/share/barriermap/kernel-tree.sh"
+#endif
+
+void options_init(struct options *o)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	memset(o, 0, sizeof(*o));
+	o->jobs = n > 0 ? (int)n : 1;
+	o->max_depth = DEFAULT_DEPTH;
+	o->progress = isatty(STDERR_FILENO);
+}
+
+static int parse_int(const char *opt, const char *arg, int min, int max)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(arg, &end, 10);
+	if (errno || *end || end == arg || v < min || v > max)
+		die("%s takes a number from %d to %d, not '%s'", opt, min, max, arg);
+	return (int)v;
+}
+
+static void set_format(struct options *o, const char *arg)
+{
+	if (!strcmp(arg, "text"))
+		o->format = FORMAT_TEXT;
+	else if (!strcmp(arg, "json"))
+		o->format = FORMAT_JSON;
+	else if (!strcmp(arg, "rst"))
+		o->format = FORMAT_RST;
+	else
+		die("--format takes text, json or rst, not '%s'", arg);
+}
+
+/*
+ * Take the common options out of argv, leaving the command's own.  The
+ * command's options must come as "--name=value" or be listed by it before
+ * calling us; unknown "--" options are left for the command.
+ */
+void options_parse(struct options *o, int *argc, char **argv, const char *usage)
+{
+	int out = 1;
+
+	for (int i = 1; i < *argc; i++) {
+		const char *a = argv[i];
+		const char *val = NULL;
+
+#define OPT(name) ((!strcmp(a, name) && (i + 1 < *argc ? (val = argv[++i], 1) : (die("%s needs a value\n%s", name, usage), 0))) || \
+		   (str_starts_with(a, name "=") && (val = a + strlen(name) + 1)))
+		if (!strcmp(a, "--")) {
+			while (i < *argc)
+				argv[out++] = argv[i++];
+			break;
+		} else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+			printf("%s", usage);
+			exit(EXIT_CLEAN);
+		} else if (OPT("--kernel")) {
+			o->kernel = val;
+		} else if (OPT("-j") || OPT("--jobs")) {
+			o->jobs = parse_int("-j", val, 1, 256);
+		} else if (str_starts_with(a, "-j") && a[2]) {
+			o->jobs = parse_int("-j", a + 2, 1, 256);
+		} else if (OPT("--format")) {
+			set_format(o, val);
+		} else if (OPT("--resolve-in")) {
+			vec_push(&o->resolve_in, val);
+		} else if (OPT("--compdb")) {
+			o->compdb = val;
+		} else if (OPT("--depth")) {
+			o->max_depth = (unsigned)parse_int("--depth", val, 0, 16);
+		} else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
+			o->quiet = true;
+			o->progress = false;
+		} else if (!strcmp(a, "--no-progress")) {
+			o->progress = false;
+		} else {
+			argv[out++] = argv[i];
+		}
+#undef OPT
+	}
+	argv[out] = NULL;
+	*argc = out;
+}
+
+static bool is_dir(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static bool is_kernel_tree(const char *dir)
+{
+	char *a = xasprintf("%s/virt/kvm", dir), *b = xasprintf("%s/include/linux", dir);
+	bool ok = is_dir(a) && is_dir(b);
+
+	free(a);
+	free(b);
+	return ok;
+}
+
+/* The tree the tools/ script extracts from Debian's linux-source-6.12. */
+static char *default_tree(void)
+{
+	const char *script = getenv("BARRIERMAP_KERNEL_TREE_SCRIPT");
+	char line[PATH_MAX];
+	FILE *f;
+	char *cmd;
+
+	if (!script)
+		script = KERNEL_TREE_SCRIPT;
+	cmd = xasprintf("'%s'", script);
+	f = popen(cmd, "r");
+	free(cmd);
+	if (!f)
+		return NULL;
+	if (!fgets(line, sizeof(line), f)) {
+		pclose(f);
+		return NULL;
+	}
+	pclose(f);
+	line[strcspn(line, "\n")] = '\0';
+	return xstrdup(line);
+}
+
+/* --kernel, else the current folder if it is a kernel tree, else $KDIR, else the default tree. */
+void options_find_kernel(struct options *o)
+{
+	const char *kdir = getenv("KDIR");
+
+	if (o->kernel) {
+		if (!is_dir(o->kernel))
+			die("%s: no such folder", o->kernel);
+		if (!is_kernel_tree(o->kernel))
+			die("%s: not a kernel tree (no virt/kvm and include/linux)", o->kernel);
+		return;
+	}
+	if (is_kernel_tree("."))
+		o->kernel = ".";
+	else if (kdir && *kdir)
+		o->kernel = kdir;
+	else
+		o->kernel = default_tree();
+	if (!o->kernel)
+		die("no kernel tree: run from a kernel tree, pass --kernel DIR or set KDIR "
+		    "(tools/kernel-tree.sh extracts Debian's linux-source-6.12)");
+	if (!is_kernel_tree(o->kernel))
+		die("%s: not a kernel tree (no virt/kvm and include/linux)", o->kernel);
+}
+
+/* ---- which files ----------------------------------------------------- */
+
+static bool is_source(const char *name)
+{
+	return str_ends_with(name, ".c") || str_ends_with(name, ".h");
+}
+
+static void add_file(struct program *p, const char *rel, bool in_scope)
+{
+	struct file_facts *f = xcalloc(1, sizeof(*f));
+
+	f->path = xstrdup(rel);
+	if (str_starts_with(rel, "arch/")) {
+		const char *s = rel + 5, *e = strchr(s, '/');
+
+		f->arch = e ? xstrndup(s, (size_t)(e - s)) : xstrdup(s);
+	} else {
+		f->arch = xstrdup("generic");
+	}
+	f->in_scope = in_scope;
+	vec_push(&p->files, f);
+}
+
+/* Every .c/.h under kernel/rel, recursively, or only those whose name starts with @prefix. */
+static void add_tree(struct program *p, const char *rel, const char *prefix,
+		     bool recurse, bool in_scope)
+{
+	char *abs = xasprintf("%s/%s", p->kernel, rel);
+	DIR *d = opendir(abs);
+	struct dirent *e;
+
+	free(abs);
+	if (!d)
+		return;
+	while ((e = readdir(d))) {
+		char *sub;
+
+		if (e->d_name[0] == '.')
+			continue;
+		sub = xasprintf("%s/%s", rel, e->d_name);
+		abs = xasprintf("%s/%s", p->kernel, sub);
+		if (is_dir(abs)) {
+			if (recurse)
+				add_tree(p, sub, prefix, true, in_scope);
+		} else if (is_source(e->d_name) && (!prefix || str_starts_with(e->d_name, prefix))) {
+			add_file(p, sub, in_scope);
+		}
+		free(abs);
+		free(sub);
+	}
+	closedir(d);
+}
+
+/* virt/kvm, arch/(star)/kvm, and the headers KVM is built from. */
+static void add_scope(struct program *p)
+{
+	char *archdir = xasprintf("%s/arch", p->kernel);
+	DIR *d = opendir(archdir);
+	struct dirent *e;
+
+	free(archdir);
+	add_tree(p, "virt/kvm", NULL, true, true);
+	add_tree(p, "include/linux", "kvm", false, true);
+	add_tree(p, "include/kvm", NULL, true, true);
+	while (d && (e = readdir(d))) {
+		char *kvm, *inc;
+
+		if (e->d_name[0] == '.')
+			continue;
+		kvm = xasprintf("arch/%s/kvm", e->d_name);
+		inc = xasprintf("arch/%s/include/asm", e->d_name);
+		add_tree(p, kvm, NULL, true, true);
+		add_tree(p, inc, "kvm", false, true);
+		free(kvm);
+		free(inc);
+	}
+	if (d)
+		closedir(d);
+}
+
+static int file_cmp(const void *a, const void *b)
+{
+	return strcmp((*(struct file_facts *const *)a)->path,
+		      (*(struct file_facts *const *)b)->path);
+}
+
+/* Drop repeated paths (a --resolve-in folder inside the scope). */
+static void dedupe_files(struct program *p)
+{
+	size_t out = 0;
+
+	xqsort(p->files.v, p->files.n, sizeof(*p->files.v), file_cmp);
+	for (size_t i = 0; i < p->files.n; i++) {
+		if (out && !strcmp(p->files.v[out - 1]->path, p->files.v[i]->path)) {
+			p->files.v[out - 1]->in_scope |= p->files.v[i]->in_scope;
+			file_facts_free(p->files.v[i]);
+			continue;
+		}
+		p->files.v[out++] = p->files.v[i];
+	}
+	p->files.n = out;
+}
+
+/* A path given on the command line, relative to the kernel tree. */
+static char *relative_to_kernel(const struct program *p, const char *path)
+{
+	char real[PATH_MAX];
+	size_t n = strlen(p->kernel);
+
+	if (!realpath(path, real)) {
+		char *in_tree = xasprintf("%s/%s", p->kernel, path);
+
+		if (!realpath(in_tree, real))
+			die("%s: %s", path, strerror(errno));
+		free(in_tree);
+	}
+	if (strncmp(real, p->kernel, n) || (real[n] && real[n] != '/'))
+		die("%s: not inside the kernel tree %s", path, p->kernel);
+	return xstrdup(real[n] ? real + n + 1 : "");
+}
+
+static bool under(const char *path, const char *prefix)
+{
+	size_t n = strlen(prefix);
+
+	return !n || (!strncmp(path, prefix, n) && (path[n] == '/' || !path[n]));
+}
+
+/* With PATH arguments, only files under them are reported on. */
+static void restrict_scope(struct program *p)
+{
+	const struct options *o = p->opts;
+	VEC(char *) rel = { 0 };
+
+	if (!o->paths.n)
+		return;
+	for (size_t i = 0; i < o->paths.n; i++) {
+		char *r = relative_to_kernel(p, o->paths.v[i]);
+		char *abs = xasprintf("%s/%s", p->kernel, r);
+		struct stat st;
+
+		if (stat(abs, &st) == 0 && !S_ISDIR(st.st_mode) && is_source(r)) {
+			bool known = false;
+
+			for (size_t j = 0; j < p->files.n; j++)
+				known |= !strcmp(p->files.v[j]->path, r);
+			if (!known)
+				add_file(p, r, true);
+		}
+		free(abs);
+		vec_push(&rel, r);
+	}
+	dedupe_files(p);
+	for (size_t j = 0; j < p->files.n; j++) {
+		bool hit = false;
+
+		for (size_t i = 0; i < rel.n; i++)
+			hit |= under(p->files.v[j]->path, rel.v[i]);
+		p->files.v[j]->in_scope &= hit;
+	}
+	for (size_t i = 0; i < rel.n; i++)
+		free(rel.v[i]);
+	free(rel.v);
+}
+
+static void add_overlay_files(struct program *p, const struct overlay *ov, size_t nov)
+{
+	for (size_t i = 0; i < nov; i++) {
+		bool known = false;
+
+		for (size_t j = 0; j < p->files.n; j++)
+			known |= !strcmp(p->files.v[j]->path, ov[i].path);
+		if (!known && ov[i].content && is_source(ov[i].path))
+			add_file(p, ov[i].path, true);
+	}
+	dedupe_files(p);
+	/* a deleted file is no longer there to scan */
+	for (size_t i = 0; i < nov; i++) {
+		if (ov[i].content)
+			continue;
+		for (size_t j = 0; j < p->files.n; j++) {
+			if (strcmp(p->files.v[j]->path, ov[i].path))
+				continue;
+			file_facts_free(p->files.v[j]);
+			memmove(&p->files.v[j], &p->files.v[j + 1],
+				(p->files.n - j - 1) * sizeof(*p->files.v));
+			p->files.n--;
+			break;
+		}
+	}
+}
+
+static void find_files(struct program *p, const struct overlay *ov, size_t nov)
+{
+	const struct options *o = p->opts;
+
+	add_scope(p);
+	add_tree(p, "include/asm-generic", "barrier", false, false);
+	for (size_t i = 0; i < o->resolve_in.n; i++) {
+		char *r = relative_to_kernel(p, o->resolve_in.v[i]);
+
+		add_tree(p, r, NULL, true, false);
+		free(r);
+	}
+	dedupe_files(p);
+	add_overlay_files(p, ov, nov);
+	restrict_scope(p);
+}
+
+/* ---- headers outside the scope that a comment points into ------------ */
+
+static void push_if_missing(const struct program *p, struct strvec *out, const char *name)
+{
+	size_t n;
+
+	if (name && !program_find_function(p, name, &n))
+		vec_push(out, (char *)name);
+}
+
+/* Function names the comments point at that no scanned file defines. */
+static void missing_names(struct program *p, struct strvec *out)
+{
+	program_index_functions(p);
+	for (size_t i = 0; i < p->files.n; i++) {
+		struct file_facts *f = p->files.v[i];
+
+		for (size_t j = 0; j < f->sites.n; j++) {
+			struct site *s = &f->sites.v[j];
+
+			for (size_t k = 0; k < s->pairing.nrefs; k++)
+				push_if_missing(p, out, s->pairing.refs[k].function);
+			/* the calls an implicit site's comment names */
+			for (size_t k = 0; k < s->stmt_calls.n; k++)
+				if (s->comment_text && strstr(s->comment_text, s->stmt_calls.v[k].callee))
+					push_if_missing(p, out, s->stmt_calls.v[k].callee);
+		}
+	}
+	xqsort(out->v, out->n, sizeof(*out->v), str_cmp_ptr);
+}
+
+static bool is_file(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/* The header an #include of @f names, relative to the tree, if it exists. */
+static char *include_path(const struct program *p, const struct file_facts *f, const char *inc)
+{
+	size_t n = strlen(inc);
+	char *name = xstrndup(inc + 1, n >= 2 ? n - 2 : 0), *dir = xstrdup(f->path);
+	char *slash = strrchr(dir, '/');
+	char *try[5] = { 0 }, *found = NULL;
+
+	if (slash)
+		*slash = '\0';
+	if (inc[0] == '"')
+		try[0] = xasprintf("%s/%s", dir, name);
+	try[1] = xasprintf("include/%s", name);
+	if (strcmp(f->arch, "generic"))
+		try[2] = xasprintf("arch/%s/include/%s", f->arch, name);
+	if (str_starts_with(name, "asm/"))
+		try[3] = xasprintf("include/asm-generic/%s", name + 4);
+	for (size_t i = 0; i < 5; i++) {
+		char *abs = try[i] ? xasprintf("%s/%s", p->kernel, try[i]) : NULL;
+
+		if (!found && abs && is_file(abs))
+			found = xstrdup(try[i]);
+		free(abs);
+		free(try[i]);
+	}
+	free(name);
+	free(dir);
+	return found;
+}
+
+static bool known_file(const struct program *p, const char *path)
+{
+	for (size_t i = 0; i < p->files.n; i++)
+		if (!strcmp(p->files.v[i]->path, path))
+			return true;
+	return false;
+}
+
+static bool mentions_any(const struct program *p, const char *rel, char **names, size_t n)
+{
+	char *abs = xasprintf("%s/%s", p->kernel, rel);
+	size_t len;
+	char *buf = read_file(abs, &len);
+	bool hit = false;
+
+	for (size_t i = 0; buf && i < n && !hit; i++)
+		hit = memmem(buf, len, names[i], strlen(names[i])) != NULL;
+	free(buf);
+	free(abs);
+	return hit;
+}
+
+/*
+ * A comment may name a function defined outside the scope, in a header
+ * that a scope file includes (pi_test_and_set_on() lives in
+ * arch/x86/include/asm/posted_intr.h).  Scan just the included headers
+ * that mention such a name: a text search first, a parse only on a hit.
+ */
+static void add_named_headers(struct program *p, const struct overlay *ov, size_t nov)
+{
+	struct strvec names = { 0 }, headers = { 0 };
+	size_t first = p->files.n;
+
+	missing_names(p, &names);
+	for (size_t i = 0; names.n && i < first; i++) {
+		struct file_facts *f = p->files.v[i];
+
+		for (size_t j = 0; j < f->includes.n; j++) {
+			char *h = include_path(p, f, f->includes.v[j]);
+
+			if (h && !known_file(p, h))
+				vec_push(&headers, h);
+			else
+				free(h);
+		}
+	}
+	xqsort(headers.v, headers.n, sizeof(*headers.v), str_cmp_ptr);
+	for (size_t i = 0; i < headers.n; i++)
+		if ((!i || strcmp(headers.v[i - 1], headers.v[i])) &&
+		    mentions_any(p, headers.v[i], names.v, names.n))
+			add_file(p, headers.v[i], false);
+	for (size_t i = 0; i < headers.n; i++)
+		free(headers.v[i]);
+	free(headers.v);
+	free(names.v);
+	if (p->files.n > first) {
+		scan_files(p, first, ov, nov);
+		xqsort(p->files.v, p->files.n, sizeof(*p->files.v), file_cmp);
+	}
+}
+
+static void warn_skipped(const struct program *p)
+{
+	for (size_t i = 0; i < p->files.n; i++)
+		if (p->files.v[i]->skipped)
+			warning("%s: skipped: %s", p->files.v[i]->path, p->files.v[i]->skipped);
+}
+
+struct program *program_load_overlay(const struct options *o,
+				     const struct overlay *ov, size_t nov)
+{
+	struct program *p = xcalloc(1, sizeof(*p));
+	char real[PATH_MAX];
+
+	p->opts = o;
+	if (!realpath(o->kernel, real))
+		die("%s: %s", o->kernel, strerror(errno));
+	p->kernel = xstrdup(real);
+	find_files(p, ov, nov);
+	if (!p->files.n)
+		die("%s: no KVM source files found", o->kernel);
+	scan_files(p, 0, ov, nov);
+	add_named_headers(p, ov, nov);
+	warn_skipped(p);
+	resolve_program(p);
+	return p;
+}
+
+struct program *program_load(const struct options *o)
+{
+	return program_load_overlay(o, NULL, 0);
+}

@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The pipeline every subcommand shares: find the files, scan them in
+ * parallel, attach comments, resolve partners.
+ */
+#ifndef BARRIERMAP_PIPELINE_H
+#define BARRIERMAP_PIPELINE_H
+
+#include "facts.h"
+
+/*
+ * A file's content replacing (or adding, or deleting) what is on disk, for
+ * check-patch: path is relative to the kernel tree; content NULL deletes.
+ * Passed to libclang as unsaved files, so the user's tree is never touched.
+ */
+struct overlay {
+	const char *path;
+	const char *content;
+	size_t len;
+};
+
+void options_init(struct options *o);
+/*
+ * Parse the common options (--kernel, -j, --format, --resolve-in,
+ * --compdb, --depth, -q) out of argv; the rest are left in argv/argc
+ * (argv[0] kept).  Dies on bad usage.
+ */
+void options_parse(struct options *o, int *argc, char **argv, const char *usage);
+/* Resolve --kernel / cwd / $KDIR / default tree, dies if not a kernel tree. */
+void options_find_kernel(struct options *o);
+
+/* Scan, attach and resolve.  Dies with a clear message on bad input. */
+struct program *program_load(const struct options *o);
+struct program *program_load_overlay(const struct options *o,
+				     const struct overlay *ov, size_t nov);
+
+/* Per-stage entry points (pipeline.c calls them in this order). */
+/* Scan p->files[first..]. */
+void scan_files(struct program *p, size_t first, const struct overlay *ov, size_t nov);
+/* attach_comments(): see tokens.h; it needs the file's tokens. */
+void resolve_program(struct program *p);
+
+#endif

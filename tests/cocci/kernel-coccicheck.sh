@@ -1,0 +1,69 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# The semantic patches under the kernel's own `make coccicheck`, on the real
+# tree, for M=virt/kvm and M=arch/x86/kvm.  Each run must exit 0, every
+# report line must parse as path:line:col-col: message, the patch-mode diff
+# must apply with `git apply --check`, and nothing in the tree may change
+# (coccicheck needs no .config; spatch's --jobs scratch folders go to $TMP).
+#
+# check-name: make coccicheck MODE=report: each patch exits 0 on virt/kvm and arch/x86/kvm, every line parses
+# check-command: bash $file report "$KERNEL"
+# check-exit-value: 0
+# check-output-contains: barrier_undocumented.cocci M=virt/kvm: exit 0
+# check-output-contains: barrier_undocumented.cocci M=arch/x86/kvm: exit 0
+# check-output-contains: barrier_misspelled.cocci M=virt/kvm: exit 0
+# check-output-contains: barrier_misspelled.cocci M=arch/x86/kvm: exit 0
+# check-output-contains: barrier_partner_no_barrier.cocci M=virt/kvm: exit 0
+# check-output-contains: barrier_partner_no_barrier.cocci M=arch/x86/kvm: exit 0
+# check-output-contains: arch/x86/kvm/vmx/vmx.c: pairing comment names smb_wmb
+# check-output-contains: virt/kvm/kvm_main.c: smp_wmb() has no comment
+# check-output-excludes: unparsed
+# check-output-contains: tree unchanged
+#
+# check-name: make coccicheck MODE=patch: the template diff applies to the tree with git apply --check
+# check-command: bash $file patch "$KERNEL"
+# check-exit-value: 0
+# check-output-contains: barrier_undocumented.cocci M=virt/kvm: exit 0
+# check-output-contains: barrier_undocumented.cocci M=arch/x86/kvm: exit 0
+# check-output-contains: Checking patch virt/kvm/kvm_main.c...
+# check-output-contains: Checking patch arch/x86/kvm/x86.c...
+# check-output-contains: git apply --check: exit 0
+# check-output-contains: tree unchanged
+set -u
+MODE=$1 KERNEL=$2
+REPORT_LINE='^[^: ]+:[0-9]+:[0-9]+-[0-9]+: .+$'
+touch "$TMP/stamp"
+
+coccicheck() {
+	env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -s -C "$KERNEL" coccicheck \
+		MODE="$MODE" COCCI="$1" M="$2" SPFLAGS="--tmp-dir $TMP/parmap"
+}
+
+# Keep what spatch printed, without coccicheck's banner and command line.
+findings() {
+	grep -v -e '^$' -e '^Please check' -e '^When using' -e '^/usr/bin/spatch'
+}
+
+if [ "$MODE" = report ]; then
+	for c in "$ROOT"/cocci/*.cocci; do
+		for m in virt/kvm arch/x86/kvm; do
+			coccicheck "$c" "$m" >"$TMP/out" 2>&1
+			echo "$(basename "$c") M=$m: exit $?"
+			findings <"$TMP/out" >"$TMP/lines"
+			grep -Ev "$REPORT_LINE" "$TMP/lines" | sed 's/^/unparsed: /'
+			# Keep file and message; line numbers move between releases.
+			sed -E 's/^([^:]+):[0-9]+:[0-9]+-[0-9]+:( WARNING:)?/\1:/' "$TMP/lines" | sort -u
+		done
+	done
+else
+	for m in virt/kvm arch/x86/kvm; do
+		coccicheck "$ROOT/cocci/barrier_undocumented.cocci" "$m" >"$TMP/out" 2>&1
+		echo "barrier_undocumented.cocci M=$m: exit $?"
+		findings <"$TMP/out" >>"$TMP/diff"
+	done
+	(cd "$KERNEL" && git apply --check --verbose "$TMP/diff" 2>&1)
+	echo "git apply --check: exit $?"
+fi
+changed=$(find "$KERNEL" -newer "$TMP/stamp" | head -5)
+[ -z "$changed" ] && echo "tree unchanged" || echo "tree changed: $changed"

@@ -1,0 +1,30 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# Install the Debian 12 packages barriermap builds and tests with, when
+# any is missing.  Needs root (or sudo) only when something is missing.
+#
+#   libclang-dev llvm  the libclang C API and llvm-config
+#   libjansson-dev     the JSON output
+#   coccinelle         spatch, for cocci/ and the cross-check
+#   python3-sphinx     make htmldocs, and the kernel's own
+#   graphviz           the pairing graphs (dot)
+#   linux-source-6.12  the real kernel tree (tools/kernel-tree.sh extracts it)
+#   gcc clang make git python3 xz-utils perl: the build, tests and tools
+set -eu
+
+PACKAGES="gcc clang make git python3 perl xz-utils libclang-dev llvm libjansson-dev
+coccinelle python3-sphinx python3-yaml graphviz linux-source-6.12 ${EXTRA_PACKAGES:-}"
+
+missing=
+for p in $PACKAGES; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' ||
+		missing="$missing $p"
+done
+[ -n "$missing" ] || exit 0
+
+SUDO=
+[ "$(id -u)" = 0 ] || SUDO=sudo
+echo "install-deps: installing$missing" >&2
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $missing >&2
