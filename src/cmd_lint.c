@@ -6,6 +6,7 @@
  */
 #include "commands.h"
 #include "emit_json.h"
+#include "infer.h"
 #include "pipeline.h"
 
 #include <stdio.h>
@@ -59,13 +60,17 @@ static bool is_finding(const struct site *s)
 	return reported[s->status] || (misspelled(s) && reported[STATUS_MISMATCH]);
 }
 
-static void print_finding(const struct site *s)
+static void print_finding(const struct program *p, const struct site *s)
 {
 	const char *fn = site_function_name(s);
+	/* an undocumented barrier: say which partner it most likely has */
+	char *likely = s->status == STATUS_UNDOCUMENTED ? infer_best_summary(p, s) : NULL;
 
-	printf("%s:%u:%u-%u: WARNING: %s: %s()%s%s%s: %s\n", s->file->path, s->at.line,
+	printf("%s:%u:%u-%u: WARNING: %s: %s()%s%s%s: %s%s%s\n", s->file->path, s->at.line,
 	       s->at.col, s->end_col + 1, status_name(s->status), s->barrier,
-	       fn ? " in " : "", fn ? fn : "", fn ? "()" : "", s->message);
+	       fn ? " in " : "", fn ? fn : "", fn ? "()" : "", s->message,
+	       likely ? "; " : "", likely ? likely : "");
+	free(likely);
 }
 
 int cmd_lint(int argc, char **argv)
@@ -99,7 +104,7 @@ int cmd_lint(int argc, char **argv)
 			for (size_t j = 0; f->in_scope && j < f->sites.n; j++) {
 				if (!is_finding(&f->sites.v[j]))
 					continue;
-				print_finding(&f->sites.v[j]);
+				print_finding(p, &f->sites.v[j]);
 				findings++;
 			}
 		}

@@ -6,6 +6,7 @@
  */
 #include "commands.h"
 #include "emit_json.h"
+#include "infer.h"
 #include "pipeline.h"
 
 #include <stdio.h>
@@ -76,7 +77,28 @@ static void show_ref(const struct site *s, size_t k)
 		printf("    note:       %s\n", res->note);
 }
 
-static void show_site(const struct site *s)
+/* For an undocumented barrier: the likely partners, with the evidence. */
+static void show_candidates(const struct program *p, const struct site *s)
+{
+	struct candidate c[3];
+	size_t n = infer_candidates(p, s, c, 3);
+
+	for (size_t i = 0; i < n; i++) {
+		char *name = infer_site_name(c[i].site);
+
+		printf("  likely partner %zu: %s, confidence %.2f\n", i + 1, name, c[i].confidence);
+		for (size_t k = 0; k < c[i].shared.n; k++)
+			printf("%s%s", k ? ", " : "    shared:     ", c[i].shared.v[k]);
+		if (c[i].shared.n)
+			printf("\n");
+		free(name);
+	}
+	if (!n)
+		printf("  likely partner: none shares a memory object with it\n");
+	candidates_release(c, n);
+}
+
+static void show_site(const struct program *p, const struct site *s)
 {
 	const char *fn = site_function_name(s);
 
@@ -89,6 +111,8 @@ static void show_site(const struct site *s)
 	printf("  pairing:  %s\n", pairing_kind_name(s->pairing.kind));
 	for (size_t k = 0; k < s->pairing.nrefs; k++)
 		show_ref(s, k);
+	if (s->status == STATUS_UNDOCUMENTED)
+		show_candidates(p, s);
 	printf("  message:  %s\n\n", s->message ? s->message : "");
 }
 
@@ -141,7 +165,7 @@ static size_t show_matches(const struct program *p, const char *arg, json_t *out
 			if (out)
 				json_array_append_new(out, site_to_json(&f->sites.v[j]));
 			else
-				show_site(&f->sites.v[j]);
+				show_site(p, &f->sites.v[j]);
 			n++;
 		}
 	}

@@ -400,9 +400,9 @@ static void map_build(struct map *m)
 		}
 	}
 	if (m->files.n)
-		qsort(m->files.v, m->files.n, sizeof(*m->files.v), cmp_file_base);
+		xqsort(m->files.v, m->files.n, sizeof(*m->files.v), cmp_file_base);
 	if (m->pages.n)
-		qsort(m->pages.v, m->pages.n, sizeof(*m->pages.v), cmp_page);
+		xqsort(m->pages.v, m->pages.n, sizeof(*m->pages.v), cmp_page);
 	number_labels(m);
 	/* who names whom: the reverse edges, in source order */
 	for (size_t i = 0; i < m->entries.n; i++) {
@@ -720,7 +720,7 @@ static void add_partners(struct strbuf *sb, const struct map *m, const struct si
 		return;
 	sorted = xmalloc(s->partners.n * sizeof(*sorted));
 	memcpy(sorted, s->partners.v, s->partners.n * sizeof(*sorted));
-	qsort(sorted, s->partners.n, sizeof(*sorted), cmp_partner);
+	xqsort(sorted, s->partners.n, sizeof(*sorted), cmp_partner);
 	sb_adds(sb, ":Pairs with:\n");
 	for (size_t i = 0; i < s->partners.n; i++)
 		add_partner_item(sb, m, &sorted[i]);
@@ -1117,7 +1117,7 @@ static void add_scope(struct strbuf *sb, const struct map *m, const char *page)
 		vec_push(&dirs, dir);
 	}
 	if (dirs.n)
-		qsort(dirs.v, dirs.n, sizeof(*dirs.v), str_cmp_ptr);
+		xqsort(dirs.v, dirs.n, sizeof(*dirs.v), str_cmp_ptr);
 	sb_adds(sb, ":Scope: ");
 	for (size_t i = 0; i < dirs.n; i++) {
 		if (!i || strcmp(dirs.v[i], dirs.v[i - 1])) {
@@ -1219,7 +1219,7 @@ static void add_worst(struct strbuf *sb, const struct map *m)
 		sb_adds(sb, "No barrier names a partner that is missing or cannot pair.\n\n");
 		return;
 	}
-	qsort(worst.v, worst.n, sizeof(*worst.v), cmp_severity);
+	xqsort(worst.v, worst.n, sizeof(*worst.v), cmp_severity);
 	for (size_t i = 0; i < worst.n && i < WORST_SHOWN; i++) {
 		const struct site *s = worst.v[i]->site;
 
@@ -1406,7 +1406,7 @@ void rst_emit_map(const struct program *p, const struct rst_options *o,
 		emit_arch_page(&m, m.pages.v[i], out);
 	emit_worklist(&m, out);
 	emit_graph_page(&m, out);
-	qsort(out->pages.v, out->pages.n, sizeof(*out->pages.v), cmp_page_name);
+	xqsort(out->pages.v, out->pages.n, sizeof(*out->pages.v), cmp_page_name);
 	map_release(&m);
 }
 

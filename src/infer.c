@@ -447,8 +447,12 @@ void infer_recall(const struct program *p, double *r1, double *r3, size_t *n)
 			struct candidate c[3];
 			size_t k;
 
+			/*
+			 * Ground truth: proven barriers.  A comment on a call
+			 * (an implicit site) is no barrier to infer for.
+			 */
 			if ((s->status != STATUS_PAIRED && s->status != STATUS_ONE_WAY) ||
-			    !s->partners.n)
+			    !s->partners.n || s->implicit)
 				continue;
 			total++;
 			k = candidates_with(&t, p, s, c, 3);
