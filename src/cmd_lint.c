@@ -64,7 +64,8 @@ static void print_finding(const struct program *p, const struct site *s)
 {
 	const char *fn = site_function_name(s);
 	/* an undocumented barrier: say which partner it most likely has */
-	char *likely = s->status == STATUS_UNDOCUMENTED ? infer_best_summary(p, s) : NULL;
+	char *likely = s->status == STATUS_UNDOCUMENTED && !strstr(s->message, "named as partner by") ?
+		       infer_best_summary(p, s) : NULL;
 
 	printf("%s:%u:%u-%u: WARNING: %s: %s()%s%s%s: %s%s%s\n", s->file->path, s->at.line,
 	       s->at.col, s->end_col + 1, status_name(s->status), s->barrier,

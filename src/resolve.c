@@ -455,6 +455,26 @@ static enum status refs_status(const struct program *p, struct site *s, struct s
 	return back ? STATUS_PAIRED : STATUS_ONE_WAY;
 }
 
+/* An undocumented barrier that another's comment names: say whose. */
+static void add_named_by(const struct program *p, const struct site *s, struct strbuf *msg)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < p->files.n; i++) {
+		const struct file_facts *f = p->files.v[i];
+
+		for (size_t j = 0; j < f->sites.n; j++) {
+			const struct site *q = &f->sites.v[j];
+			const char *fn = site_function_name(q);
+
+			if (q == s || !names_back(q, s))
+				continue;
+			sb_addf(msg, "%s%s() in %s() (%s:%u)", n++ ? ", " : "; named as partner by ",
+				q->barrier, fn ? fn : "?", f->path, q->at.line);
+		}
+	}
+}
+
 static void add_misspelling_note(struct site *s, struct strbuf *msg)
 {
 	for (size_t k = 0; k < s->pairing.nrefs; k++)
@@ -476,6 +496,8 @@ static void set_status(const struct program *p, struct site *s)
 		s->status = s->kind == KIND_COMPILER ? STATUS_NOT_REQUIRED : STATUS_UNDOCUMENTED;
 		sb_adds(&msg, s->kind == KIND_COMPILER ? "a compiler barrier; it does not pair" :
 			"no comment names its pairing partner");
+		if (s->kind != KIND_COMPILER)
+			add_named_by(p, s, &msg);
 		break;
 	case PAIRING_NO_PARTNER:
 		s->status = STATUS_NO_PARTNER;

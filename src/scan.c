@@ -52,9 +52,10 @@ static const char *const parse_args[] = {
 	"-Dunlikely(x)=(x)", "-DEXPORT_SYMBOL(x)=", "-DEXPORT_SYMBOL_GPL(x)=",
 };
 
+/* The detailed record gives the skipped #if blocks: "#if 0", or another configuration's code in exact mode. */
 static const unsigned parse_flags =
 	CXTranslationUnit_SingleFileParse | CXTranslationUnit_KeepGoing |
-	CXTranslationUnit_Incomplete;
+	CXTranslationUnit_Incomplete | CXTranslationUnit_DetailedPreprocessingRecord;
 
 /* ---- tokens ---------------------------------------------------------- */
 
@@ -120,6 +121,30 @@ static void mark_directives(struct token_view *tv)
 	}
 }
 
+/*
+ * Tokens in blocks the preprocessor skipped.  Parsing a file alone takes
+ * every branch whose condition it cannot evaluate, so this is "#if 0" and
+ * the like; in exact mode it is the code another configuration builds.
+ */
+static void mark_skipped(CXTranslationUnit tu, CXFile file, struct token_view *tv)
+{
+	CXSourceRangeList *l = clang_getSkippedRanges(tu, file);
+
+	for (unsigned r = 0; l && r < l->count; r++) {
+		unsigned from, to;
+		size_t i;
+
+		clang_getFileLocation(clang_getRangeStart(l->ranges[r]), NULL, NULL, NULL, &from);
+		clang_getFileLocation(clang_getRangeEnd(l->ranges[r]), NULL, NULL, NULL, &to);
+		for (i = 0; i < tv->n && tv->t[i].off < from; i++)
+			;
+		for (; i < tv->n && tv->t[i].off < to; i++)
+			tv->t[i].skipped = true;
+	}
+	if (l)
+		clang_disposeSourceRangeList(l);
+}
+
 static void tokenize_file(CXTranslationUnit tu, CXFile file, size_t len,
 			  struct token_view *tv)
 {
@@ -145,6 +170,7 @@ static void tokenize_file(CXTranslationUnit tu, CXFile file, size_t len,
 	}
 	clang_disposeTokens(tu, toks, n);
 	mark_directives(tv);
+	mark_skipped(tu, file, tv);
 }
 
 bool tok_is_call(const struct token_view *tv, size_t i)
@@ -300,7 +326,7 @@ static void add_token_functions(struct file_facts *f, const struct token_view *t
 		size_t close, body_end, name;
 		struct function fn = { 0 };
 
-		if (!tok_is(tv, i, "{") || tv->t[i].directive)
+		if (!tok_is(tv, i, "{") || tv->t[i].directive || tv->t[i].skipped)
 			goto skip_block;
 		if (i < 2 || !tok_is(tv, i - 1, ")"))
 			goto skip_block;
@@ -420,7 +446,7 @@ static bool is_barrier_call(const struct token_view *tv, size_t i,
 {
 	char name[64];
 
-	if (tv->t[i].kind != TOK_IDENT || tv->t[i].len >= sizeof(name))
+	if (tv->t[i].kind != TOK_IDENT || tv->t[i].len >= sizeof(name) || tv->t[i].skipped)
 		return false;
 	if (!tok_is_call(tv, i) || is_defined_macro_name(tv, i))
 		return false;
@@ -598,7 +624,8 @@ static CXTranslationUnit parse_exact(CXIndex idx, CXCompilationDatabase db,
 	}
 	vec_push(&args, xstrdup("-w"));
 	tu = clang_parseTranslationUnit(idx, abs, (const char *const *)args.v,
-					(int)args.n, u, 1, CXTranslationUnit_KeepGoing);
+					(int)args.n, u, 1, CXTranslationUnit_KeepGoing |
+					CXTranslationUnit_DetailedPreprocessingRecord);
 	for (size_t i = 0; i < args.n; i++)
 		free(args.v[i]);
 	free(args.v);

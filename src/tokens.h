@@ -19,6 +19,7 @@ enum tok_kind { TOK_PUNCT, TOK_KEYWORD, TOK_IDENT, TOK_LITERAL, TOK_COMMENT };
 struct token {
 	unsigned char kind;	/* enum tok_kind */
 	bool directive;		/* part of a #-directive line */
+	bool skipped;		/* in a conditional block the preprocessor skipped */
 	unsigned off, len;	/* slice of the file buffer */
 	struct pos start, end;	/* end: last character */
 };
