@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /* facts.c: names, lookups and the free functions of the facts. */
 #include "facts.h"
+#include "infer.h"
 #include "objects.h"
 
 #include <stdlib.h>
@@ -105,6 +106,7 @@ void program_free(struct program *p)
 		file_facts_free(p->files.v[i]);
 	free(p->files.v);
 	free(p->by_name.v);
+	infer_index_free(p->infer);
 	free(p->kernel);
 	free(p);
 }

@@ -157,6 +157,7 @@ struct program {
 	VEC(struct file_facts *) files;	/* sorted by path */
 	/* every definition by name, sorted by name then path */
 	VEC(struct function_ref) by_name;
+	struct infer_index *infer;	/* infer.c's tables, built on first use */
 };
 
 /* site accessors */

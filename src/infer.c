@@ -76,6 +76,10 @@ struct df_table {
 	size_t nsites;
 };
 
+struct infer_index {
+	struct df_table df;
+};
+
 static int df_cmp(const void *a, const void *b)
 {
 	return strcmp(((const struct df_entry *)a)->key, ((const struct df_entry *)b)->key);
@@ -99,11 +103,13 @@ static void df_add_site(struct df_table *t, const struct site *s)
 		}
 	}
 	xqsort(keys.v, keys.n, sizeof(*keys.v), str_cmp_ptr);
-	for (size_t i = 0; i < keys.n; i++) {
-		if (i && !strcmp(keys.v[i], keys.v[i - 1])) {
+	for (size_t i = 0, kept = 0; i < keys.n; i++) {
+		/* compare with the last key kept: the duplicates are freed */
+		if (i && !strcmp(keys.v[i], keys.v[kept])) {
 			free(keys.v[i]);
 			continue;
 		}
+		kept = i;
 		vec_push(&t->v, ((struct df_entry){ keys.v[i], 1 }));
 	}
 	free(keys.v);
@@ -164,6 +170,29 @@ static void df_free(struct df_table *t)
 	for (size_t i = 0; i < t->v.n; i++)
 		free(t->v.v[i].key);
 	free(t->v.v);
+}
+
+/*
+ * The table depends only on the program, so it is built once and kept
+ * with it: lint asks for the likely partner of every undocumented barrier.
+ */
+static const struct df_table *df_of(const struct program *p)
+{
+	struct program *mut = (struct program *)p;
+
+	if (!mut->infer) {
+		mut->infer = xcalloc(1, sizeof(*mut->infer));
+		df_build(&mut->infer->df, p);
+	}
+	return &mut->infer->df;
+}
+
+void infer_index_free(struct infer_index *ix)
+{
+	if (!ix)
+		return;
+	df_free(&ix->df);
+	free(ix);
 }
 
 /* ---- scoring one candidate --------------------------------------------- */
@@ -373,12 +402,10 @@ static size_t candidates_with(const struct df_table *t, const struct program *p,
 size_t infer_candidates(const struct program *p, const struct site *s,
 			struct candidate *out, size_t max)
 {
-	struct df_table t = { 0 };
+	const struct df_table *t = df_of(p);
 	size_t n;
 
-	df_build(&t, p);
-	n = candidates_with(&t, p, s, out, max);
-	df_free(&t);
+	n = candidates_with(t, p, s, out, max);
 	return n;
 }
 
@@ -437,10 +464,9 @@ static bool is_partner(const struct site *s, const struct site *c)
 
 void infer_recall(const struct program *p, double *r1, double *r3, size_t *n)
 {
-	struct df_table t = { 0 };
+	const struct df_table *t = df_of(p);
 	size_t hit1 = 0, hit3 = 0, total = 0;
 
-	df_build(&t, p);
 	for (size_t f = 0; f < p->files.n; f++)
 		for (size_t i = 0; i < p->files.v[f]->sites.n; i++) {
 			const struct site *s = &p->files.v[f]->sites.v[i];
@@ -455,7 +481,7 @@ void infer_recall(const struct program *p, double *r1, double *r3, size_t *n)
 			    !s->partners.n || s->implicit)
 				continue;
 			total++;
-			k = candidates_with(&t, p, s, c, 3);
+			k = candidates_with(t, p, s, c, 3);
 			for (size_t j = 0; j < k; j++) {
 				if (!is_partner(s, c[j].site))
 					continue;
@@ -465,7 +491,6 @@ void infer_recall(const struct program *p, double *r1, double *r3, size_t *n)
 			}
 			candidates_release(c, k);
 		}
-	df_free(&t);
 	*n = total;
 	*r1 = total ? (double)hit1 / (double)total : 0.0;
 	*r3 = total ? (double)hit3 / (double)total : 0.0;
@@ -473,13 +498,12 @@ void infer_recall(const struct program *p, double *r1, double *r3, size_t *n)
 
 bool infer_looks_redundant(const struct program *p, const struct site *s)
 {
-	struct df_table t = { 0 };
+	const struct df_table *t = df_of(p);
 	bool shared = false;
 
 	if (s->implicit || s->kind == KIND_COMPILER || s->status != STATUS_UNDOCUMENTED ||
 	    !barrier_lookup(s->barrier))
 		return false;
-	df_build(&t, p);
 	for (int side = 0; side < 2 && !shared; side++)
 		for (size_t i = 0; i < side_n(s, side) && !shared; i++) {
 			const char *o = side_at(s, side, i)->object;
@@ -487,9 +511,8 @@ bool infer_looks_redundant(const struct program *p, const struct site *s)
 			char *key = suf ? xasprintf("~%s", suf) : NULL;
 
 			/* another barrier's window holds the object too */
-			shared = df_count(&t, o) > 1 || (key && df_count(&t, key) > 1);
+			shared = df_count(t, o) > 1 || (key && df_count(t, key) > 1);
 			free(key);
 		}
-	df_free(&t);
 	return !shared;
 }

@@ -60,4 +60,7 @@ void infer_recall(const struct program *p, double *r1, double *r3, size_t *n);
  */
 bool infer_looks_redundant(const struct program *p, const struct site *s);
 
+/* Free what infer.c keeps with a program (program_free() calls it). */
+void infer_index_free(struct infer_index *ix);
+
 #endif
