@@ -11,6 +11,7 @@
  *  - everything is emitted in the program's sorted order.
  */
 #include "emit_rst.h"
+#include "infer.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -1308,6 +1309,39 @@ static void emit_index(struct map *m, struct rst_pages *out)
 	add_page(out, "index", &sb);
 }
 
+/* The partner infer.c proposes, linked to its entry when it has one. */
+static void add_likely_partner(struct strbuf *sb, const struct map *m, const struct site *s)
+{
+	struct candidate c;
+	const struct entry *e;
+	const char *label;
+
+	if (strstr(s->message, "named as partner by") || !infer_candidates(m->p, s, &c, 1))
+		return;
+	if (!c.shared.n) {	/* a guess with no evidence is no help */
+		candidates_release(&c, 1);
+		return;
+	}
+	e = entry_of(m, c.site);
+	label = e ? e->label : NULL;
+	sb_adds(sb, "; likely partner: ");
+	if (label) {
+		sb_adds(sb, ":ref:`");
+		add_barrier_title(sb, c.site);
+		sb_addf(sb, " <%s>`", label);
+	} else {
+		add_barrier_title(sb, c.site);
+	}
+	sb_adds(sb, " (shares ");
+	for (size_t k = 0; k < c.shared.n && k < 3; k++) {
+		if (k)
+			sb_adds(sb, ", ");
+		add_code(sb, c.shared.v[k]);
+	}
+	sb_addf(sb, "; confidence %.2f)", c.confidence);
+	candidates_release(&c, 1);
+}
+
 static void add_worklist_table(struct strbuf *sb, const struct map *m, enum status st)
 {
 	unsigned n = 0;
@@ -1334,6 +1368,8 @@ static void add_worklist_table(struct strbuf *sb, const struct map *m, enum stat
 		add_code(sb, where);
 		sb_adds(sb, "\n     - ");
 		rst_add_text(sb, s->message && *s->message ? s->message : status_name(st));
+		if (st == STATUS_UNDOCUMENTED)
+			add_likely_partner(sb, m, s);
 		sb_addc(sb, '\n');
 		free(where);
 	}

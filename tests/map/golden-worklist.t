@@ -55,6 +55,6 @@
 #      - Finding
 #    * - :ref:`smp_wmb() in kvm_stat_reset() <kvm-barrier-virt-kvm-kvm-main-c-kvm-stat-reset-smp-wmb>`
 #      - ``virt/kvm/kvm_main.c:26``
-#      - no comment names its pairing partner
+#      - no comment names its pairing partner; likely partner: :ref:`smp_rmb() in kvm_get_vcpu() <kvm-barrier-include-linux-kvm-host-h-kvm-get-vcpu-smp-rmb>` (shares ``kvm->online_vcpus``; confidence 0.27)
 #
 # check-output-end
