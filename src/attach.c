@@ -7,7 +7,10 @@
  *   trailing  a comment after the statement, on the line where it ends
  *   inside    a comment within the statement
  *   nearby    the block above one of the two statements before, when it
- *             names the barrier ("This smp_rmb() pairs with ...")
+ *             names the barrier ("This smp_rmb() pairs with ...") or only
+ *             plain statements (no call) stand between it and the barrier
+ *   below     the block on the line after the statement, when it names the
+ *             barrier ("ensured by the smp_wmb above in conjunction with")
  * When none speaks of pairing, the above/trailing/inside comment is kept
  * for display and the barrier is undocumented.
  *
@@ -213,27 +216,64 @@ static bool names_barrier(const char *text, const char *barrier)
 }
 
 /* Up to two statements above, a block that names the barrier. */
+static bool is_keyword_call(const struct token_view *tv, size_t i);
+
+/* No call, hence no barrier and no callee's, in tokens [from, to). */
+static bool no_call_between(const struct token_view *tv, size_t from, size_t to)
+{
+	for (size_t k = from; k < to; k++)
+		if (tok_is_call(tv, k) && !is_keyword_call(tv, k))
+			return false;
+	return true;
+}
+
+/*
+ * Up to two statements above: a block that names the barrier ("This
+ * smp_rmb() pairs with..."), or a pairing comment with nothing but plain
+ * statements between it and the barrier ("Pairs with the smp_wmb() in
+ * kvm_mmu_invalidate_end()" above "mmu_seq = kvm->mmu_invalidate_seq;").
+ */
 static void offer_nearby(struct site *s, const struct file_facts *f,
 			 const struct token_view *tv, size_t start)
 {
 	size_t j = start;
 
-	for (int back = 0; back < 2 && j > 0; back++) {
+	for (int back = 0; back < 2 && j > 1; back++) {
 		struct group g;
 		char *text;
+		bool ok;
 
-		/* step over the stop token before this statement */
-		j = stmt_start(tv, j - 1 > 0 ? j - 1 : 0);
+		j = stmt_start(tv, j - 1);
 		if (!group_above(tv, j, &g))
 			continue;
 		text = group_text(f, tv, &g);
-		if (names_barrier(text, s->barrier) &&
-		    offer(s, f, tv, &g, RULE_NEARBY, false)) {
-			free(text);
-			return;
-		}
+		ok = names_barrier(text, s->barrier) || no_call_between(tv, j, start);
 		free(text);
+		if (ok && offer(s, f, tv, &g, RULE_NEARBY, false))
+			return;
 	}
+}
+
+/* The block on the line after the statement, when it names the barrier ("the smp_wmb above"). */
+static void offer_below(struct site *s, const struct file_facts *f,
+			const struct token_view *tv, size_t end)
+{
+	struct group g;
+	char *text;
+	bool named;
+
+	if (end + 1 >= tv->n || tv->t[end + 1].kind != TOK_COMMENT ||
+	    tv->t[end + 1].start.line != tv->t[end].end.line + 1)
+		return;
+	g.first = g.last = end + 1;
+	while (g.last + 1 < tv->n && tv->t[g.last + 1].kind == TOK_COMMENT &&
+	       tv->t[g.last + 1].start.line <= tv->t[g.last].end.line + 1)
+		g.last++;
+	text = group_text(f, tv, &g);
+	named = names_barrier(text, s->barrier);
+	free(text);
+	if (named)
+		offer(s, f, tv, &g, RULE_BELOW, false);
 }
 
 static void attach_site(struct site *s, struct file_facts *f, const struct token_view *tv)
@@ -250,6 +290,8 @@ static void attach_site(struct site *s, struct file_facts *f, const struct token
 	if (group_inside(tv, start, end, &g) && offer(s, f, tv, &g, RULE_INSIDE, true))
 		return;
 	offer_nearby(s, f, tv, start);
+	if (s->pairing.kind == PAIRING_NONE)
+		offer_below(s, f, tv, end);
 }
 
 /* ---- implicit sites: pairing comments on calls ----------------------- */

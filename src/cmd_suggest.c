@@ -383,12 +383,14 @@ static void write_redundant(const struct program *p, struct strbuf *out)
 
 static void write_recall(const struct program *p, struct strbuf *out)
 {
+	struct strbuf misses = STRBUF_INIT;
 	double r1, r3;
 	size_t n;
 
-	infer_recall(p, &r1, &r3, &n);
-	sb_addf(out, "documented pairs: %zu\nrecall@1: %.1f%%\nrecall@3: %.1f%%\n",
-		n, 100.0 * r1, 100.0 * r3);
+	infer_recall(p, &r1, &r3, &n, &misses);
+	sb_addf(out, "documented pairs: %zu\nrecall@1: %.1f%%\nrecall@3: %.1f%%\n%s",
+		n, 100.0 * r1, 100.0 * r3, sb_str(&misses));
+	sb_release(&misses);
 }
 
 /* ---- the command -------------------------------------------------------- */

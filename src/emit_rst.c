@@ -526,7 +526,8 @@ static const char *rule_words(enum comment_rule r)
 	case RULE_ABOVE: return "above the barrier";
 	case RULE_TRAILING: return "on the barrier's line";
 	case RULE_INSIDE: return "inside the barrier's statement";
-	case RULE_NEARBY: return "a statement or two above, naming the barrier";
+	case RULE_NEARBY: return "a statement or two above";
+	case RULE_BELOW: return "on the line below, naming the barrier";
 	case RULE_NONE: break;
 	}
 	return "near the barrier";

@@ -38,6 +38,7 @@ const char *comment_rule_name(enum comment_rule rule)
 	case RULE_TRAILING: return "trailing";
 	case RULE_INSIDE: return "inside";
 	case RULE_NEARBY: return "nearby";
+	case RULE_BELOW: return "below";
 	}
 	BUG("unknown comment rule %d", (int)rule);
 }

@@ -44,6 +44,7 @@ enum comment_rule {
 	RULE_TRAILING,		/* on the same line, after the barrier */
 	RULE_INSIDE,		/* inside the barrier's statement */
 	RULE_NEARBY,		/* a statement or two above, names the barrier */
+	RULE_BELOW,		/* on the line after the statement, names the barrier */
 };
 
 enum status {

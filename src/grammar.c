@@ -1109,7 +1109,7 @@ static void parse_object(const struct tokens *tk, size_t i, size_t end,
 enum verb {
 	VERB_NONE,
 	VERB_WITH,		/* pairs with, paired with, pairing with */
-	VERB_CONJUNCTION,	/* in conjunction with */
+	VERB_CONJUNCTION,	/* in conjunction with, interacts with: barriers only */
 	VERB_BARE,		/* "no paired reader", "unpaired" */
 };
 
@@ -1142,6 +1142,12 @@ static enum verb find_verb(const struct tokens *tk, size_t i, size_t end, size_t
 	if (i + 2 < end && word_is(text, t, "in") && word_is(text, t + 1, "conjunction") &&
 	    word_is(text, t + 2, "with")) {
 		*object = i + 3;
+		return VERB_CONJUNCTION;
+	}
+	/* "This interacts with the smp_wmb() in F" (mmu_invalidate_retry()) */
+	if (i + 1 < end && (word_is(text, t, "interacts") || word_is(text, t, "interact")) &&
+	    word_is(text, t + 1, "with")) {
+		*object = i + 2;
 		return VERB_CONJUNCTION;
 	}
 	return VERB_NONE;
@@ -1376,5 +1382,6 @@ const char *pairing_kind_name(enum pairing_kind kind)
 
 bool grammar_mentions_pairing(const char *comment)
 {
-	return comment && (strcasestr(comment, "pair") || strcasestr(comment, "conjunction"));
+	return comment && (strcasestr(comment, "pair") || strcasestr(comment, "conjunction") ||
+			   strcasestr(comment, "interacts with"));
 }

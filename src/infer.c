@@ -462,7 +462,42 @@ static bool is_partner(const struct site *s, const struct site *c)
 	return false;
 }
 
-void infer_recall(const struct program *p, double *r1, double *r3, size_t *n)
+/*
+ * A partner that inference could rank: a barrier site, not the barrier an
+ * atomic in a callee implies (vcpu_enter_guest() -> pi_test_and_set_on()).
+ */
+static bool has_site_partner(const struct site *s)
+{
+	for (size_t i = 0; i < s->partners.n; i++)
+		if (s->partners.v[i].site && !s->partners.v[i].site->implicit)
+			return true;
+	return false;
+}
+
+/* A line for a documented barrier whose partner was not ranked in the top 3. */
+static void note_miss(struct strbuf *out, const struct site *s, const struct candidate *c, size_t k)
+{
+	const struct site *partner = NULL;
+	char *name, *truth;
+
+	for (size_t i = 0; i < s->partners.n && !partner; i++)
+		partner = s->partners.v[i].site;
+	name = infer_site_name(s);
+	truth = infer_site_name(partner);
+
+	sb_addf(out, "miss: %s\n  documented partner: %s\n", name, truth);
+	for (size_t j = 0; j < k; j++) {
+		char *cand = infer_site_name(c[j].site);
+
+		sb_addf(out, "  ranked %zu: %s\n", j + 1, cand);
+		free(cand);
+	}
+	free(name);
+	free(truth);
+}
+
+void infer_recall(const struct program *p, double *r1, double *r3, size_t *n,
+		  struct strbuf *misses)
 {
 	const struct df_table *t = df_of(p);
 	size_t hit1 = 0, hit3 = 0, total = 0;
@@ -471,14 +506,14 @@ void infer_recall(const struct program *p, double *r1, double *r3, size_t *n)
 		for (size_t i = 0; i < p->files.v[f]->sites.n; i++) {
 			const struct site *s = &p->files.v[f]->sites.v[i];
 			struct candidate c[3];
-			size_t k;
+			size_t k, hit3_before = hit3;
 
 			/*
 			 * Ground truth: proven barriers.  A comment on a call
 			 * (an implicit site) is no barrier to infer for.
 			 */
 			if ((s->status != STATUS_PAIRED && s->status != STATUS_ONE_WAY) ||
-			    !s->partners.n || s->implicit)
+			    !has_site_partner(s) || s->implicit)
 				continue;
 			total++;
 			k = candidates_with(t, p, s, c, 3);
@@ -489,6 +524,8 @@ void infer_recall(const struct program *p, double *r1, double *r3, size_t *n)
 				hit1 += j == 0;
 				break;
 			}
+			if (misses && hit3_before == hit3)
+				note_miss(misses, s, c, k);
 			candidates_release(c, k);
 		}
 	*n = total;

@@ -50,7 +50,8 @@ char *infer_site_name(const struct site *s);
  * (paired or one-way), is one of its resolved partners ranked first (r1),
  * or in the top three (r3)?  *n is the number of sites measured.
  */
-void infer_recall(const struct program *p, double *r1, double *r3, size_t *n);
+void infer_recall(const struct program *p, double *r1, double *r3, size_t *n,
+		  struct strbuf *misses);
 
 /*
  * Is @s a candidate for removal: an explicit barrier that has no pairing
