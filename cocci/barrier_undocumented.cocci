@@ -46,7 +46,9 @@ BARRIERS = frozenset([
 # "Pairs with", "paired with", "Pairs\n * with", "... in conjunction with";
 # not "the get/release pair".
 PAIRING = re.compile(r"\bpair(?:s|ed|ing)?[\s*]+with\b|\bpaired\b|\bpairing\b"
-		     r"|\bin conjunction with\b", re.I)
+		     r"|\bin conjunction with\b|\binteracts?[\s*]+with\b", re.I)
+KEYWORDS = frozenset(["if", "while", "for", "switch", "return", "sizeof", "typeof",
+		      "__typeof__", "defined"])
 # Quotes are spelled \x22 and \x27: spatch's lexer reads this block too.
 TOKEN = re.compile(
 	r"(?P<comment>/\*.*?\*/|//[^\n]*)"
@@ -132,16 +134,36 @@ def comments_above(toks, stop, first):
 		line = t.line
 	return found
 
-def previous_statements(toks, stop, n):
-	"""Comments in the n statements before toks[stop]."""
+def has_call(toks, lo, hi):
+	"""A call (identifier then '(') among toks[lo:hi], keywords aside."""
+	for j in range(lo, min(hi, len(toks) - 1)):
+		if toks[j].kind == "ident" and toks[j + 1].text == "(" and \
+		   toks[j].text not in KEYWORDS:
+			return True
+	return False
+
+def nearby_comments(toks, stop, barrier, name):
+	"""Blocks a statement or two above: naming the barrier, or with no call between."""
 	found = []
-	for _ in range(n):
+	for _ in range(2):
 		if stop < 0:
 			break
 		prev = statement_start(toks, stop)
-		found += [t for t in toks[prev + 1:stop] if t.kind == "comment"]
+		block = [t for t in toks[prev + 1:stop] if t.kind == "comment"]
+		plain = not has_call(toks, prev + 1, barrier)
+		found += [t for t in block
+			  if plain or re.search(r"\b%s\b" % re.escape(name), t.text)]
 		stop = prev
 	return found
+
+
+def below_comments(toks, end, name):
+	"""The block on the line after the statement, when it names the barrier."""
+	if end + 1 >= len(toks) or toks[end + 1].kind != "comment" or \
+	   toks[end + 1].line != toks[end].line + 1:
+		return []
+	t = toks[end + 1]
+	return [t] if re.search(r"\b%s\b" % re.escape(name), t.text) else []
 
 def barrier_comments(path, line, col, name):
 	"""(rule, comments) for each rule of barriermap that finds a comment."""
@@ -155,10 +177,10 @@ def barrier_comments(path, line, col, name):
 	inside = [t for t in toks[first:end + 1] if t.kind == "comment"]
 	trailing = [t for t in toks[end + 1:end + 2]
 		    if t.kind == "comment" and t.line == toks[end].line]
-	nearby = [t for t in previous_statements(toks, stop, 2)
-		  if re.search(r"\b%s\b" % re.escape(name), t.text)]
+	nearby = nearby_comments(toks, stop, i, name)
 	rules = [("above", comments_above(toks, stop, first)),
-		 ("trailing", trailing), ("inside", inside), ("nearby", nearby)]
+		 ("trailing", trailing), ("inside", inside), ("nearby", nearby),
+		 ("below", below_comments(toks, end, name))]
 	return [(rule, c) for rule, c in rules if c]
 
 def pairing_rule(path, line, col, name):

@@ -101,6 +101,12 @@ static bool group_above(const struct token_view *tv, size_t i, struct group *g)
 	while (k > 0 && tv->t[k - 1].kind == TOK_COMMENT &&
 	       tv->t[k - 1].end.line + 1 >= tv->t[k].start.line)
 		k--;
+	/* "f->a = 1;	/" "* about f->a *" "/" trails the statement before: not ours */
+	while (k <= g->last && k > 0 && tv->t[k - 1].kind != TOK_COMMENT &&
+	       tv->t[k - 1].end.line == tv->t[k].start.line)
+		k++;
+	if (k > g->last)
+		return false;
 	g->first = k;
 	return true;
 }
@@ -347,20 +353,41 @@ static bool is_keyword_call(const struct token_view *tv, size_t i)
 }
 
 /* The first call in the statement starting at token @i, or tv->n. */
+/* A call an implicit site can stand on: not a keyword, not a barrier (that is a site already). */
+static bool is_plain_call(const struct token_view *tv, size_t k)
+{
+	char name[64];
+
+	if (!tok_is_call(tv, k) || is_keyword_call(tv, k) || tv->t[k].directive)
+		return false;
+	if (tv->t[k].len >= sizeof(name))
+		return true;
+	memcpy(name, tv->buf + tv->t[k].off, tv->t[k].len);
+	name[tv->t[k].len] = '\0';
+	return !barrier_lookup(name);
+}
+
 static size_t first_call(const struct token_view *tv, size_t i)
 {
 	size_t end = stmt_end(tv, i);
 
 	for (size_t k = i; k <= end && k < tv->n; k++)
-		if (tok_is_call(tv, k) && !is_keyword_call(tv, k) && !tv->t[k].directive)
+		if (is_plain_call(tv, k))
 			return k;
 	return tv->n;
+}
+
+/* Does the comment at token @i follow code on its own line? */
+static bool trails_statement(const struct token_view *tv, size_t i)
+{
+	return i > 0 && tv->t[i - 1].kind != TOK_COMMENT &&
+	       tv->t[i - 1].end.line == tv->t[i].start.line;
 }
 
 static void add_calls(struct site *s, const struct token_view *tv, size_t from, size_t to)
 {
 	for (size_t k = from; k < to && k < tv->n; k++)
-		if (tok_is_call(tv, k) && !is_keyword_call(tv, k) && !tv->t[k].directive)
+		if (is_plain_call(tv, k))
 			vec_push(&s->stmt_calls, ((struct call){ tok_dup(tv, k), tv->t[k].start }));
 }
 
@@ -432,9 +459,14 @@ static void find_implicit_sites(struct file_facts *f, const struct token_view *t
 		pairs = parsed.kind == PAIRING_REFS || parsed.kind == PAIRING_NO_PARTNER;
 		pairing_release(&parsed);
 		free(text);
-		if (!pairs || tv->t[g.last].end.line + 1 < tv->t[g.last + 1].start.line)
+		if (!pairs)
 			continue;
-		call = first_call(tv, g.last + 1);
+		if (trails_statement(tv, g.first))	/* "foo();	/" "* pairs with ... *" "/" */
+			call = first_call(tv, stmt_start(tv, g.first - 1));
+		else if (tv->t[g.last].end.line + 1 >= tv->t[g.last + 1].start.line)
+			call = first_call(tv, g.last + 1);
+		else
+			continue;
 		if (call < tv->n)
 			add_implicit_site(f, tv, call, &g);
 	}

@@ -17,7 +17,7 @@
 # check-output-contains: barrier_partner_no_barrier.cocci M=virt/kvm: exit 0
 # check-output-contains: barrier_partner_no_barrier.cocci M=arch/x86/kvm: exit 0
 # check-output-contains: arch/x86/kvm/vmx/vmx.c: pairing comment names smb_wmb
-# check-output-contains: virt/kvm/kvm_main.c: smp_wmb() has no comment
+# check-output-contains: virt/kvm/coalesced_mmio.c: smp_wmb() has no comment
 # check-output-excludes: unparsed
 # check-output-contains: tree unchanged
 #
@@ -26,7 +26,7 @@
 # check-exit-value: 0
 # check-output-contains: barrier_undocumented.cocci M=virt/kvm: exit 0
 # check-output-contains: barrier_undocumented.cocci M=arch/x86/kvm: exit 0
-# check-output-contains: Checking patch virt/kvm/kvm_main.c...
+# check-output-contains: Checking patch virt/kvm/coalesced_mmio.c...
 # check-output-contains: Checking patch arch/x86/kvm/x86.c...
 # check-output-contains: git apply --check: exit 0
 # check-output-contains: tree unchanged

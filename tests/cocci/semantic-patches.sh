@@ -39,7 +39,7 @@
 # * TODO [[view:undocumented.c::face=ovl-face1::linb=54::colb=18::cole=34][smp_load_acquire() has no comment saying what it pairs with]]
 # check-output-end
 
-# check-name: undocumented.cocci sites: every barrier with the rule that found its comment (above, trailing, inside, nearby)
+# check-name: undocumented.cocci sites: every barrier with the rule that found its comment (above, trailing, inside, nearby, below)
 # check-command: cd $dir/tree && spatch --very-quiet -D sites --sp-file $ROOT/cocci/barrier_undocumented.cocci undocumented.c | grep ^site | sort -k3n
 # check-exit-value: 0
 # check-output-start
@@ -61,6 +61,8 @@
 # site undocumented.c 64 1 smp_wmb not_pairing undocumented
 # site undocumented.c 68 1 smp_wmb not_pairing undocumented
 # site undocumented.c 70 1 smp_mb not_pairing undocumented
+# site undocumented.c 79 1 smp_wmb plain_and_below nearby
+# site undocumented.c 81 1 smp_wmb plain_and_below below
 # check-output-end
 
 # check-name: undocumented.cocci patch: a placeholder template above each undocumented barrier, whatever statement holds it

@@ -63,10 +63,22 @@ static void not_pairing(struct foo *f)
 	f->a = 1;	/* pairs with smp_rmb() in reader(), but belongs to f->a */
 	smp_wmb();
 	/* Pairs with smp_rmb() in reader(), and names no barrier here. */
-	f->b = 1;
+	f->b = compute(f);
 	f->c = 2;
 	smp_wmb();
 	/* The kvm_get/kvm_put pair needs no ordering. */
 	smp_mb();
 	barrier();
+}
+
+static void plain_and_below(struct foo *f)
+{
+	/* Pairs with smp_rmb() in reader(). */
+	f->b = 1;
+	f->c = 2;
+	smp_wmb();
+	f->seq++;
+	smp_wmb();
+	/* the smp_wmb above pairs with smp_rmb() in reader() */
+	f->d = 1;
 }
