@@ -39,10 +39,20 @@ static const char *const parse_args[] = {
 	"-x", "c", "-std=gnu11", "-ferror-limit=0", "-w", "-D__KERNEL__",
 };
 
-/* The detailed record gives the skipped #if blocks: "#if 0", or another configuration's code in exact mode. */
+/*
+ * The detailed record gives the skipped #if blocks: "#if 0", or another
+ * configuration's code in exact mode.  Function bodies are skipped when a
+ * file is parsed alone: without its headers every call in a body is to an
+ * implicitly declared function, so the AST knows no more about calls than
+ * the tokens do, and skipping them halves the parse (0.77 s against 1.29 s
+ * for the KVM scope on one core) with not one finding changed on the real
+ * tree.  The AST still gives each definition and its extent.  Exact mode,
+ * with the real headers, parses the bodies.
+ */
 static const unsigned parse_flags =
 	CXTranslationUnit_SingleFileParse | CXTranslationUnit_KeepGoing |
-	CXTranslationUnit_Incomplete | CXTranslationUnit_DetailedPreprocessingRecord;
+	CXTranslationUnit_Incomplete | CXTranslationUnit_DetailedPreprocessingRecord |
+	CXTranslationUnit_SkipFunctionBodies;
 
 /* ---- tokens ---------------------------------------------------------- */
 
