@@ -311,32 +311,7 @@ static bool comment_taken(const struct file_facts *f, int idx)
 	return false;
 }
 
-static bool in_function_body(const struct file_facts *f, struct pos p)
-{
-	for (size_t i = 0; i < f->functions.n; i++) {
-		const struct function *fn = &f->functions.v[i];
 
-		if ((fn->start.line < p.line || (fn->start.line == p.line && fn->start.col < p.col)) &&
-		    (p.line < fn->end.line || (p.line == fn->end.line && p.col <= fn->end.col)))
-			return true;
-	}
-	return false;
-}
-
-static int function_index_at(const struct file_facts *f, struct pos p)
-{
-	int best = -1;
-
-	for (size_t i = 0; i < f->functions.n; i++) {
-		const struct function *fn = &f->functions.v[i];
-		bool in = (fn->start.line < p.line || (fn->start.line == p.line && fn->start.col <= p.col)) &&
-			  (p.line < fn->end.line || (p.line == fn->end.line && p.col <= fn->end.col));
-
-		if (in && (best < 0 || f->functions.v[best].start.line <= fn->start.line))
-			best = (int)i;
-	}
-	return best;
-}
 
 static bool is_keyword_call(const struct token_view *tv, size_t i)
 {
@@ -413,7 +388,7 @@ static void add_implicit_site(struct file_facts *f, const struct token_view *tv,
 	s.file = f;
 	s.at = tv->t[call].start;
 	s.end_col = tv->t[call].end.col;
-	s.function = function_index_at(f, s.at);
+	s.function = file_function_at(f, s.at);
 	s.barrier = name;
 	s.kind = implies_full_barrier(name) ? KIND_IMPLIED : KIND_UNKNOWN;
 	s.implicit = true;
@@ -446,7 +421,7 @@ static void find_implicit_sites(struct file_facts *f, const struct token_view *t
 		       tv->t[g.last + 1].start.line <= tv->t[g.last].end.line + 1)
 			g.last++;
 		k = g.last;
-		if (g.last + 1 >= tv->n || !in_function_body(f, tv->t[g.first].start))
+		if (g.last + 1 >= tv->n || file_function_at(f, tv->t[g.first].start) < 0)
 			continue;
 		if (comment_taken(f, comment_index(f, &tv->t[g.first])))
 			continue;

@@ -191,16 +191,9 @@ static void match_sites(struct ctx *c)
 
 static const char *function_at(const struct file_facts *f, struct pos at)
 {
-	for (size_t i = 0; i < f->functions.n; i++) {
-		const struct function *fn = &f->functions.v[i];
+	int fn = file_function_at(f, at);
 
-		if ((at.line > fn->start.line ||
-		     (at.line == fn->start.line && at.col >= fn->start.col)) &&
-		    (at.line < fn->end.line ||
-		     (at.line == fn->end.line && at.col <= fn->end.col)))
-			return fn->name;
-	}
-	return NULL;
+	return fn >= 0 ? f->functions.v[fn].name : NULL;
 }
 
 static void collect_comments(pcomment_vec *out, const struct program *p)

@@ -7,6 +7,26 @@
 #include <stdlib.h>
 #include <string.h>
 
+bool pos_le(struct pos a, struct pos b)
+{
+	return a.line < b.line || (a.line == b.line && a.col <= b.col);
+}
+
+int file_function_at(const struct file_facts *f, struct pos p)
+{
+	int best = -1;
+
+	/* the innermost: a macro defined inside a function wins */
+	for (size_t i = 0; i < f->functions.n; i++) {
+		const struct function *fn = &f->functions.v[i];
+
+		if (pos_le(fn->start, p) && pos_le(p, fn->end) &&
+		    (best < 0 || pos_le(f->functions.v[best].start, fn->start)))
+			best = (int)i;
+	}
+	return best;
+}
+
 const char *site_function_name(const struct site *s)
 {
 	return s->function >= 0 ? s->file->functions.v[s->function].name : NULL;

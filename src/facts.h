@@ -161,6 +161,10 @@ struct program {
 	struct infer_index *infer;	/* infer.c's tables, built on first use */
 };
 
+bool pos_le(struct pos a, struct pos b);
+/* The innermost function of @f whose extent holds @p, or -1. */
+int file_function_at(const struct file_facts *f, struct pos p);
+
 /* site accessors */
 const char *site_function_name(const struct site *s);
 const char *status_name(enum status status);

@@ -287,10 +287,6 @@ static enum CXChildVisitResult visit_top(CXCursor c, CXCursor parent, CXClientDa
 
 /* ---- functions the AST lost: the token fallback ---------------------- */
 
-static bool pos_le(struct pos a, struct pos b)
-{
-	return a.line < b.line || (a.line == b.line && a.col <= b.col);
-}
 
 static int function_cmp(const void *a, const void *b)
 {
@@ -301,13 +297,6 @@ static int function_cmp(const void *a, const void *b)
 	return (x->start.col > y->start.col) - (x->start.col < y->start.col);
 }
 
-static struct function *function_at(struct file_facts *f, struct pos p)
-{
-	for (size_t i = 0; i < f->functions.n; i++)
-		if (pos_le(f->functions.v[i].start, p) && pos_le(p, f->functions.v[i].end))
-			return &f->functions.v[i];
-	return NULL;
-}
 
 /* Index of the token matching the bracket at @i, scanning in @dir. */
 static size_t match_bracket(const struct token_view *tv, size_t i, int dir)
@@ -366,7 +355,7 @@ static void add_token_functions(struct file_facts *f, const struct token_view *t
 		body_end = match_bracket(tv, i, 1);
 		if (body_end == tv->n)
 			break;
-		if (!function_at(f, tv->t[i].start)) {
+		if (file_function_at(f, tv->t[i].start) < 0) {
 			fn.name = tok_dup(tv, name);
 			fn.start = tv->t[name].start;
 			fn.end = tv->t[body_end].end;
@@ -454,20 +443,6 @@ static void add_macro_functions(struct file_facts *f, const struct token_view *t
 
 /* ---- barrier sites --------------------------------------------------- */
 
-static int function_index_at(struct file_facts *f, struct pos p)
-{
-	int best = -1;
-
-	/* the innermost: a macro defined inside a function wins */
-	for (size_t i = 0; i < f->functions.n; i++) {
-		struct function *fn = &f->functions.v[i];
-
-		if (pos_le(fn->start, p) && pos_le(p, fn->end) &&
-		    (best < 0 || pos_le(f->functions.v[best].start, fn->start)))
-			best = (int)i;
-	}
-	return best;
-}
 
 static bool is_barrier_call(const struct token_view *tv, size_t i,
 			    const struct barrier_def **def)
@@ -496,7 +471,7 @@ static void find_sites(struct file_facts *f, const struct token_view *tv)
 
 		if (!is_barrier_call(tv, i, &def))
 			continue;
-		fn = function_index_at(f, tv->t[i].start);
+		fn = file_function_at(f, tv->t[i].start);
 		/* "void smp_mb(void) {": a definition, not a use */
 		if (fn >= 0 && !memcmp(&f->functions.v[fn].start, &tv->t[i].start,
 				       sizeof(struct pos)))
