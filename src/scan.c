@@ -298,21 +298,33 @@ static int function_cmp(const void *a, const void *b)
 }
 
 
-/* Index of the token matching the bracket at @i, scanning in @dir. */
-static size_t match_bracket(const struct token_view *tv, size_t i, int dir)
+/*
+ * Index of the token matching the bracket at @i: forward from "(" or "{",
+ * backward from ")" or "}".  Brackets in directives only match their like,
+ * so "#define X (" never closes a parenthesis of the code.  tv->n if none.
+ */
+static size_t match_bracket(const struct token_view *tv, size_t i)
 {
-	const char *open = dir > 0 ? (tok_is(tv, i, "(") ? "(" : "{") : (tok_is(tv, i, ")") ? ")" : "}");
-	const char *close = !strcmp(open, "(") ? ")" : !strcmp(open, "{") ? "}" :
-			    !strcmp(open, ")") ? "(" : "{";
+	static const char pairs[][3] = { "()", "{}", ")(", "}{" };
+	const char *open = tv->buf + tv->t[i].off;
+	int dir = (*open == '(' || *open == '{') ? 1 : -1;
+	char close = 0;
 	int depth = 0;
 
-	for (size_t j = i; j < tv->n; j += dir) {
-		if (tv->t[j].kind != TOK_PUNCT || tv->t[j].directive != tv->t[i].directive)
-			;
-		else if (tok_is(tv, j, open))
-			depth++;
-		else if (tok_is(tv, j, close) && --depth == 0)
-			return j;
+	for (size_t k = 0; k < sizeof(pairs) / sizeof(pairs[0]); k++)
+		if (pairs[k][0] == *open)
+			close = pairs[k][1];
+	if (!close || tv->t[i].len != 1)
+		BUG("match_bracket() on a token that is no bracket");
+	for (size_t j = i; j < tv->n; j += (size_t)dir) {
+		const struct token *t = &tv->t[j];
+
+		if (t->kind == TOK_PUNCT && t->len == 1 && t->directive == tv->t[i].directive) {
+			if (tv->buf[t->off] == *open)
+				depth++;
+			else if (tv->buf[t->off] == close && --depth == 0)
+				return j;
+		}
 		if (dir < 0 && j == 0)
 			break;
 	}
@@ -348,11 +360,11 @@ static void add_token_functions(struct file_facts *f, const struct token_view *t
 		if (i < 2 || !tok_is(tv, i - 1, ")"))
 			goto skip_block;
 		close = i - 1;
-		name = match_bracket(tv, close, -1);
+		name = match_bracket(tv, close);
 		if (name == tv->n || name == 0 || tv->t[name - 1].kind != TOK_IDENT)
 			goto skip_block;
 		name--;
-		body_end = match_bracket(tv, i, 1);
+		body_end = match_bracket(tv, i);
 		if (body_end == tv->n)
 			break;
 		if (file_function_at(f, tv->t[i].start) < 0) {
@@ -366,7 +378,7 @@ static void add_token_functions(struct file_facts *f, const struct token_view *t
 		continue;
 skip_block:
 		if (tok_is(tv, i, "{") && !tv->t[i].directive) {
-			size_t e = match_bracket(tv, i, 1);
+			size_t e = match_bracket(tv, i);
 
 			if (e != tv->n)
 				i = e;	/* a struct or initializer at file scope */
@@ -424,7 +436,7 @@ static void add_macro_functions(struct file_facts *f, const struct token_view *t
 		if (!is_defined_macro_name(tv, i) || !tok_is_call(tv, i) ||
 		    tv->t[i + 1].start.col != tv->t[i].end.col + 1)
 			continue;
-		close = match_bracket(tv, i + 1, 1);
+		close = match_bracket(tv, i + 1);
 		if (close == tv->n)
 			continue;
 		for (last = close; last + 1 < tv->n && tv->t[last + 1].directive &&
