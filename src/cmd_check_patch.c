@@ -139,5 +139,6 @@ int cmd_check_patch(int argc, char **argv)
 	overlays_free(orig, norig);
 	overlays_free(ov, nov);
 	patch_set_release(&set);
+	options_release(&o);
 	return ret;
 }

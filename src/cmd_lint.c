@@ -113,7 +113,6 @@ int cmd_lint(int argc, char **argv)
 	if (fflush(stdout) == EOF)
 		die("cannot write the report");
 	program_free(p);
-	free(o.paths.v);
-	free(o.resolve_in.v);
+	options_release(&o);
 	return findings ? EXIT_FINDINGS : EXIT_CLEAN;
 }

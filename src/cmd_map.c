@@ -316,5 +316,6 @@ int cmd_map(int argc, char **argv)
 	free(version);
 	rst_pages_release(&pages);
 	program_free(p);
+	options_release(&opts);
 	return EXIT_CLEAN;
 }

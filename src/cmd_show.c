@@ -207,6 +207,6 @@ int cmd_show(int argc, char **argv)
 		json_decref(doc);
 	}
 	program_free(p);
-	free(o.resolve_in.v);
+	options_release(&o);
 	return missing ? EXIT_USAGE : EXIT_CLEAN;
 }

@@ -484,5 +484,6 @@ int cmd_suggest(int argc, char **argv)
 	}
 	sb_release(&out);
 	program_free(p);
+	options_release(&o);
 	return EXIT_CLEAN;
 }

@@ -137,6 +137,7 @@ struct file_facts {
 
 struct options {
 	const char *kernel;	/* the kernel tree */
+	char *kernel_found;	/* owned copy when options_find_kernel() found it */
 	VEC(const char *) paths;	/* paths given on the command line */
 	VEC(const char *) resolve_in;	/* extra folders for partners */
 	const char *compdb;	/* folder with compile_commands.json, or NULL */

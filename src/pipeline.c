@@ -32,6 +32,14 @@ void options_init(struct options *o)
 	o->progress = isatty(STDERR_FILENO);
 }
 
+void options_release(struct options *o)
+{
+	free(o->paths.v);
+	free(o->resolve_in.v);
+	free(o->kernel_found);
+	memset(o, 0, sizeof(*o));
+}
+
 static int parse_int(const char *opt, const char *arg, int min, int max)
 {
 	char *end;
@@ -147,7 +155,29 @@ static char *default_tree(void)
 	return xstrdup(line);
 }
 
-/* --kernel, else the current folder if it is a kernel tree, else $KDIR, else the default tree. */
+/* The kernel tree holding the current folder, as git finds its repository. */
+static char *enclosing_kernel_tree(void)
+{
+	char dir[PATH_MAX];
+
+	if (!getcwd(dir, sizeof(dir)))
+		return NULL;
+	for (;;) {
+		char *slash;
+
+		if (is_kernel_tree(dir))
+			return xstrdup(dir);
+		slash = strrchr(dir, '/');
+		if (!slash || slash == dir)
+			return NULL;
+		*slash = '\0';
+	}
+}
+
+/*
+ * --kernel, else the kernel tree the current folder is in, else $KDIR,
+ * else the default tree.
+ */
 void options_find_kernel(struct options *o)
 {
 	const char *kdir = getenv("KDIR");
@@ -159,12 +189,12 @@ void options_find_kernel(struct options *o)
 			die("%s: not a kernel tree (no virt/kvm and include/linux)", o->kernel);
 		return;
 	}
-	if (is_kernel_tree("."))
-		o->kernel = ".";
+	if ((o->kernel_found = enclosing_kernel_tree()))
+		o->kernel = o->kernel_found;
 	else if (kdir && *kdir)
 		o->kernel = kdir;
 	else
-		o->kernel = default_tree();
+		o->kernel = o->kernel_found = default_tree();
 	if (!o->kernel)
 		die("no kernel tree: run from a kernel tree, pass --kernel DIR or set KDIR "
 		    "(tools/kernel-tree.sh extracts Debian's linux-source-6.12)");

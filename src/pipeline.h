@@ -29,6 +29,9 @@ void options_parse(struct options *o, int *argc, char **argv, const char *usage)
 /* Resolve --kernel / cwd / $KDIR / default tree, dies if not a kernel tree. */
 void options_find_kernel(struct options *o);
 
+/* Free what options_parse() and options_find_kernel() allocated. */
+void options_release(struct options *o);
+
 /* Scan, attach and resolve.  Dies with a clear message on bad input. */
 struct program *program_load(const struct options *o);
 struct program *program_load_overlay(const struct options *o,
