@@ -64,7 +64,7 @@ static void print_finding(const struct program *p, const struct site *s)
 {
 	const char *fn = site_function_name(s);
 	/* an undocumented barrier: say which partner it most likely has */
-	char *likely = s->status == STATUS_UNDOCUMENTED && !strstr(s->message, "named as partner by") ?
+	char *likely = s->status == STATUS_UNDOCUMENTED && !s->named_by ?
 		       infer_best_summary(p, s) : NULL;
 
 	printf("%s:%u:%u-%u: WARNING: %s: %s()%s%s%s: %s%s%s\n", s->file->path, s->at.line,

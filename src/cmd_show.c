@@ -111,7 +111,7 @@ static void show_site(const struct program *p, const struct site *s)
 	printf("  pairing:  %s\n", pairing_kind_name(s->pairing.kind));
 	for (size_t k = 0; k < s->pairing.nrefs; k++)
 		show_ref(s, k);
-	if (s->status == STATUS_UNDOCUMENTED)
+	if (s->status == STATUS_UNDOCUMENTED && !s->named_by)
 		show_candidates(p, s);
 	printf("  message:  %s\n\n", s->message ? s->message : "");
 }

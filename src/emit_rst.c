@@ -1317,7 +1317,7 @@ static void add_likely_partner(struct strbuf *sb, const struct map *m, const str
 	const struct entry *e;
 	const char *label;
 
-	if (strstr(s->message, "named as partner by") || !infer_candidates(m->p, s, &c, 1))
+	if (s->named_by || !infer_candidates(m->p, s, &c, 1))
 		return;
 	if (!c.shared.n) {	/* a guess with no evidence is no help */
 		candidates_release(&c, 1);

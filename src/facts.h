@@ -116,6 +116,7 @@ struct site {
 	enum status status;
 	VEC(struct partner) partners;
 	struct ref_result *results;	/* one per pairing.refs[] */
+	unsigned named_by;	/* how many other sites' comments resolve to this one */
 	char *message;
 
 	/* filled by objects.c during the scan, used by infer.c */

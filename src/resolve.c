@@ -456,9 +456,9 @@ static enum status refs_status(const struct program *p, struct site *s, struct s
 }
 
 /* An undocumented barrier that another's comment names: say whose. */
-static void add_named_by(const struct program *p, const struct site *s, struct strbuf *msg)
+static void add_named_by(const struct program *p, struct site *s, struct strbuf *msg)
 {
-	size_t n = 0;
+	unsigned n = 0;
 
 	for (size_t i = 0; i < p->files.n; i++) {
 		const struct file_facts *f = p->files.v[i];
@@ -473,6 +473,7 @@ static void add_named_by(const struct program *p, const struct site *s, struct s
 				q->barrier, fn ? fn : "?", f->path, q->at.line);
 		}
 	}
+	s->named_by = n;
 }
 
 static void add_misspelling_note(struct site *s, struct strbuf *msg)
