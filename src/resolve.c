@@ -417,41 +417,61 @@ static char *dangling_message(const struct site *s, size_t k, const struct progr
 	return sb_detach(&sb);
 }
 
+/* Every reference that found nothing, or every one that found a wrong kind. */
+static size_t describe_failures(const struct program *p, struct site *s, bool dangling,
+				struct strbuf *msg)
+{
+	size_t n = 0;
+
+	for (size_t k = 0; k < s->pairing.nrefs; k++) {
+		const struct ref_result *res = &s->results[k];
+		char *m;
+
+		if (!s->pairing.refs[k].function)
+			continue;
+		if (dangling && !res->nfound)
+			m = dangling_message(s, k, p);
+		else if (!dangling && res->nfound && (res->mismatch || res->weaker))
+			m = xstrdup(res->note);
+		else
+			continue;
+		sb_addf(msg, "%s%s", n++ ? "; " : "", m);
+		free(m);
+	}
+	return n;
+}
+
+/* Shown in a message; the rest are counted ("and 3 more"), show lists all. */
+#define PARTNERS_DESCRIBED 3
+
 static enum status refs_status(const struct program *p, struct site *s, struct strbuf *msg)
 {
 	bool any_function = false, back = false;
 
-	for (size_t k = 0; k < s->pairing.nrefs; k++) {
-		const struct ref_result *res = &s->results[k];
-
-		if (!s->pairing.refs[k].function)
-			continue;
-		any_function = true;
-		if (!res->nfound) {
-			char *m = dangling_message(s, k, p);
-
-			sb_adds(msg, m);
-			free(m);
-			return STATUS_DANGLING;
-		}
-		if (res->mismatch || res->weaker) {
-			sb_adds(msg, res->note);
-			return STATUS_MISMATCH;
-		}
-	}
+	for (size_t k = 0; k < s->pairing.nrefs; k++)
+		any_function |= s->pairing.refs[k].function != NULL;
 	if (!any_function) {
 		sb_adds(msg, "the pairing comment names no function");
 		return STATUS_VAGUE;
 	}
+	if (describe_failures(p, s, true, msg))
+		return STATUS_DANGLING;
+	if (describe_failures(p, s, false, msg))
+		return STATUS_MISMATCH;
 	for (size_t i = 0; i < s->partners.n; i++) {
-		char *d = describe_partner(&s->partners.v[i]);
 		bool b = partner_points_back(p, s, &s->partners.v[i]);
+		char *d;
 
+		back |= b;
+		if (i >= PARTNERS_DESCRIBED)
+			continue;
+		d = describe_partner(&s->partners.v[i]);
 		sb_addf(msg, "%s%s%s", i ? "; " : "pairs with ", d,
 			b ? "" : ", which does not name this barrier back");
-		back |= b;
 		free(d);
 	}
+	if (s->partners.n > PARTNERS_DESCRIBED)
+		sb_addf(msg, "; and %zu more", s->partners.n - PARTNERS_DESCRIBED);
 	return back ? STATUS_PAIRED : STATUS_ONE_WAY;
 }
 
