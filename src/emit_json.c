@@ -61,6 +61,22 @@ static json_t *partner_to_json(const struct partner *pt)
 	return o;
 }
 
+/* The memory objects objects.c saw on one side of the barrier, nearest first. */
+static json_t *accesses_to_json(const struct access *v, size_t n)
+{
+	json_t *a = json_array();
+
+	for (size_t i = 0; i < n; i++) {
+		json_t *o = json_object();
+
+		json_object_set_new(o, "object", json_text(v[i].object));
+		json_object_set_new(o, "access", json_text(v[i].write ? "write" : "read"));
+		json_object_set_new(o, "line", json_integer(v[i].at.line));
+		json_array_append_new(a, o);
+	}
+	return a;
+}
+
 json_t *site_to_json(const struct site *s)
 {
 	json_t *o = json_object(), *refs = json_array(), *partners = json_array();
@@ -88,6 +104,8 @@ json_t *site_to_json(const struct site *s)
 		json_array_append_new(partners, partner_to_json(&s->partners.v[i]));
 	json_object_set_new(o, "partners", partners);
 	json_object_set_new(o, "message", json_text(s->message));
+	json_object_set_new(o, "before", accesses_to_json(s->before.v, s->before.n));
+	json_object_set_new(o, "after", accesses_to_json(s->after.v, s->after.n));
 	return o;
 }
 
