@@ -128,7 +128,6 @@ struct file_facts {
 	char *path;		/* relative to the kernel tree */
 	char *arch;		/* "x86", "arm64"...; "generic" for virt/kvm and include/ */
 	bool in_scope;		/* reported on, not only used to resolve partners */
-	bool parse_errors;	/* libclang reported errors in this file */
 	char *skipped;		/* why the file was skipped, or NULL */
 	VEC(struct function) functions;	/* sorted by start */
 	VEC(struct comment) comments;	/* sorted by start */

@@ -650,20 +650,6 @@ out:
 	return tu;
 }
 
-static bool has_errors(CXTranslationUnit tu)
-{
-	unsigned n = clang_getNumDiagnostics(tu);
-	bool bad = false;
-
-	for (unsigned i = 0; i < n && !bad; i++) {
-		CXDiagnostic d = clang_getDiagnostic(tu, i);
-
-		bad = clang_getDiagnosticSeverity(d) >= CXDiagnostic_Error;
-		clang_disposeDiagnostic(d);
-	}
-	return bad;
-}
-
 static void scan_one(CXIndex idx, const struct worker *w, struct file_facts *f)
 {
 	char *abs = xasprintf("%s/%s", w->p->kernel, f->path);
@@ -693,7 +679,6 @@ static void scan_one(CXIndex idx, const struct worker *w, struct file_facts *f)
 		f->skipped = xstrdup("libclang could not parse it");
 		goto out;
 	}
-	f->parse_errors = has_errors(tu);
 	ctx.file = clang_getFile(tu, abs);
 	clang_visitChildren(clang_getTranslationUnitCursor(tu), visit_top, &ctx);
 	tv = (struct token_view){ buf, len, NULL, 0 };
