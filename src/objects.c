@@ -579,14 +579,82 @@ static void fn_tokens_release(struct fn_tokens *ft)
 	free(ft->locals.v);
 }
 
+/* Functions of @f, tokenized and scanned on first use. */
+struct fn_cache {
+	CXTranslationUnit tu;
+	CXFile file;
+	struct file_facts *f;
+	struct fn_tokens **ft;	/* one per f->functions, NULL until used */
+};
+
+static struct fn_tokens *cached(struct fn_cache *c, size_t fn)
+{
+	if (!c->ft[fn]) {
+		c->ft[fn] = xcalloc(1, sizeof(**c->ft));
+		tokenize_range(c->tu, c->file, &c->f->functions.v[fn], c->ft[fn]);
+		scan_accesses(c->ft[fn]);
+	}
+	return c->ft[fn];
+}
+
+/* The one definition of @name in this file that is not @self, or -1. */
+static int local_function(const struct file_facts *f, const char *name, size_t self)
+{
+	int found = -1;
+
+	for (size_t i = 0; i < f->functions.n; i++) {
+		if (i == self || strcmp(f->functions.v[i].name, name))
+			continue;
+		if (found >= 0)
+			return -1;	/* two definitions (#ifdef): which one is unknown */
+		found = (int)i;
+	}
+	return found;
+}
+
+static int access_pos_cmp(const void *a, const void *b)
+{
+	return pos_cmp(((const struct access *)a)->at, ((const struct access *)b)->at);
+}
+
+/*
+ * The barrier's data is often touched by a helper of the same file
+ * (svm_deliver_interrupt() -> svm_complete_interrupt_delivery() reads
+ * vcpu->mode): a call to a function defined in this file stands for the
+ * first accesses of its body, placed at the call.  One level deep.
+ */
+#define CALLEE_ACCESSES 4
+
+static void splice_callees(struct fn_cache *c, size_t fn, struct fn_tokens *ft)
+{
+	const struct function *self = &c->f->functions.v[fn];
+	size_t own = ft->all.n;
+
+	for (size_t i = 0; i < self->calls.n; i++) {
+		int g = local_function(c->f, self->calls.v[i].callee, fn);
+		struct fn_tokens *callee;
+
+		if (g < 0)
+			continue;
+		callee = cached(c, (size_t)g);
+		for (size_t k = 0; k < callee->all.n && k < CALLEE_ACCESSES; k++)
+			add_access(ft, xstrdup(callee->all.v[k].object),
+				   callee->all.v[k].write, self->calls.v[i].at);
+	}
+	if (ft->all.n > own)
+		xqsort(ft->all.v, ft->all.n, sizeof(*ft->all.v), access_pos_cmp);
+}
+
 void objects_collect(CXTranslationUnit tu, struct file_facts *f)
 {
 	CXString main_name = clang_getTranslationUnitSpelling(tu);
 	CXFile file = clang_getFile(tu, clang_getCString(main_name));
+	struct fn_cache c = { tu, file, f, NULL };
 
 	clang_disposeString(main_name);
 	if (!file)
 		return;
+	c.ft = xcalloc(f->functions.n ? f->functions.n : 1, sizeof(*c.ft));
 	for (size_t fn = 0; fn < f->functions.n; fn++) {
 		struct fn_tokens ft = { 0 };
 		bool any = false;
@@ -595,13 +663,21 @@ void objects_collect(CXTranslationUnit tu, struct file_facts *f)
 			any |= f->sites.v[i].function == (int)fn;
 		if (!any)
 			continue;
+		/* a copy of its own: the cached one stays a callee's plain body */
 		tokenize_range(tu, file, &f->functions.v[fn], &ft);
 		scan_accesses(&ft);
+		splice_callees(&c, fn, &ft);
 		for (size_t i = 0; i < f->sites.n; i++)
 			if (f->sites.v[i].function == (int)fn)
 				fill_site(&ft, &f->sites.v[i]);
 		fn_tokens_release(&ft);
 	}
+	for (size_t fn = 0; fn < f->functions.n; fn++) {
+		if (c.ft[fn])
+			fn_tokens_release(c.ft[fn]);
+		free(c.ft[fn]);
+	}
+	free(c.ft);
 }
 
 void objects_release(struct site *s)
