@@ -46,8 +46,9 @@ OBJS := $(SRCS:src/%.c=$(BUILD)/%.o)
 
 all: barriermap
 
+# copy and rename: a running ./barriermap is replaced, not written into
 barriermap: $(BUILD)/barriermap
-	$(Q)cp $< $@
+	$(Q)cp $< $@.tmp && mv -f $@.tmp $@
 
 $(BUILD)/barriermap: $(OBJS)
 	$(quiet) LD $@
@@ -78,6 +79,7 @@ map: barriermap
 
 install: barriermap
 	install -D -m 755 barriermap $(DESTDIR)$(PREFIX)/bin/barriermap
+	install -D -m 755 tools/kernel-tree.sh $(DESTDIR)$(PREFIX)/share/barriermap/kernel-tree.sh
 
 clean:
 	rm -rf build barriermap

@@ -131,26 +131,41 @@ static bool is_kernel_tree(const char *dir)
 	return ok;
 }
 
+/*
+ * tools/kernel-tree.sh of the checkout barriermap was built in, else the
+ * copy `make install` puts beside the binary (PREFIX/share/barriermap/).
+ */
+static char *kernel_tree_script(void)
+{
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	char *slash;
+
+	if (access(KERNEL_TREE_SCRIPT, X_OK) == 0 || n <= 0)
+		return xstrdup(KERNEL_TREE_SCRIPT);
+	exe[n] = '\0';
+	slash = strrchr(exe, '/');
+	if (slash)
+		*slash = '\0';
+	return xasprintf("%s/../share/barriermap/kernel-tree.sh", exe);
+}
+
 /* The tree the tools/ script extracts from Debian's linux-source-6.12. */
 static char *default_tree(void)
 {
-	const char *script = getenv("BARRIERMAP_KERNEL_TREE_SCRIPT");
+	const char *env = getenv("BARRIERMAP_KERNEL_TREE_SCRIPT");
+	char *script = env ? xstrdup(env) : kernel_tree_script();
 	char line[PATH_MAX];
-	FILE *f;
-	char *cmd;
+	char *cmd = xasprintf("'%s'", script);
+	FILE *f = popen(cmd, "r");
+	bool ok = f && fgets(line, sizeof(line), f);
 
-	if (!script)
-		script = KERNEL_TREE_SCRIPT;
-	cmd = xasprintf("'%s'", script);
-	f = popen(cmd, "r");
-	free(cmd);
-	if (!f)
-		return NULL;
-	if (!fgets(line, sizeof(line), f)) {
+	if (f)
 		pclose(f);
+	free(cmd);
+	free(script);
+	if (!ok)
 		return NULL;
-	}
-	pclose(f);
 	line[strcspn(line, "\n")] = '\0';
 	return xstrdup(line);
 }
