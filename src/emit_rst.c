@@ -1319,7 +1319,7 @@ static void add_likely_partner(struct strbuf *sb, const struct map *m, const str
 
 	if (s->named_by || !infer_candidates(m->p, s, &c, 1))
 		return;
-	if (!c.shared.n) {	/* a guess with no evidence is no help */
+	if (!c.shared.n || c.confidence < INFER_MENTION_CONFIDENCE) {	/* no help */
 		candidates_release(&c, 1);
 		return;
 	}

@@ -438,7 +438,7 @@ char *infer_best_summary(const struct program *p, const struct site *s)
 
 	if (!infer_candidates(p, s, &c, 1))
 		return NULL;
-	if (!c.shared.n) {
+	if (!c.shared.n || c.confidence < INFER_MENTION_CONFIDENCE) {
 		candidates_release(&c, 1);
 		return NULL;
 	}

@@ -20,6 +20,12 @@
 
 #include "facts.h"
 
+/*
+ * Below this confidence a guess is not worth a reader's time in lint or
+ * the map (about a third of the real tree's guesses); show lists them all.
+ */
+#define INFER_MENTION_CONFIDENCE 0.2
+
 struct candidate {
 	struct site *site;
 	double score;
