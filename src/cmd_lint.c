@@ -90,6 +90,8 @@ int cmd_lint(int argc, char **argv)
 		else
 			vec_push(&o.paths, argv[i]);
 	}
+	if (o.format == FORMAT_RST)
+		die("lint: --format takes text or json");
 	options_find_kernel(&o);
 	p = program_load(&o);
 	if (o.format == FORMAT_JSON) {

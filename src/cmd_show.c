@@ -187,6 +187,8 @@ int cmd_show(int argc, char **argv)
 	for (int i = 1; i < argc; i++)
 		if (argv[i][0] == '-')
 			die("show: unknown option '%s'\n%s", argv[i], usage);
+	if (o.format == FORMAT_RST)
+		die("show: --format takes text or json");
 	options_find_kernel(&o);
 	p = program_load(&o);
 	if (o.format == FORMAT_JSON)
