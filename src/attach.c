@@ -87,6 +87,17 @@ static size_t stmt_end(const struct token_view *tv, size_t i)
 	return tv->n - 1;
 }
 
+/* The group of comments on touching lines that starts at comment token @k. */
+static struct group group_from(const struct token_view *tv, size_t k)
+{
+	struct group g = { k, k };
+
+	while (g.last + 1 < tv->n && tv->t[g.last + 1].kind == TOK_COMMENT &&
+	       tv->t[g.last + 1].start.line <= tv->t[g.last].end.line + 1)
+		g.last++;
+	return g;
+}
+
 /* The comment group ending right before token @i, on the line above or the same line. */
 static bool group_above(const struct token_view *tv, size_t i, struct group *g)
 {
@@ -221,8 +232,19 @@ static bool names_barrier(const char *text, const char *barrier)
 	return false;
 }
 
-/* Up to two statements above, a block that names the barrier. */
-static bool is_keyword_call(const struct token_view *tv, size_t i);
+static bool is_keyword_call(const struct token_view *tv, size_t i)
+{
+	static const char *const not_calls[] = {
+		"if", "while", "for", "switch", "return", "sizeof", "typeof",
+		"__typeof__", "defined", "BUILD_BUG_ON", "WARN_ON", "WARN_ON_ONCE",
+		"lockdep_assert_held", "KVM_BUG_ON",
+	};
+
+	for (size_t k = 0; k < sizeof(not_calls) / sizeof(not_calls[0]); k++)
+		if (tok_is(tv, i, not_calls[k]))
+			return true;
+	return false;
+}
 
 /* No call, hence no barrier and no callee's, in tokens [from, to). */
 static bool no_call_between(const struct token_view *tv, size_t from, size_t to)
@@ -271,10 +293,7 @@ static void offer_below(struct site *s, const struct file_facts *f,
 	if (end + 1 >= tv->n || tv->t[end + 1].kind != TOK_COMMENT ||
 	    tv->t[end + 1].start.line != tv->t[end].end.line + 1)
 		return;
-	g.first = g.last = end + 1;
-	while (g.last + 1 < tv->n && tv->t[g.last + 1].kind == TOK_COMMENT &&
-	       tv->t[g.last + 1].start.line <= tv->t[g.last].end.line + 1)
-		g.last++;
+	g = group_from(tv, end + 1);
 	text = group_text(f, tv, &g);
 	named = names_barrier(text, s->barrier);
 	free(text);
@@ -311,23 +330,6 @@ static bool comment_taken(const struct file_facts *f, int idx)
 	return false;
 }
 
-
-
-static bool is_keyword_call(const struct token_view *tv, size_t i)
-{
-	static const char *const not_calls[] = {
-		"if", "while", "for", "switch", "return", "sizeof", "typeof",
-		"__typeof__", "defined", "BUILD_BUG_ON", "WARN_ON", "WARN_ON_ONCE",
-		"lockdep_assert_held", "KVM_BUG_ON",
-	};
-
-	for (size_t k = 0; k < sizeof(not_calls) / sizeof(not_calls[0]); k++)
-		if (tok_is(tv, i, not_calls[k]))
-			return true;
-	return false;
-}
-
-/* The first call in the statement starting at token @i, or tv->n. */
 /* A call an implicit site can stand on: not a keyword, not a barrier (that is a site already). */
 static bool is_plain_call(const struct token_view *tv, size_t k)
 {
@@ -342,6 +344,7 @@ static bool is_plain_call(const struct token_view *tv, size_t k)
 	return !barrier_lookup(name);
 }
 
+/* The first call in the statement starting at token @i, or tv->n. */
 static size_t first_call(const struct token_view *tv, size_t i)
 {
 	size_t end = stmt_end(tv, i);
@@ -409,7 +412,7 @@ static void add_implicit_site(struct file_facts *f, const struct token_view *tv,
 static void find_implicit_sites(struct file_facts *f, const struct token_view *tv)
 {
 	for (size_t k = 0; k < tv->n; k++) {
-		struct group g = { k, k };
+		struct group g;
 		struct pairing parsed;
 		char *text;
 		size_t call;
@@ -417,9 +420,7 @@ static void find_implicit_sites(struct file_facts *f, const struct token_view *t
 
 		if (tv->t[k].kind != TOK_COMMENT || tv->t[k].directive)
 			continue;
-		while (g.last + 1 < tv->n && tv->t[g.last + 1].kind == TOK_COMMENT &&
-		       tv->t[g.last + 1].start.line <= tv->t[g.last].end.line + 1)
-			g.last++;
+		g = group_from(tv, k);
 		k = g.last;
 		if (g.last + 1 >= tv->n || file_function_at(f, tv->t[g.first].start) < 0)
 			continue;

@@ -402,11 +402,7 @@ static size_t candidates_with(const struct df_table *t, const struct program *p,
 size_t infer_candidates(const struct program *p, const struct site *s,
 			struct candidate *out, size_t max)
 {
-	const struct df_table *t = df_of(p);
-	size_t n;
-
-	n = candidates_with(t, p, s, out, max);
-	return n;
+	return candidates_with(df_of(p), p, s, out, max);
 }
 
 void candidates_release(struct candidate *c, size_t n)
