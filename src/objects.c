@@ -9,9 +9,10 @@
  * `kvm` with the member name gone, and drops whole statements that use an
  * undeclared identifier (`if (i >= num_vcpus) return NULL;` vanishes from
  * kvm_get_vcpu()).  The member names are exactly what pairs barriers, so we
- * read the function's tokens (clang_tokenize over its extent, which the
- * AST gave the scanner) with a small access-path recogniser, and take local
- * declarations from the same tokens to normalise the paths' bases.
+ * read the function's tokens (the scanner's clang_tokenize() of the file,
+ * over the function's extent) with a small access-path recogniser, and
+ * take local declarations from the same tokens to normalise the paths'
+ * bases.
  */
 #include "objects.h"
 
@@ -21,7 +22,7 @@
 #include <string.h>
 
 struct otok {
-	enum CXTokenKind kind;
+	enum tok_kind kind;
 	char *s;
 	struct pos at;
 };
@@ -30,6 +31,12 @@ struct local {
 	const char *name;	/* points into a token */
 	const char *tag;	/* struct tag, or NULL */
 	bool pointer;
+};
+
+/* Accesses in source order. */
+struct access_list {
+	struct access *v;
+	size_t n, cap;
 };
 
 struct fn_tokens {
@@ -50,86 +57,44 @@ static int pos_cmp(struct pos a, struct pos b)
 
 static bool is_ident(const struct fn_tokens *ft, size_t i)
 {
-	return i < ft->n && ft->t[i].kind == CXToken_Identifier;
+	return i < ft->n && ft->t[i].kind == TOK_IDENT;
 }
 
 static bool is_punct(const struct fn_tokens *ft, size_t i, const char *p)
 {
-	return i < ft->n && ft->t[i].kind == CXToken_Punctuation &&
+	return i < ft->n && ft->t[i].kind == TOK_PUNCT &&
 	       !strcmp(ft->t[i].s, p);
 }
 
 static bool is_keyword(const struct fn_tokens *ft, size_t i, const char *k)
 {
-	return i < ft->n && ft->t[i].kind == CXToken_Keyword &&
+	return i < ft->n && ft->t[i].kind == TOK_KEYWORD &&
 	       (!k || !strcmp(ft->t[i].s, k));
 }
 
-/* Does line @line of @buf end with a backslash (a continued directive)? */
-static bool line_continues(const char *buf, size_t len, unsigned line)
-{
-	const char *p = buf, *end = buf + len, *eol;
-
-	for (unsigned l = 1; l < line && p < end; l++) {
-		p = memchr(p, '\n', end - p);
-		if (!p)
-			return false;
-		p++;
-	}
-	eol = memchr(p, '\n', end - p);
-	if (!eol)
-		eol = end;
-	while (eol > p && (eol[-1] == ' ' || eol[-1] == '\t' || eol[-1] == '\r'))
-		eol--;
-	return eol > p && eol[-1] == '\\';
-}
-
 /*
- * The tokens of one function, without comments and without preprocessor
- * directives (an "#endif" inside a body is not an access to "endif").
+ * The tokens of one function, from the scanner's tokens of the file,
+ * without comments and without preprocessor directives (an "#endif" inside
+ * a body is not an access to "endif").
  */
-static void tokenize_range(CXTranslationUnit tu, CXFile file,
-			   const struct function *fn, struct fn_tokens *ft)
+static void function_tokens(const struct token_view *tv, const struct function *fn,
+			    struct fn_tokens *ft)
 {
-	CXSourceLocation a = clang_getLocation(tu, file, fn->start.line, fn->start.col);
-	CXSourceLocation b = clang_getLocation(tu, file, fn->end.line, fn->end.col + 1);
-	size_t buflen = 0;
-	const char *buf = clang_getFileContents(tu, file, &buflen);
-	unsigned directive = 0, prev_line = 0;
-	CXToken *toks = NULL;
-	unsigned n = 0;
+	size_t from = tok_find(tv, fn->start), to = from;
 
-	clang_tokenize(tu, clang_getRange(a, b), &toks, &n);
-	ft->t = xcalloc(n ? n : 1, sizeof(*ft->t));
-	for (unsigned i = 0; i < n; i++) {
-		enum CXTokenKind kind = clang_getTokenKind(toks[i]);
-		CXString s;
-		unsigned line, col;
+	while (to < tv->n && pos_cmp(tv->t[to].start, fn->end) <= 0)
+		to++;
+	ft->t = xcalloc(to > from ? to - from : 1, sizeof(*ft->t));
+	for (size_t i = from; i < to; i++) {
+		const struct token *t = &tv->t[i];
 
-		clang_getSpellingLocation(clang_getTokenLocation(tu, toks[i]),
-					  NULL, &line, &col, NULL);
-		if (kind == CXToken_Comment)
+		if (t->kind == TOK_COMMENT || t->directive)
 			continue;
-		s = clang_getTokenSpelling(tu, toks[i]);
-		if (line != prev_line && kind == CXToken_Punctuation &&
-		    !strcmp(clang_getCString(s), "#"))
-			directive = line;
-		prev_line = line;
-		while (directive && line > directive && buf &&
-		       line_continues(buf, buflen, directive))
-			directive++;
-		if (directive && line <= directive) {
-			clang_disposeString(s);
-			continue;
-		}
-		directive = 0;
-		ft->t[ft->n].kind = kind;
-		ft->t[ft->n].s = xstrdup(clang_getCString(s));
-		ft->t[ft->n].at = (struct pos){ line, col };
+		ft->t[ft->n].kind = t->kind;
+		ft->t[ft->n].s = tok_dup(tv, i);
+		ft->t[ft->n].at = t->start;
 		ft->n++;
-		clang_disposeString(s);
 	}
-	clang_disposeTokens(tu, toks, n);
 }
 
 /* ---- local declarations ------------------------------------------------ */
@@ -540,7 +505,8 @@ static struct pos barrier_end(const struct fn_tokens *ft, const struct site *s)
 	return ft->t[i].at;
 }
 
-static void fill_site(const struct fn_tokens *ft, struct site *s)
+static void fill_site(const struct fn_tokens *ft, const struct access_list *all,
+		      struct site *s)
 {
 	struct pos end = barrier_end(ft, s);
 	size_t k;
@@ -550,8 +516,8 @@ static void fill_site(const struct fn_tokens *ft, struct site *s)
 	 * comes after what it orders, an acquire's load (or smp_store_mb's
 	 * store, or an atomic's RMW) before.
 	 */
-	for (k = 0; k < ft->all.n; k++) {
-		const struct access *a = &ft->all.v[k];
+	for (k = 0; k < all->n; k++) {
+		const struct access *a = &all->v[k];
 
 		if (pos_cmp(a->at, s->at) < 0 || pos_cmp(a->at, end) >= 0)
 			continue;
@@ -560,12 +526,12 @@ static void fill_site(const struct fn_tokens *ft, struct site *s)
 		else
 			keep(&s->before, a);
 	}
-	for (k = ft->all.n; k-- > 0;)
-		if (pos_cmp(ft->all.v[k].at, s->at) < 0)
-			keep(&s->before, &ft->all.v[k]);
-	for (k = 0; k < ft->all.n; k++)
-		if (pos_cmp(ft->all.v[k].at, end) >= 0)
-			keep(&s->after, &ft->all.v[k]);
+	for (k = all->n; k-- > 0;)
+		if (pos_cmp(all->v[k].at, s->at) < 0)
+			keep(&s->before, &all->v[k]);
+	for (k = 0; k < all->n; k++)
+		if (pos_cmp(all->v[k].at, end) >= 0)
+			keep(&s->after, &all->v[k]);
 }
 
 static void fn_tokens_release(struct fn_tokens *ft)
@@ -579,10 +545,9 @@ static void fn_tokens_release(struct fn_tokens *ft)
 	free(ft->locals.v);
 }
 
-/* Functions of @f, tokenized and scanned on first use. */
+/* Functions of @f, read and scanned for accesses on first use. */
 struct fn_cache {
-	CXTranslationUnit tu;
-	CXFile file;
+	const struct token_view *tv;
 	struct file_facts *f;
 	struct fn_tokens **ft;	/* one per f->functions, NULL until used */
 };
@@ -591,7 +556,7 @@ static struct fn_tokens *cached(struct fn_cache *c, size_t fn)
 {
 	if (!c->ft[fn]) {
 		c->ft[fn] = xcalloc(1, sizeof(**c->ft));
-		tokenize_range(c->tu, c->file, &c->f->functions.v[fn], c->ft[fn]);
+		function_tokens(c->tv, &c->f->functions.v[fn], c->ft[fn]);
 		scan_accesses(c->ft[fn]);
 	}
 	return c->ft[fn];
@@ -621,56 +586,52 @@ static int access_pos_cmp(const void *a, const void *b)
  * The barrier's data is often touched by a helper of the same file
  * (svm_deliver_interrupt() -> svm_complete_interrupt_delivery() reads
  * vcpu->mode): a call to a function defined in this file stands for the
- * first accesses of its body, placed at the call.  One level deep.
+ * first accesses of its body, placed at the call.  One level deep.  The
+ * list borrows its strings from the cache.
  */
 #define CALLEE_ACCESSES 4
 
-static void splice_callees(struct fn_cache *c, size_t fn, struct fn_tokens *ft)
+static void accesses_with_callees(struct fn_cache *c, size_t fn, struct access_list *out)
 {
 	const struct function *self = &c->f->functions.v[fn];
-	size_t own = ft->all.n;
+	const struct fn_tokens *own = cached(c, fn);
 
+	for (size_t k = 0; k < own->all.n; k++)
+		vec_push(out, own->all.v[k]);
 	for (size_t i = 0; i < self->calls.n; i++) {
 		int g = local_function(c->f, self->calls.v[i].callee, fn);
-		struct fn_tokens *callee;
+		const struct fn_tokens *callee;
 
 		if (g < 0)
 			continue;
 		callee = cached(c, (size_t)g);
 		for (size_t k = 0; k < callee->all.n && k < CALLEE_ACCESSES; k++)
-			add_access(ft, xstrdup(callee->all.v[k].object),
-				   callee->all.v[k].write, self->calls.v[i].at);
+			vec_push(out, ((struct access){ callee->all.v[k].object,
+						       callee->all.v[k].write,
+						       self->calls.v[i].at }));
 	}
-	if (ft->all.n > own)
-		xqsort(ft->all.v, ft->all.n, sizeof(*ft->all.v), access_pos_cmp);
+	if (out->n > own->all.n)
+		xqsort(out->v, out->n, sizeof(*out->v), access_pos_cmp);
 }
 
-void objects_collect(CXTranslationUnit tu, struct file_facts *f)
+void objects_collect(const struct token_view *tv, struct file_facts *f)
 {
-	CXString main_name = clang_getTranslationUnitSpelling(tu);
-	CXFile file = clang_getFile(tu, clang_getCString(main_name));
-	struct fn_cache c = { tu, file, f, NULL };
+	struct fn_cache c = { tv, f, NULL };
 
-	clang_disposeString(main_name);
-	if (!file)
-		return;
 	c.ft = xcalloc(f->functions.n ? f->functions.n : 1, sizeof(*c.ft));
 	for (size_t fn = 0; fn < f->functions.n; fn++) {
-		struct fn_tokens ft = { 0 };
+		struct access_list all = { 0 };
 		bool any = false;
 
 		for (size_t i = 0; i < f->sites.n; i++)
 			any |= f->sites.v[i].function == (int)fn;
 		if (!any)
 			continue;
-		/* a copy of its own: the cached one stays a callee's plain body */
-		tokenize_range(tu, file, &f->functions.v[fn], &ft);
-		scan_accesses(&ft);
-		splice_callees(&c, fn, &ft);
+		accesses_with_callees(&c, fn, &all);
 		for (size_t i = 0; i < f->sites.n; i++)
 			if (f->sites.v[i].function == (int)fn)
-				fill_site(&ft, &f->sites.v[i]);
-		fn_tokens_release(&ft);
+				fill_site(c.ft[fn], &all, &f->sites.v[i]);
+		free(all.v);
 	}
 	for (size_t fn = 0; fn < f->functions.n; fn++) {
 		if (c.ft[fn])

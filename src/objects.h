@@ -13,19 +13,17 @@
 #ifndef BARRIERMAP_OBJECTS_H
 #define BARRIERMAP_OBJECTS_H
 
-#include <clang-c/Index.h>
-
-#include "facts.h"
+#include "tokens.h"
 
 /* How many accesses are kept on each side of a barrier, nearest first. */
 #define OBJECTS_PER_SIDE 8
 
 /*
  * Fill site->before and site->after for every site of @f that lies in one
- * of f->functions.  Called by the scanner while @tu is alive, after the
- * file's functions and sites are known.
+ * of f->functions, from the file's tokens @tv.  Called by the scanner
+ * after the file's functions and sites are known.
  */
-void objects_collect(CXTranslationUnit tu, struct file_facts *f);
+void objects_collect(const struct token_view *tv, struct file_facts *f);
 
 /* Free what objects_collect() put in one site. */
 void objects_release(struct site *s);

@@ -691,7 +691,7 @@ static void scan_one(CXIndex idx, const struct worker *w, struct file_facts *f)
 	collect_includes(f, &tv);
 	find_sites(f, &tv);
 	attach_comments(f, &tv);
-	objects_collect(tu, f);
+	objects_collect(&tv, f);
 out:
 	if (tu)
 		clang_disposeTranslationUnit(tu);
