@@ -12,10 +12,56 @@ bool pos_le(struct pos a, struct pos b)
 	return a.line < b.line || (a.line == b.line && a.col <= b.col);
 }
 
+void file_index_functions(struct file_facts *f)
+{
+	size_t n = f->functions.n, top = 0;
+	int *stack = xcalloc(n, sizeof(*stack));
+
+	free(f->outer);
+	f->outer = xcalloc(n, sizeof(*f->outer));
+	/* the previous greater element of each end, with a stack */
+	for (size_t i = 0; i < n; i++) {
+		struct pos end = f->functions.v[i].end;
+
+		while (top && pos_le(f->functions.v[stack[top - 1]].end, end))
+			top--;
+		f->outer[i] = top ? stack[top - 1] : -1;
+		stack[top++] = (int)i;
+	}
+	f->outer_n = n;
+	free(stack);
+}
+
+/*
+ * The last function that starts at or before @p, then its chain of outer
+ * functions: any function between two links ends before the later link
+ * does, so it cannot hold @p when that link does not.
+ */
+static int indexed_function_at(const struct file_facts *f, struct pos p)
+{
+	size_t lo = 0, hi = f->functions.n;
+	int i;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (pos_le(f->functions.v[mid].start, p))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (i = (int)lo - 1; i >= 0; i = f->outer[i])
+		if (pos_le(p, f->functions.v[i].end))
+			return i;
+	return -1;
+}
+
 int file_function_at(const struct file_facts *f, struct pos p)
 {
 	int best = -1;
 
+	if (f->outer && f->outer_n == f->functions.n)
+		return indexed_function_at(f, p);
 	/* the innermost: a macro defined inside a function wins */
 	for (size_t i = 0; i < f->functions.n; i++) {
 		const struct function *fn = &f->functions.v[i];
@@ -112,6 +158,7 @@ void file_facts_free(struct file_facts *f)
 	free(f->includes.v);
 	free(f->sites.v);
 	free(f->functions.v);
+	free(f->outer);
 	free(f->comments.v);
 	free(f->path);
 	free(f->arch);

@@ -133,6 +133,13 @@ struct file_facts {
 	VEC(struct comment) comments;	/* sorted by start */
 	VEC(struct site) sites;		/* sorted by position */
 	VEC(char *) includes;		/* "<linux/mm.h>", "\"mmu.h\"" as written */
+	/*
+	 * For file_function_at(): outer[i] is the last function before i
+	 * (by start) that ends after function i does, or -1.  Built by
+	 * file_index_functions() for the first outer_n functions.
+	 */
+	int *outer;
+	size_t outer_n;
 };
 
 struct options {
@@ -140,6 +147,8 @@ struct options {
 	char *kernel_found;	/* owned copy when options_find_kernel() found it */
 	VEC(const char *) paths;	/* paths given on the command line */
 	VEC(const char *) resolve_in;	/* extra folders for partners */
+	VEC(const char *) scope;	/* --scope values as given; none: the KVM scope */
+	bool no_cache;		/* --no-cache: neither read nor write the fact cache */
 	const char *compdb;	/* folder with compile_commands.json, or NULL */
 	int jobs;
 	unsigned max_depth;	/* call graph depth for partners */
@@ -163,8 +172,13 @@ struct program {
 };
 
 bool pos_le(struct pos a, struct pos b);
-/* The innermost function of @f whose extent holds @p, or -1. */
+/*
+ * The innermost function of @f whose extent holds @p, or -1: of those
+ * that hold it, the one that starts last.  In O(log n) once
+ * file_index_functions() has indexed f->functions (sorted by start).
+ */
 int file_function_at(const struct file_facts *f, struct pos p);
+void file_index_functions(struct file_facts *f);
 
 /* site accessors */
 const char *site_function_name(const struct site *s);

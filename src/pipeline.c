@@ -36,6 +36,7 @@ void options_release(struct options *o)
 {
 	free(o->paths.v);
 	free(o->resolve_in.v);
+	free(o->scope.v);
 	free(o->kernel_found);
 	memset(o, 0, sizeof(*o));
 }
@@ -96,6 +97,12 @@ void options_parse(struct options *o, int *argc, char **argv, const char *usage)
 			set_format(o, val);
 		} else if (OPT("--resolve-in")) {
 			vec_push(&o->resolve_in, val);
+		} else if (OPT("--scope")) {
+			if (!*val)
+				die("--scope takes DIR[,DIR...], kvm or all, not ''");
+			vec_push(&o->scope, val);
+		} else if (!strcmp(a, "--no-cache")) {
+			o->no_cache = true;
 		} else if (OPT("--compdb")) {
 			o->compdb = val;
 		} else if (OPT("--depth")) {
@@ -219,6 +226,13 @@ void options_find_kernel(struct options *o)
 
 /* ---- which files ----------------------------------------------------- */
 
+/*
+ * The most files one run scans.  The whole 6.12 tree has 59,932 .c and .h
+ * files; a folder of generated files beyond this ends in a clear message,
+ * not in a scan that never finishes.
+ */
+#define MAX_FILES 250000
+
 static bool is_source(const char *name)
 {
 	return str_ends_with(name, ".c") || str_ends_with(name, ".h");
@@ -226,8 +240,11 @@ static bool is_source(const char *name)
 
 static void add_file(struct program *p, const char *rel, bool in_scope)
 {
-	struct file_facts *f = xcalloc(1, sizeof(*f));
+	struct file_facts *f;
 
+	if (p->files.n >= MAX_FILES)
+		die("more than %d source files to scan: choose a narrower --scope", MAX_FILES);
+	f = xcalloc(1, sizeof(*f));
 	f->path = xstrdup(rel);
 	if (str_starts_with(rel, "arch/")) {
 		const char *s = rel + 5, *e = strchr(s, '/');
@@ -240,11 +257,34 @@ static void add_file(struct program *p, const char *rel, bool in_scope)
 	vec_push(&p->files, f);
 }
 
-/* Every .c/.h under kernel/rel, recursively, or only those whose name starts with @prefix. */
+enum entry_type { ENTRY_OTHER, ENTRY_DIR, ENTRY_FILE };
+
+/*
+ * A folder or a regular file, never through a symbolic link: the tree's
+ * links point at files scanned under their own name (or out of the tree,
+ * or back up it), and a FIFO or a device would hang the scan.
+ */
+static enum entry_type entry_type(const char *abs, unsigned char d_type)
+{
+	struct stat st;
+
+	if (d_type == DT_DIR)
+		return ENTRY_DIR;
+	if (d_type == DT_REG)
+		return ENTRY_FILE;
+	if (d_type != DT_UNKNOWN || lstat(abs, &st) < 0)
+		return ENTRY_OTHER;
+	return S_ISDIR(st.st_mode) ? ENTRY_DIR : S_ISREG(st.st_mode) ? ENTRY_FILE : ENTRY_OTHER;
+}
+
+/*
+ * Every .c/.h under kernel/rel ("" for the whole tree), recursively, or
+ * only those whose name starts with @prefix.
+ */
 static void add_tree(struct program *p, const char *rel, const char *prefix,
 		     bool recurse, bool in_scope)
 {
-	char *abs = xasprintf("%s/%s", p->kernel, rel);
+	char *abs = xasprintf("%s%s%s", p->kernel, *rel ? "/" : "", rel);
 	DIR *d = opendir(abs);
 	struct dirent *e;
 
@@ -256,13 +296,19 @@ static void add_tree(struct program *p, const char *rel, const char *prefix,
 
 		if (e->d_name[0] == '.')
 			continue;
-		sub = xasprintf("%s/%s", rel, e->d_name);
+		sub = *rel ? xasprintf("%s/%s", rel, e->d_name) : xstrdup(e->d_name);
 		abs = xasprintf("%s/%s", p->kernel, sub);
-		if (is_dir(abs)) {
+		switch (entry_type(abs, e->d_type)) {
+		case ENTRY_DIR:
 			if (recurse)
 				add_tree(p, sub, prefix, true, in_scope);
-		} else if (is_source(e->d_name) && (!prefix || str_starts_with(e->d_name, prefix))) {
-			add_file(p, sub, in_scope);
+			break;
+		case ENTRY_FILE:
+			if (is_source(e->d_name) && (!prefix || str_starts_with(e->d_name, prefix)))
+				add_file(p, sub, in_scope);
+			break;
+		case ENTRY_OTHER:
+			break;
 		}
 		free(abs);
 		free(sub);
@@ -271,7 +317,7 @@ static void add_tree(struct program *p, const char *rel, const char *prefix,
 }
 
 /* virt/kvm, arch/(star)/kvm, and the headers KVM is built from. */
-static void add_scope(struct program *p)
+static void add_kvm_scope(struct program *p)
 {
 	char *archdir = xasprintf("%s/arch", p->kernel);
 	DIR *d = opendir(archdir);
@@ -320,11 +366,43 @@ static void dedupe_files(struct program *p)
 	p->files.n = out;
 }
 
+/* Index of @path in p->files[0..n), sorted by path, or -1. */
+static ssize_t find_file(const struct program *p, size_t n, const char *path)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = strcmp(p->files.v[mid]->path, path);
+
+		if (!c)
+			return (ssize_t)mid;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
+/* @path made relative to the kernel tree; NULL if it is not inside it. */
+static char *inside_kernel(const struct program *p, const char *path)
+{
+	char real[PATH_MAX];
+	size_t n = strlen(p->kernel);
+
+	if (!realpath(path, real))
+		return NULL;
+	if (strncmp(real, p->kernel, n) || (real[n] && real[n] != '/'))
+		return NULL;
+	return xstrdup(real[n] ? real + n + 1 : "");
+}
+
 /* A path given on the command line, relative to the kernel tree. */
 static char *relative_to_kernel(const struct program *p, const char *path)
 {
 	char real[PATH_MAX];
-	size_t n = strlen(p->kernel);
+	char *r;
 
 	if (!realpath(path, real)) {
 		char *in_tree = xasprintf("%s/%s", p->kernel, path);
@@ -333,16 +411,86 @@ static char *relative_to_kernel(const struct program *p, const char *path)
 			die("%s: %s", path, strerror(errno));
 		free(in_tree);
 	}
-	if (strncmp(real, p->kernel, n) || (real[n] && real[n] != '/'))
+	r = inside_kernel(p, real);
+	if (!r)
 		die("%s: not inside the kernel tree %s", path, p->kernel);
-	return xstrdup(real[n] ? real + n + 1 : "");
+	return r;
 }
 
-static bool under(const char *path, const char *prefix)
+/*
+ * A --scope folder: of the kernel tree first ("--scope=mm" means the
+ * tree's mm/ wherever barriermap runs), else a path to one inside it.
+ */
+static char *scope_folder(const struct program *p, const char *dir)
 {
-	size_t n = strlen(prefix);
+	char *in_tree = xasprintf("%s/%s", p->kernel, dir);
+	char *r = inside_kernel(p, in_tree);
+	struct stat st;
 
-	return !n || (!strncmp(path, prefix, n) && (path[n] == '/' || !path[n]));
+	free(in_tree);
+	if (!r)
+		r = inside_kernel(p, dir);
+	if (!r)
+		die("--scope: %s: no such folder in the kernel tree %s", dir, p->kernel);
+	in_tree = xasprintf("%s/%s", p->kernel, r);
+	if (stat(in_tree, &st) < 0 || !S_ISDIR(st.st_mode))
+		die("--scope: %s: not a folder", dir);
+	free(in_tree);
+	return r;
+}
+
+/* --scope=kvm (the default), all (the whole tree), or folders of the tree. */
+static void add_scope(struct program *p)
+{
+	const struct options *o = p->opts;
+
+	if (!o->scope.n)
+		add_kvm_scope(p);
+	for (size_t i = 0; i < o->scope.n; i++) {
+		char *list = xstrdup(o->scope.v[i]), *save = NULL;
+
+		for (char *w = strtok_r(list, ",", &save); w; w = strtok_r(NULL, ",", &save)) {
+			char *r;
+
+			if (!strcmp(w, "kvm")) {
+				add_kvm_scope(p);
+				continue;
+			}
+			r = strcmp(w, "all") ? scope_folder(p, w) : xstrdup("");
+			add_tree(p, r, NULL, true, true);
+			free(r);
+		}
+		free(list);
+	}
+}
+
+bool options_scope_is_kvm(const struct options *o)
+{
+	for (size_t i = 0; i < o->scope.n; i++)
+		if (strcmp(o->scope.v[i], "kvm"))
+			return false;
+	return true;
+}
+
+/* Is @path, or a folder it is in, one of the sorted @rel ("" is the tree)? */
+static bool under_any(const char *path, char **rel, size_t n)
+{
+	char *dir = xstrdup(path);
+	const char *key = "";
+	bool hit = bsearch(&key, rel, n, sizeof(*rel), str_cmp_ptr) != NULL;
+
+	while (!hit) {
+		char *slash;
+
+		key = dir;
+		hit = bsearch(&key, rel, n, sizeof(*rel), str_cmp_ptr) != NULL;
+		slash = strrchr(dir, '/');
+		if (!slash)
+			break;
+		*slash = '\0';
+	}
+	free(dir);
+	return hit;
 }
 
 /* With PATH arguments, only files under them are reported on. */
@@ -350,6 +498,7 @@ static void restrict_scope(struct program *p)
 {
 	const struct options *o = p->opts;
 	VEC(char *) rel = { 0 };
+	size_t known = p->files.n;	/* sorted by path */
 
 	if (!o->paths.n)
 		return;
@@ -358,25 +507,16 @@ static void restrict_scope(struct program *p)
 		char *abs = xasprintf("%s/%s", p->kernel, r);
 		struct stat st;
 
-		if (stat(abs, &st) == 0 && !S_ISDIR(st.st_mode) && is_source(r)) {
-			bool known = false;
-
-			for (size_t j = 0; j < p->files.n; j++)
-				known |= !strcmp(p->files.v[j]->path, r);
-			if (!known)
-				add_file(p, r, true);
-		}
+		if (stat(abs, &st) == 0 && !S_ISDIR(st.st_mode) && is_source(r) &&
+		    find_file(p, known, r) < 0)
+			add_file(p, r, true);
 		free(abs);
 		vec_push(&rel, r);
 	}
 	dedupe_files(p);
-	for (size_t j = 0; j < p->files.n; j++) {
-		bool hit = false;
-
-		for (size_t i = 0; i < rel.n; i++)
-			hit |= under(p->files.v[j]->path, rel.v[i]);
-		p->files.v[j]->in_scope &= hit;
-	}
+	xqsort(rel.v, rel.n, sizeof(*rel.v), str_cmp_ptr);
+	for (size_t j = 0; j < p->files.n; j++)
+		p->files.v[j]->in_scope &= under_any(p->files.v[j]->path, rel.v, rel.n);
 	for (size_t i = 0; i < rel.n; i++)
 		free(rel.v[i]);
 	free(rel.v);
@@ -384,29 +524,29 @@ static void restrict_scope(struct program *p)
 
 static void add_overlay_files(struct program *p, const struct overlay *ov, size_t nov)
 {
-	for (size_t i = 0; i < nov; i++) {
-		bool known = false;
+	size_t known = p->files.n, out = 0;
+	bool *gone;
 
-		for (size_t j = 0; j < p->files.n; j++)
-			known |= !strcmp(p->files.v[j]->path, ov[i].path);
-		if (!known && ov[i].content && is_source(ov[i].path))
+	for (size_t i = 0; i < nov; i++)
+		if (ov[i].content && is_source(ov[i].path) && find_file(p, known, ov[i].path) < 0)
 			add_file(p, ov[i].path, true);
-	}
 	dedupe_files(p);
 	/* a deleted file is no longer there to scan */
+	gone = xcalloc(p->files.n, sizeof(*gone));
 	for (size_t i = 0; i < nov; i++) {
-		if (ov[i].content)
-			continue;
-		for (size_t j = 0; j < p->files.n; j++) {
-			if (strcmp(p->files.v[j]->path, ov[i].path))
-				continue;
-			file_facts_free(p->files.v[j]);
-			memmove(&p->files.v[j], &p->files.v[j + 1],
-				(p->files.n - j - 1) * sizeof(*p->files.v));
-			p->files.n--;
-			break;
-		}
+		ssize_t j = ov[i].content ? -1 : find_file(p, p->files.n, ov[i].path);
+
+		if (j >= 0)
+			gone[j] = true;
 	}
+	for (size_t j = 0; j < p->files.n; j++) {
+		if (gone[j])
+			file_facts_free(p->files.v[j]);
+		else
+			p->files.v[out++] = p->files.v[j];
+	}
+	p->files.n = out;
+	free(gone);
 }
 
 static void find_files(struct program *p, const struct overlay *ov, size_t nov)
@@ -457,20 +597,60 @@ static void missing_names(struct program *p, struct strvec *out)
 	xqsort(out->v, out->n, sizeof(*out->v), str_cmp_ptr);
 }
 
-static bool is_file(const char *path)
+/*
+ * @path with its "." and ".." resolved, relative to the tree; NULL when it
+ * climbs out of it ("../../../etc/x.h" in an #include of a hostile tree).
+ */
+static char *normalize_path(const char *path)
 {
-	struct stat st;
+	char *copy = xstrdup(path), *save = NULL;
+	VEC(const char *) parts = { 0 };
+	struct strbuf sb = STRBUF_INIT;
+	bool out = false;
 
-	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+	for (char *w = strtok_r(copy, "/", &save); w && !out; w = strtok_r(NULL, "/", &save)) {
+		if (!strcmp(w, "."))
+			continue;
+		if (strcmp(w, ".."))
+			vec_push(&parts, w);
+		else if (parts.n)
+			parts.n--;
+		else
+			out = true;
+	}
+	for (size_t i = 0; i < parts.n && !out; i++)
+		sb_addf(&sb, "%s%s", i ? "/" : "", parts.v[i]);
+	free(parts.v);
+	free(copy);
+	if (out || !sb.len) {
+		sb_release(&sb);
+		return NULL;
+	}
+	return sb_detach(&sb);
 }
 
-/* The header an #include of @f names, relative to the tree, if it exists. */
-static char *include_path(const struct program *p, const struct file_facts *f, const char *inc)
+/* A regular file of the tree (not a link, not a FIFO)? */
+static bool is_tree_file(const struct program *p, const char *rel)
+{
+	char *abs = xasprintf("%s/%s", p->kernel, rel);
+	struct stat st;
+	bool ok = lstat(abs, &st) == 0 && S_ISREG(st.st_mode);
+
+	free(abs);
+	return ok;
+}
+
+/*
+ * The header an #include of @f names, relative to the tree, if it exists;
+ * *known tells whether it is one of p->files[0..nknown), sorted by path.
+ */
+static char *include_path(const struct program *p, size_t nknown, const struct file_facts *f,
+			  const char *inc, bool *known)
 {
 	size_t n = strlen(inc);
 	char *name = xstrndup(inc + 1, n >= 2 ? n - 2 : 0), *dir = xstrdup(f->path);
 	char *slash = strrchr(dir, '/');
-	char *try[5] = { 0 }, *found = NULL;
+	char *try[4] = { 0 }, *found = NULL;
 
 	if (slash)
 		*slash = '\0';
@@ -481,12 +661,15 @@ static char *include_path(const struct program *p, const struct file_facts *f, c
 		try[2] = xasprintf("arch/%s/include/%s", f->arch, name);
 	if (str_starts_with(name, "asm/"))
 		try[3] = xasprintf("include/asm-generic/%s", name + 4);
-	for (size_t i = 0; i < 5; i++) {
-		char *abs = try[i] ? xasprintf("%s/%s", p->kernel, try[i]) : NULL;
+	*known = false;
+	for (size_t i = 0; i < 4; i++) {
+		char *rel = try[i] ? normalize_path(try[i]) : NULL;
 
-		if (!found && abs && is_file(abs))
-			found = xstrdup(try[i]);
-		free(abs);
+		/* a file already listed exists: no need to ask the file system */
+		if (!found && rel && is_source(rel) &&
+		    ((*known = find_file(p, nknown, rel) >= 0) || is_tree_file(p, rel)))
+			found = xstrdup(rel);
+		free(rel);
 		free(try[i]);
 	}
 	free(name);
@@ -494,19 +677,11 @@ static char *include_path(const struct program *p, const struct file_facts *f, c
 	return found;
 }
 
-static bool known_file(const struct program *p, const char *path)
-{
-	for (size_t i = 0; i < p->files.n; i++)
-		if (!strcmp(p->files.v[i]->path, path))
-			return true;
-	return false;
-}
-
 static bool mentions_any(const struct program *p, const char *rel, char **names, size_t n)
 {
 	char *abs = xasprintf("%s/%s", p->kernel, rel);
 	size_t len;
-	char *buf = read_file(abs, &len);
+	char *buf = read_regular_file(abs, MAX_FILE_SIZE, &len);
 	bool hit = false;
 
 	for (size_t i = 0; buf && i < n && !hit; i++)
@@ -532,9 +707,10 @@ static void add_named_headers(struct program *p, const struct overlay *ov, size_
 		struct file_facts *f = p->files.v[i];
 
 		for (size_t j = 0; j < f->includes.n; j++) {
-			char *h = include_path(p, f, f->includes.v[j]);
+			bool known;
+			char *h = include_path(p, first, f, f->includes.v[j], &known);
 
-			if (h && !known_file(p, h))
+			if (h && !known)
 				vec_push(&headers, h);
 			else
 				free(h);

@@ -9,6 +9,13 @@
 #include "facts.h"
 
 /*
+ * The largest file scanned: larger ones are not C a human wrote, and are
+ * skipped with a warning (the 6.12 tree's largest .c or .h is 24 MB of
+ * register definitions, the next 16 MB).
+ */
+#define MAX_FILE_SIZE (16u << 20)
+
+/*
  * A file's content replacing (or adding, or deleting) what is on disk, for
  * check-patch: path is relative to the kernel tree; content NULL deletes.
  * Passed to libclang as unsaved files, so the user's tree is never touched.
@@ -28,6 +35,9 @@ void options_init(struct options *o);
 void options_parse(struct options *o, int *argc, char **argv, const char *usage);
 /* Resolve --kernel / cwd / $KDIR / default tree, dies if not a kernel tree. */
 void options_find_kernel(struct options *o);
+
+/* Is the scope KVM's (no --scope, or only --scope=kvm)? */
+bool options_scope_is_kvm(const struct options *o);
 
 /* Free what options_parse() and options_find_kernel() allocated. */
 void options_release(struct options *o);

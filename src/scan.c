@@ -26,9 +26,6 @@
 #include <string.h>
 #include <unistd.h>
 
-/* Files larger than this are not C a human wrote; skip them with a warning. */
-#define MAX_FILE_SIZE (16u << 20)
-
 /*
  * No stand-ins for the kernel's types and attributes: defining u64, bool,
  * __always_inline... made the parse 40% slower (full semantic analysis of
@@ -129,17 +126,54 @@ static void mark_skipped(CXTranslationUnit tu, CXFile file, struct token_view *t
 
 	for (unsigned r = 0; l && r < l->count; r++) {
 		unsigned from, to;
-		size_t i;
+		size_t lo = 0, hi = tv->n;
 
 		clang_getFileLocation(clang_getRangeStart(l->ranges[r]), NULL, NULL, NULL, &from);
 		clang_getFileLocation(clang_getRangeEnd(l->ranges[r]), NULL, NULL, NULL, &to);
-		for (i = 0; i < tv->n && tv->t[i].off < from; i++)
-			;
-		for (; i < tv->n && tv->t[i].off < to; i++)
-			tv->t[i].skipped = true;
+		while (lo < hi) {	/* the first token at or after @from */
+			size_t mid = (lo + hi) / 2;
+
+			if (tv->t[mid].off < from)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (; lo < tv->n && tv->t[lo].off < to; lo++)
+			tv->t[lo].skipped = true;
 	}
 	if (l)
 		clang_disposeSourceRangeList(l);
+}
+
+/*
+ * Pair every "(" with its ")" and every "{" with its "}", once for the
+ * file, so that finding a bracket's partner costs nothing however often
+ * it is asked.  Brackets in directives pair only among themselves, so
+ * "#define X (" never closes a parenthesis of the code.  A stack per
+ * bracket and per kind of line gives the partner a depth count would.
+ */
+static void match_brackets(struct token_view *tv)
+{
+	VEC(unsigned) open[2][2] = { { { 0 } } };
+
+	for (size_t i = 0; i < tv->n; i++) {
+		struct token *t = &tv->t[i];
+		char c = t->len == 1 && t->kind == TOK_PUNCT ? tv->buf[t->off] : 0;
+		int type = c == '(' || c == ')' ? 0 : 1;
+
+		t->match = (unsigned)tv->n;
+		if (c == '(' || c == '{') {
+			vec_push(&open[type][t->directive], (unsigned)i);
+		} else if ((c == ')' || c == '}') && open[type][t->directive].n) {
+			unsigned o = open[type][t->directive].v[--open[type][t->directive].n];
+
+			t->match = o;
+			tv->t[o].match = (unsigned)i;
+		}
+	}
+	for (int a = 0; a < 2; a++)
+		for (int b = 0; b < 2; b++)
+			free(open[a][b].v);
 }
 
 /* Offsets to lines and columns without asking libclang for each token. */
@@ -199,6 +233,7 @@ static void tokenize_file(CXTranslationUnit tu, CXFile file, const char *buf, si
 	clang_disposeTokens(tu, toks, n);
 	mark_directives(tv);
 	mark_skipped(tu, file, tv);
+	match_brackets(tv);
 }
 
 bool tok_is_call(const struct token_view *tv, size_t i)
@@ -297,38 +332,25 @@ static int function_cmp(const void *a, const void *b)
 	return (x->start.col > y->start.col) - (x->start.col < y->start.col);
 }
 
+/* Sorted by start, for file_function_at(). */
+static void index_functions(struct file_facts *f)
+{
+	xqsort(f->functions.v, f->functions.n, sizeof(*f->functions.v), function_cmp);
+	file_index_functions(f);
+}
+
 
 /*
  * Index of the token matching the bracket at @i: forward from "(" or "{",
- * backward from ")" or "}".  Brackets in directives only match their like,
- * so "#define X (" never closes a parenthesis of the code.  tv->n if none.
+ * backward from ")" or "}".  tv->n if none.
  */
 static size_t match_bracket(const struct token_view *tv, size_t i)
 {
-	static const char pairs[][3] = { "()", "{}", ")(", "}{" };
-	const char *open = tv->buf + tv->t[i].off;
-	int dir = (*open == '(' || *open == '{') ? 1 : -1;
-	char close = 0;
-	int depth = 0;
+	const struct token *t = &tv->t[i];
 
-	for (size_t k = 0; k < sizeof(pairs) / sizeof(pairs[0]); k++)
-		if (pairs[k][0] == *open)
-			close = pairs[k][1];
-	if (!close || tv->t[i].len != 1)
+	if (t->len != 1 || !strchr("(){}", tv->buf[t->off]))
 		BUG("match_bracket() on a token that is no bracket");
-	for (size_t j = i; j < tv->n; j += (size_t)dir) {
-		const struct token *t = &tv->t[j];
-
-		if (t->kind == TOK_PUNCT && t->len == 1 && t->directive == tv->t[i].directive) {
-			if (tv->buf[t->off] == *open)
-				depth++;
-			else if (tv->buf[t->off] == close && --depth == 0)
-				return j;
-		}
-		if (dir < 0 && j == 0)
-			break;
-	}
-	return tv->n;
+	return t->match;
 }
 
 /* Calls found by token: identifier followed by "(", not a keyword. */
@@ -348,9 +370,13 @@ static void add_token_calls(struct function *fn, const struct token_view *tv,
  * "name ( ... ) {" at brace depth zero is a function definition; a
  * function-like macro whose body holds statements is one too, as far as
  * partners go ("the smp_wmb in kvm_make_request" works for either).
+ * Only the AST's functions are in f->functions (and indexed) while we
+ * look: a body found here is skipped whole, so it holds no later "{".
  */
 static void add_token_functions(struct file_facts *f, const struct token_view *tv)
 {
+	VEC(struct function) found = { 0 };
+
 	for (size_t i = 0; i < tv->n; i++) {
 		size_t close, body_end, name;
 		struct function fn = { 0 };
@@ -372,7 +398,7 @@ static void add_token_functions(struct file_facts *f, const struct token_view *t
 			fn.start = tv->t[name].start;
 			fn.end = tv->t[body_end].end;
 			fn.from_tokens = true;
-			vec_push(&f->functions, fn);
+			vec_push(&found, fn);
 		}
 		i = body_end;
 		continue;
@@ -384,40 +410,51 @@ skip_block:
 				i = e;	/* a struct or initializer at file scope */
 		}
 	}
+	for (size_t k = 0; k < found.n; k++)
+		vec_push(&f->functions, found.v[k]);
+	free(found.v);
 }
 
-static bool has_call_at(const struct function *fn, struct pos at)
+static int pos_cmp(const void *a, const void *b)
 {
-	for (size_t i = 0; i < fn->calls.n; i++)
-		if (fn->calls.v[i].at.line == at.line && fn->calls.v[i].at.col == at.col)
-			return true;
-	return false;
+	const struct pos *x = a, *y = b;
+
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	return (x->col > y->col) - (x->col < y->col);
 }
 
 /*
  * Where the parse failed ("kvm_for_each_vcpu(i, vcpu, kvm) foo();" with
  * the macro unknown), the AST lacks calls the tokens still show: add them,
- * so that the call graph does not lose an edge to a bad parse.
+ * so that the call graph does not lose an edge to a bad parse.  The AST's
+ * calls are looked up by position in a sorted copy.
  */
 static void add_calls_from_tokens(struct file_facts *f, const struct token_view *tv)
 {
 	for (size_t k = 0; k < f->functions.n; k++) {
 		struct function *fn = &f->functions.v[k];
 		size_t from = tok_find(tv, fn->start), to = tok_find(tv, fn->end);
+		size_t nast = fn->calls.n;
+		struct pos *ast = xcalloc(nast, sizeof(*ast));
 		struct function tok = { 0 };
 
+		for (size_t i = 0; i < nast; i++)
+			ast[i] = fn->calls.v[i].at;
+		xqsort(ast, nast, sizeof(*ast), pos_cmp);
 		add_token_calls(&tok, tv, from, to);
 		for (size_t i = 0; i < tok.calls.n; i++) {
 			struct call *c = &tok.calls.v[i];
 
 			/* the function's own name, for one from the tokens */
-			if (has_call_at(fn, c->at) || (c->at.line == fn->start.line &&
-						       c->at.col == fn->start.col))
+			if ((nast && bsearch(&c->at, ast, nast, sizeof(*ast), pos_cmp)) ||
+			    (c->at.line == fn->start.line && c->at.col == fn->start.col))
 				free(c->callee);
 			else
 				vec_push(&fn->calls, *c);
 		}
 		free(tok.calls.v);
+		free(ast);
 	}
 }
 
@@ -601,10 +638,18 @@ static char *load_source(const struct worker *w, struct file_facts *f,
 		*len = o->len;
 		return xstrndup(o->content, o->len);
 	}
-	buf = read_file(abs, len);
-	if (!buf)
+	buf = read_regular_file(abs, MAX_FILE_SIZE, len);
+	if (buf)
+		return buf;
+	if (errno == EFBIG)
+		f->skipped = xstrdup("larger than 16 MiB");
+	else if (errno == ELOOP)
+		f->skipped = xstrdup("a symbolic link: not followed");
+	else if (errno == ENODEV)
+		f->skipped = xstrdup("not a regular file");
+	else
 		f->skipped = xasprintf("cannot read: %s", strerror(errno));
-	return buf;
+	return NULL;
 }
 
 /* The flags of one configured build, for the exact mode. */
@@ -683,9 +728,10 @@ static void scan_one(CXIndex idx, const struct worker *w, struct file_facts *f)
 	clang_visitChildren(clang_getTranslationUnitCursor(tu), visit_top, &ctx);
 	tv = (struct token_view){ buf, len, NULL, 0 };
 	tokenize_file(tu, ctx.file, buf, len, &tv);
+	index_functions(f);
 	add_token_functions(f, &tv);
 	add_macro_functions(f, &tv);
-	xqsort(f->functions.v, f->functions.n, sizeof(*f->functions.v), function_cmp);
+	index_functions(f);
 	add_calls_from_tokens(f, &tv);
 	collect_comments(f, &tv);
 	collect_includes(f, &tv);

@@ -2,6 +2,7 @@
 #include "util.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -359,4 +360,55 @@ char *read_file(const char *path, size_t *len)
 	if (len)
 		*len = sb.len;
 	return sb_detach(&sb);
+}
+
+char *read_regular_file(const char *path, size_t max, size_t *len)
+{
+	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+	struct stat st;
+	size_t done = 0, want;
+	char *buf;
+	int saved;
+
+	if (fd < 0)
+		return NULL;
+	if (fstat(fd, &st) < 0)
+		goto fail;
+	if (!S_ISREG(st.st_mode)) {
+		errno = ENODEV;
+		goto fail;
+	}
+	if ((unsigned long long)st.st_size > max) {
+		errno = EFBIG;
+		goto fail;
+	}
+	/* the size it had: what a file that grows meanwhile adds is not read */
+	want = (size_t)st.st_size;
+	buf = xmalloc(want + 1);
+	while (done < want) {
+		ssize_t r = read(fd, buf + done, want - done);
+
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			saved = errno;
+			free(buf);
+			close(fd);
+			errno = saved;
+			return NULL;
+		}
+		if (!r)
+			break;
+		done += (size_t)r;
+	}
+	close(fd);
+	buf[done] = '\0';
+	if (len)
+		*len = done;
+	return buf;
+fail:
+	saved = errno;
+	close(fd);
+	errno = saved;
+	return NULL;
 }

@@ -92,5 +92,12 @@ int edit_distance(const char *a, const char *b, int cap);
 int write_file_atomic(const char *path, const char *data, size_t len);
 /* Read a whole file; NULL with errno set on failure. */
 char *read_file(const char *path, size_t *len);
+/*
+ * Read a regular file of at most @max bytes, the size checked before
+ * reading: never through a symbolic link (ELOOP), never from a FIFO or a
+ * device (ENODEV, without blocking on it), never past @max (EFBIG).  NULL
+ * with errno set on failure.
+ */
+char *read_regular_file(const char *path, size_t max, size_t *len);
 
 #endif

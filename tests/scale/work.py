@@ -14,8 +14,9 @@ times.  Prints "linear" when no function of ours that does at least 1% of
 the work grows 6 times or more, else each one that does.
 
 KIND is one of:
-  functions  one file of N functions, each with a barrier and a call to
-             the one before it (local_function(), file_function_at())
+  functions  one file of N functions, each with a barrier, a comment and
+             a call to the one before it (local_function(),
+             file_function_at(), comment_taken())
   files      N files, all named on the command line (restrict_scope()),
              each including 8 headers and naming a function no file
              defines (known_file())
@@ -29,6 +30,7 @@ import sys
 # callgrind toggles collection at each entry and exit of these.
 TOGGLES = ['program_load_overlay', 'resolve_program']
 LINE = re.compile(r'^\s*([\d,]+)\s+(?:\([^)]*\)\s+)?(\S+):(\S+)\s')
+OURS = re.compile(r'(^|/)src/[^/]+$')	# relative or absolute, as the debug info says
 
 
 def write(path, text):
@@ -46,7 +48,8 @@ def tree_functions(root, n):
     out = ['// SPDX-License-Identifier: GPL-2.0\n']
     for k in range(n):
         out.append('/* f%d */\nstatic void f%d(struct kvm_vcpu *v)\n{\n\tv->a = %d;\n'
-                   '\tsmp_wmb();\n\tf%d(v);\n}\n' % (k, k, k, max(k - 1, 0)))
+                   '\tsmp_wmb();\n\t/* then the one before */\n\tf%d(v);\n}\n' %
+                   (k, k, k, max(k - 1, 0)))
     write(root + '/virt/kvm/big.c', ''.join(out))
     return []
 
@@ -76,7 +79,7 @@ def work(bm, kind, n, tmp):
     per_fn = {}
     for line in ann.splitlines():
         m = LINE.match(line)
-        if m and '/src/' in m.group(2):
+        if m and OURS.search(m.group(2)):
             per_fn[m.group(3)] = per_fn.get(m.group(3), 0) + int(m.group(1).replace(',', ''))
     return per_fn
 
@@ -86,6 +89,9 @@ def main():
     n = int(sys.argv[3]) if len(sys.argv) > 3 else 1000
     tmp = os.environ.get('TMP', '/tmp')
     small, big = work(bm, kind, n, tmp), work(bm, kind, 4 * n, tmp)
+    if not small or not big:
+        print('no instruction of ours was counted: is %s built with -g?' % bm)
+        return 1
     # every function that does a visible share of the work
     floor = sum(big.values()) / 100
     grew = sorted((big[f] / max(small.get(f, 0), 1), f) for f in big if big[f] >= floor)
