@@ -24,6 +24,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 /*
@@ -616,8 +617,9 @@ struct worker {
 	const struct overlay *ov;
 	size_t nov;
 	CXCompilationDatabase compdb;
-	atomic_size_t *next;
-	atomic_size_t *done;
+	atomic_size_t next, done;
+	pthread_mutex_t lock;	/* for the progress line */
+	double started, shown;
 };
 
 static const struct overlay *find_overlay(const struct worker *w, const char *path)
@@ -695,38 +697,63 @@ out:
 	return tu;
 }
 
-static void scan_one(CXIndex idx, const struct worker *w, struct file_facts *f)
-{
-	char *abs = xasprintf("%s/%s", w->p->kernel, f->path);
-	struct token_view tv = { 0 };
-	struct CXUnsavedFile u;
-	CXTranslationUnit tu = NULL;
-	struct ast_ctx ctx = { f, NULL, NULL };
-	size_t len;
-	char *buf = load_source(w, f, abs, &len);
-	const char *why;
+/*
+ * One worker's parser.  A file parsed alone is parsed under one name for
+ * all, as new content of the same translation unit
+ * (clang_reparseTranslationUnit): that spares building a compiler
+ * invocation for each file, most of the cost of a small file (2,000
+ * empty files: 1.6 s of CPU parsed anew, 0.7 s reparsed), a third of the
+ * whole tree's parse.  The name is never opened: the content is the
+ * unsaved file's, and a single-file parse follows no #include.
+ */
+#define ALONE_NAME "/barriermap/scanned-file.c"
 
-	if (!buf)
-		goto out;
-	why = skip_reason(buf, len);
-	if (why) {
-		f->skipped = xstrdup(why);
-		goto out;
+struct parser {
+	CXIndex idx;
+	CXTranslationUnit alone;	/* reused for every file, or NULL */
+};
+
+static CXTranslationUnit parse_alone(struct parser *ps, const char *buf, size_t len)
+{
+	struct CXUnsavedFile u = { ALONE_NAME, buf, (unsigned long)len };
+
+	if (ps->alone) {
+		if (!clang_reparseTranslationUnit(ps->alone, 1, &u,
+						  clang_defaultReparseOptions(ps->alone)))
+			return ps->alone;
+		/* a failed reparse leaves the unit unusable: start afresh */
+		clang_disposeTranslationUnit(ps->alone);
 	}
-	u = (struct CXUnsavedFile){ abs, buf, (unsigned long)len };
-	if (w->compdb)
-		tu = parse_exact(idx, w->compdb, abs, &u);
-	if (!tu)
-		tu = clang_parseTranslationUnit(idx, abs, parse_args,
-						sizeof(parse_args) / sizeof(parse_args[0]),
-						&u, 1, parse_flags);
+	ps->alone = clang_parseTranslationUnit(ps->idx, ALONE_NAME, parse_args,
+					       sizeof(parse_args) / sizeof(parse_args[0]),
+					       &u, 1, parse_flags);
+	return ps->alone;
+}
+
+/* The facts of one file, from its text (any cache is the caller's). */
+static void facts_from_source(struct parser *ps, const struct worker *w,
+			      struct file_facts *f, const char *abs, char *buf, size_t len)
+{
+	struct token_view tv = { buf, len, NULL, 0 };
+	struct ast_ctx ctx = { f, NULL, NULL };
+	CXTranslationUnit tu = NULL, exact = NULL;
+	const char *name = abs;
+
+	if (w->compdb) {
+		struct CXUnsavedFile u = { abs, buf, (unsigned long)len };
+
+		tu = exact = parse_exact(ps->idx, w->compdb, abs, &u);
+	}
+	if (!tu) {
+		tu = parse_alone(ps, buf, len);
+		name = ALONE_NAME;
+	}
 	if (!tu) {
 		f->skipped = xstrdup("libclang could not parse it");
-		goto out;
+		return;
 	}
-	ctx.file = clang_getFile(tu, abs);
+	ctx.file = clang_getFile(tu, name);
 	clang_visitChildren(clang_getTranslationUnitCursor(tu), visit_top, &ctx);
-	tv = (struct token_view){ buf, len, NULL, 0 };
 	tokenize_file(tu, ctx.file, buf, len, &tv);
 	index_functions(f);
 	add_token_functions(f, &tv);
@@ -738,36 +765,72 @@ static void scan_one(CXIndex idx, const struct worker *w, struct file_facts *f)
 	find_sites(f, &tv);
 	attach_comments(f, &tv);
 	objects_collect(&tv, f);
-out:
-	if (tu)
-		clang_disposeTranslationUnit(tu);
+	if (exact)
+		clang_disposeTranslationUnit(exact);
 	free(tv.t);
+}
+
+static void scan_one(struct parser *ps, const struct worker *w, struct file_facts *f)
+{
+	char *abs = xasprintf("%s/%s", w->p->kernel, f->path);
+	size_t len;
+	char *buf = load_source(w, f, abs, &len);
+	const char *why = buf ? skip_reason(buf, len) : NULL;
+
+	if (why)
+		f->skipped = xstrdup(why);
+	else if (buf)
+		facts_from_source(ps, w, f, abs, buf, len);
 	free(buf);
 	free(abs);
 }
 
-static void progress(const struct worker *w, size_t done)
+static double now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/*
+ * "barriermap: scanning 1200/59932 files, 2400 files/s", on a terminal
+ * only, at most ten times a second; wiped when the scan ends.
+ */
+static void progress(struct worker *w, size_t done)
 {
 	size_t total = w->p->files.n - w->first;
+	double t;
 
 	if (!w->p->opts->progress)
 		return;
-	fprintf(stderr, "\rbarriermap: scanning %zu/%zu files", done, total);
-	if (done == total)
+	t = now();
+	pthread_mutex_lock(&w->lock);
+	if (done == total) {
 		fputs("\r\033[K", stderr);
+	} else if (t - w->shown >= 0.1 || done == 1) {
+		double rate = t > w->started ? (double)done / (t - w->started) : 0;
+
+		fprintf(stderr, "\rbarriermap: scanning %zu/%zu files, %.0f files/s\033[K",
+			done, total, rate);
+		w->shown = t;
+	}
+	pthread_mutex_unlock(&w->lock);
 }
 
 static void *worker_main(void *arg)
 {
 	struct worker *w = arg;
-	CXIndex idx = clang_createIndex(0, 0);
+	struct parser ps = { clang_createIndex(0, 0), NULL };
 	size_t i;
 
-	while ((i = w->first + atomic_fetch_add(w->next, 1)) < w->p->files.n) {
-		scan_one(idx, w, w->p->files.v[i]);
-		progress(w, atomic_fetch_add(w->done, 1) + 1);
+	while ((i = w->first + atomic_fetch_add(&w->next, 1)) < w->p->files.n) {
+		scan_one(&ps, w, w->p->files.v[i]);
+		progress(w, atomic_fetch_add(&w->done, 1) + 1);
 	}
-	clang_disposeIndex(idx);
+	if (ps.alone)
+		clang_disposeTranslationUnit(ps.alone);
+	clang_disposeIndex(ps.idx);
 	return NULL;
 }
 
@@ -784,23 +847,45 @@ static CXCompilationDatabase open_compdb(const char *dir)
 	return db;
 }
 
+/*
+ * Worker threads parse on their own stacks, of a size stated here rather
+ * than left to ulimit: libclang parses on the calling thread (see
+ * scan_files()) and recurses deeply on nested code.
+ */
+#define WORKER_STACK (16u << 20)
+
 void scan_files(struct program *p, size_t first, const struct overlay *ov, size_t nov)
 {
-	atomic_size_t next = 0, done = 0;
-	struct worker w = { p, first, ov, nov, open_compdb(p->opts->compdb), &next, &done };
+	struct worker w = { .p = p, .first = first, .ov = ov, .nov = nov,
+			    .compdb = open_compdb(p->opts->compdb) };
 	int jobs = p->opts->jobs > 0 ? p->opts->jobs : 1;
+	pthread_attr_t attr;
 	pthread_t *threads;
 
+	if (first >= p->files.n)
+		goto out;
+	/*
+	 * libclang runs each parse on a thread of its own, made for it; our
+	 * workers are threads already, and a thread per file costs 10% of a
+	 * small file's parse.  Set before any worker exists.
+	 */
+	setenv("LIBCLANG_NOTHREADS", "1", 1);
 	if ((size_t)jobs > p->files.n - first)
-		jobs = p->files.n > first ? (int)(p->files.n - first) : 1;
+		jobs = (int)(p->files.n - first);
+	pthread_mutex_init(&w.lock, NULL);
+	w.started = now();
 	threads = xcalloc((size_t)jobs, sizeof(*threads));
-	for (int i = 1; i < jobs; i++)
-		if (pthread_create(&threads[i], NULL, worker_main, &w))
+	if (pthread_attr_init(&attr) || pthread_attr_setstacksize(&attr, WORKER_STACK))
+		die("cannot set up the scanning threads");
+	for (int i = 0; i < jobs; i++)
+		if (pthread_create(&threads[i], &attr, worker_main, &w))
 			die("cannot start a scanning thread");
-	worker_main(&w);
-	for (int i = 1; i < jobs; i++)
+	for (int i = 0; i < jobs; i++)
 		pthread_join(threads[i], NULL);
+	pthread_attr_destroy(&attr);
+	pthread_mutex_destroy(&w.lock);
 	free(threads);
+out:
 	if (w.compdb)
 		clang_CompilationDatabase_dispose(w.compdb);
 }
