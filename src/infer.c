@@ -64,6 +64,16 @@ static double object_match(const char *a, const char *b)
 	return !strcmp(sa + la - lb, sb) ? 0.5 : 0.0;
 }
 
+static size_t side_n(const struct site *s, int side)
+{
+	return side ? s->after.n : s->before.n;
+}
+
+static const struct access *side_at(const struct site *s, int side, size_t i)
+{
+	return side ? &s->after.v[i] : &s->before.v[i];
+}
+
 /* ---- rarity of objects across the program ------------------------------ */
 
 struct df_entry {
@@ -76,8 +86,26 @@ struct df_table {
 	size_t nsites;
 };
 
+/*
+ * Which sites could share evidence with a barrier: two objects match
+ * (object_match() > 0) only when they are the same bare name, or when
+ * they end in the same field; so a site need only be scored against the
+ * sites that hold an object with the same match key, and every other
+ * site scores its prior alone.  Built once, like the table above.
+ */
+struct key_sites {
+	char *key;		/* "=name" for a bare name, ".field" for a path */
+	VEC(size_t) sites;	/* indices into rank_index.all, ascending */
+};
+
+struct rank_index {
+	VEC(struct site *) all;	/* every site, in program order */
+	VEC(struct key_sites) keys;	/* sorted by key */
+};
+
 struct infer_index {
 	struct df_table df;
+	struct rank_index rank;
 };
 
 static int df_cmp(const void *a, const void *b)
@@ -172,19 +200,96 @@ static void df_free(struct df_table *t)
 	free(t->v.v);
 }
 
+/* The match key of an object: see struct key_sites. */
+static char *match_key(const char *object)
+{
+	const char *last = NULL;
+
+	if (!field_suffix(object))
+		return xasprintf("=%s", object);
+	for (const char *c = object; *c; c++)
+		if (*c == '.' || *c == '>')
+			last = c;
+	return xasprintf(".%s", last + 1);
+}
+
+struct key_site {
+	char *key;
+	size_t site;
+};
+
+static int key_sites_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct key_sites *)a)->key, ((const struct key_sites *)b)->key);
+}
+
+static int key_site_cmp(const void *a, const void *b)
+{
+	const struct key_site *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+
+	return c ? c : (x->site > y->site) - (x->site < y->site);
+}
+
+static void rank_build(struct rank_index *r, const struct program *p)
+{
+	VEC(struct key_site) pairs = { 0 };
+
+	for (size_t f = 0; f < p->files.n; f++)
+		for (size_t i = 0; i < p->files.v[f]->sites.n; i++) {
+			const struct site *s = &p->files.v[f]->sites.v[i];
+
+			for (int side = 0; side < 2; side++)
+				for (size_t k = 0; k < side_n(s, side); k++)
+					vec_push(&pairs, ((struct key_site){
+						match_key(side_at(s, side, k)->object), r->all.n }));
+			vec_push(&r->all, (struct site *)s);
+		}
+	xqsort(pairs.v, pairs.n, sizeof(*pairs.v), key_site_cmp);
+	for (size_t i = 0; i < pairs.n; i++) {
+		struct key_sites *ks = r->keys.n ? vec_last(&r->keys) : NULL;
+
+		if (!ks || strcmp(ks->key, pairs.v[i].key)) {
+			vec_push(&r->keys, ((struct key_sites){ pairs.v[i].key, { 0 } }));
+			ks = vec_last(&r->keys);
+		} else {
+			free(pairs.v[i].key);
+		}
+		if (!ks->sites.n || *vec_last(&ks->sites) != pairs.v[i].site)
+			vec_push(&ks->sites, pairs.v[i].site);
+	}
+	free(pairs.v);
+}
+
+static void rank_free(struct rank_index *r)
+{
+	for (size_t i = 0; i < r->keys.n; i++) {
+		free(r->keys.v[i].key);
+		free(r->keys.v[i].sites.v);
+	}
+	free(r->keys.v);
+	free(r->all.v);
+}
+
 /*
- * The table depends only on the program, so it is built once and kept
+ * The tables depend only on the program, so they are built once and kept
  * with it: lint asks for the likely partner of every undocumented barrier.
  */
-static const struct df_table *df_of(const struct program *p)
+static const struct infer_index *index_of(const struct program *p)
 {
 	struct program *mut = (struct program *)p;
 
 	if (!mut->infer) {
 		mut->infer = xcalloc(1, sizeof(*mut->infer));
 		df_build(&mut->infer->df, p);
+		rank_build(&mut->infer->rank, p);
 	}
-	return &mut->infer->df;
+	return mut->infer;
+}
+
+static const struct df_table *df_of(const struct program *p)
+{
+	return &index_of(p)->df;
 }
 
 void infer_index_free(struct infer_index *ix)
@@ -192,6 +297,7 @@ void infer_index_free(struct infer_index *ix)
 	if (!ix)
 		return;
 	df_free(&ix->df);
+	rank_free(&ix->rank);
 	free(ix);
 }
 
@@ -206,16 +312,6 @@ struct scored {
 	struct site *site;
 	double score;
 };
-
-static size_t side_n(const struct site *s, int side)
-{
-	return side ? s->after.n : s->before.n;
-}
-
-static const struct access *side_at(const struct site *s, int side, size_t i)
-{
-	return side ? &s->after.v[i] : &s->before.v[i];
-}
 
 /* Add @w to @object's evidence, keeping the best one per object. */
 static void note_evidence(struct evidence *ev, size_t *nev, const char *object, double w)
@@ -354,55 +450,95 @@ static double confidence(double score, double other)
 	return score / (score + other + 0.5);
 }
 
-static size_t rank_all(const struct df_table *t, const struct program *p,
-		       const struct site *s, struct scored **out)
+/* Put @sc among the @max best in @top (*k of them so far, best first). */
+static void keep_best(struct scored *top, size_t *k, size_t max, const struct scored *sc)
 {
-	VEC(struct scored) v = { 0 };
-	struct evidence ev[4 * OBJECTS_PER_SIDE + 4];
-	size_t nev;
+	size_t j;
 
-	for (size_t f = 0; f < p->files.n; f++)
-		for (size_t i = 0; i < p->files.v[f]->sites.n; i++) {
-			struct site *c = &p->files.v[f]->sites.v[i];
-
-			if (!can_be_partner(s, c))
-				continue;
-			vec_push(&v, ((struct scored){ c, score_candidate(t, s, c, ev, &nev) }));
-		}
-	if (v.n)
-		xqsort(v.v, v.n, sizeof(*v.v), scored_cmp);
-	*out = v.v;
-	return v.n;
+	if (*k == max && scored_cmp(sc, &top[max - 1]) >= 0)
+		return;
+	j = *k < max ? (*k)++ : max - 1;
+	for (; j > 0 && scored_cmp(sc, &top[j - 1]) < 0; j--)
+		top[j] = top[j - 1];
+	top[j] = *sc;
 }
 
-static size_t candidates_with(const struct df_table *t, const struct program *p,
-			      const struct site *s, struct candidate *out, size_t max)
+/* Mark the sites that hold an object with one of @s's match keys. */
+static void mark_sharing(const struct rank_index *r, const struct site *s, bool *shares)
 {
-	struct scored *all;
-	size_t n = rank_all(t, p, s, &all), k;
+	for (int side = 0; side < 2; side++)
+		for (size_t k = 0; k < side_n(s, side); k++) {
+			struct key_sites probe = { match_key(side_at(s, side, k)->object), { 0 } };
+			const struct key_sites *ks = bsearch(&probe, r->keys.v, r->keys.n,
+							     sizeof(probe), key_sites_cmp);
+
+			for (size_t i = 0; ks && i < ks->sites.n; i++)
+				shares[ks->sites.v[i]] = true;
+			free(probe.key);
+		}
+}
+
+/*
+ * The @max best candidates for @s into @top, best first (*ntop of them);
+ * returns how many candidates there are in all.  Only the sites that
+ * share a match key with @s can have evidence: every other one scores
+ * its prior alone, exactly what score_candidate() would give it.
+ */
+static size_t rank_top(const struct infer_index *ix, const struct site *s,
+		       struct scored *top, size_t max, size_t *ntop)
+{
+	const struct rank_index *r = &ix->rank;
+	bool *shares = xcalloc(r->all.n, sizeof(*shares));
+	struct evidence ev[4 * OBJECTS_PER_SIDE + 4];
+	size_t nev, n = 0;
+
+	*ntop = 0;
+	mark_sharing(r, s, shares);
+	for (size_t i = 0; i < r->all.n; i++) {
+		struct scored sc = { r->all.v[i], 0.0 };
+		double factor;
+
+		if (!can_be_partner(s, sc.site))
+			continue;
+		n++;
+		sc.score = shares[i] ? score_candidate(&ix->df, s, sc.site, ev, &nev) :
+				       prior(s, sc.site, &factor);
+		keep_best(top, ntop, max, &sc);
+	}
+	free(shares);
+	return n;
+}
+
+static size_t candidates_with(const struct infer_index *ix, const struct site *s,
+			      struct candidate *out, size_t max)
+{
+	/* the best two at least: the second is what the first stands out from */
+	size_t want = max > 2 ? max : 2, ntop, k;
+	struct scored *top = xcalloc(want, sizeof(*top));
+	size_t n = rank_top(ix, s, top, want, &ntop);
 	struct evidence ev[4 * OBJECTS_PER_SIDE + 4];
 	size_t nev;
 
-	for (k = 0; k < n && k < max; k++) {
-		double other = k ? all[0].score : n > 1 ? all[1].score : 0.0;
+	for (k = 0; k < ntop && k < max; k++) {
+		double other = k ? top[0].score : n > 1 ? top[1].score : 0.0;
 
 		memset(&out[k], 0, sizeof(out[k]));
-		out[k].site = all[k].site;
-		out[k].score = all[k].score;
-		out[k].confidence = confidence(all[k].score, other);
-		score_candidate(t, s, all[k].site, ev, &nev);
+		out[k].site = top[k].site;
+		out[k].score = top[k].score;
+		out[k].confidence = confidence(top[k].score, other);
+		score_candidate(&ix->df, s, top[k].site, ev, &nev);
 		xqsort(ev, nev, sizeof(*ev), evidence_cmp);
 		for (size_t e = 0; e < nev; e++)
 			vec_push(&out[k].shared, xstrdup(ev[e].object));
 	}
-	free(all);
+	free(top);
 	return k;
 }
 
 size_t infer_candidates(const struct program *p, const struct site *s,
 			struct candidate *out, size_t max)
 {
-	return candidates_with(df_of(p), p, s, out, max);
+	return candidates_with(index_of(p), s, out, max);
 }
 
 void candidates_release(struct candidate *c, size_t n)
@@ -495,7 +631,7 @@ static void note_miss(struct strbuf *out, const struct site *s, const struct can
 void infer_recall(const struct program *p, double *r1, double *r3, size_t *n,
 		  struct strbuf *misses)
 {
-	const struct df_table *t = df_of(p);
+	const struct infer_index *ix = index_of(p);
 	size_t hit1 = 0, hit3 = 0, total = 0;
 
 	for (size_t f = 0; f < p->files.n; f++)
@@ -512,7 +648,7 @@ void infer_recall(const struct program *p, double *r1, double *r3, size_t *n,
 			    !has_site_partner(s) || s->implicit)
 				continue;
 			total++;
-			k = candidates_with(t, p, s, c, 3);
+			k = candidates_with(ix, s, c, 3);
 			for (size_t j = 0; j < k; j++) {
 				if (!is_partner(s, c[j].site))
 					continue;

@@ -12,6 +12,7 @@
 #include "pipeline.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -475,23 +476,64 @@ static enum status refs_status(const struct program *p, struct site *s, struct s
 	return back ? STATUS_PAIRED : STATUS_ONE_WAY;
 }
 
-/* An undocumented barrier that another's comment names: say whose. */
-static void add_named_by(const struct program *p, struct site *s, struct strbuf *msg)
+/* Who names whom: every (named site, naming site) pair, for add_named_by(). */
+struct naming {
+	const struct site *named;
+	const struct site *by;
+	size_t order;		/* of @by, in program order */
+};
+
+struct naming_index {
+	VEC(struct naming) v;	/* sorted by named, then order */
+};
+
+static int naming_cmp(const void *a, const void *b)
 {
+	const struct naming *x = a, *y = b;
+
+	if (x->named != y->named)
+		return (uintptr_t)x->named < (uintptr_t)y->named ? -1 : 1;
+	return (x->order > y->order) - (x->order < y->order);
+}
+
+/* Once for the program, rather than every site against every site. */
+static void index_naming(const struct program *p, struct naming_index *ix)
+{
+	size_t order = 0;
+
+	for (size_t i = 0; i < p->files.n; i++)
+		for (size_t j = 0; j < p->files.v[i]->sites.n; j++, order++) {
+			const struct site *q = &p->files.v[i]->sites.v[j];
+
+			for (size_t k = 0; k < q->partners.n; k++)
+				if (q->partners.v[k].site && q->partners.v[k].site != q)
+					vec_push(&ix->v, ((struct naming){ q->partners.v[k].site, q, order }));
+		}
+	xqsort(ix->v.v, ix->v.n, sizeof(*ix->v.v), naming_cmp);
+}
+
+/* An undocumented barrier that another's comment names: say whose. */
+static void add_named_by(const struct naming_index *ix, struct site *s, struct strbuf *msg)
+{
+	size_t lo = 0, hi = ix->v.n;
 	unsigned n = 0;
 
-	for (size_t i = 0; i < p->files.n; i++) {
-		const struct file_facts *f = p->files.v[i];
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
 
-		for (size_t j = 0; j < f->sites.n; j++) {
-			const struct site *q = &f->sites.v[j];
-			const char *fn = site_function_name(q);
+		if ((uintptr_t)ix->v.v[mid].named < (uintptr_t)s)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (size_t i = lo; i < ix->v.n && ix->v.v[i].named == s; i++) {
+		const struct site *q = ix->v.v[i].by;
+		const char *fn = site_function_name(q);
 
-			if (q == s || !names_back(q, s))
-				continue;
-			sb_addf(msg, "%s%s() in %s() (%s:%u)", n++ ? ", " : "; named as partner by ",
-				q->barrier, fn ? fn : "?", f->path, q->at.line);
-		}
+		if (i > lo && ix->v.v[i - 1].by == q)
+			continue;	/* two partners of q are s */
+		sb_addf(msg, "%s%s() in %s() (%s:%u)", n++ ? ", " : "; named as partner by ",
+			q->barrier, fn ? fn : "?", q->file->path, q->at.line);
 	}
 	s->named_by = n;
 }
@@ -504,7 +546,7 @@ static void add_misspelling_note(struct site *s, struct strbuf *msg)
 				s->pairing.refs[k].barrier, s->pairing.refs[k].misspelled);
 }
 
-static void set_status(const struct program *p, struct site *s)
+static void set_status(const struct program *p, const struct naming_index *ix, struct site *s)
 {
 	struct strbuf msg = STRBUF_INIT;
 
@@ -518,7 +560,7 @@ static void set_status(const struct program *p, struct site *s)
 		sb_adds(&msg, s->kind == KIND_COMPILER ? "a compiler barrier; it does not pair" :
 			"no comment names its pairing partner");
 		if (s->kind != KIND_COMPILER)
-			add_named_by(p, s, &msg);
+			add_named_by(ix, s, &msg);
 		break;
 	case PAIRING_NO_PARTNER:
 		s->status = STATUS_NO_PARTNER;
@@ -541,13 +583,17 @@ static void set_status(const struct program *p, struct site *s)
 
 void resolve_program(struct program *p)
 {
+	struct naming_index ix = { { 0 } };
+
 	program_index_functions(p);
 	for (size_t i = 0; i < p->files.n; i++)
 		resolve_implicit_sites(p, p->files.v[i]);
 	for (size_t i = 0; i < p->files.n; i++)
 		for (size_t j = 0; j < p->files.v[i]->sites.n; j++)
 			resolve_site(p, &p->files.v[i]->sites.v[j]);
+	index_naming(p, &ix);
 	for (size_t i = 0; i < p->files.n; i++)
 		for (size_t j = 0; j < p->files.v[i]->sites.n; j++)
-			set_status(p, &p->files.v[i]->sites.v[j]);
+			set_status(p, &ix, &p->files.v[i]->sites.v[j]);
+	free(ix.v.v);
 }

@@ -177,26 +177,36 @@ static void match_brackets(struct token_view *tv)
 			free(open[a][b].v);
 }
 
-/* Offsets to lines and columns without asking libclang for each token. */
+/*
+ * Offsets to lines and columns without asking libclang for each token:
+ * tokens come in order, so the table walks forward from the last one,
+ * newline to newline (memchr), and a column is the distance from the
+ * line's start, in bytes.
+ */
 struct line_table {
 	const char *buf;
-	size_t len, off;	/* the last position looked up, to walk forward from */
-	struct pos at;
+	size_t len;
+	size_t off;		/* where the walk has reached: a line's start, or the last lookup */
+	size_t line_start;
+	unsigned line;
 };
 
 static struct pos line_table_pos(struct line_table *lt, size_t off)
 {
-	if (off < lt->off) {	/* tokens come in order; restart only if not */
-		lt->off = 0;
-		lt->at = (struct pos){ 1, 1 };
+	const char *nl;
+
+	if (off < lt->off) {	/* out of order: start again */
+		lt->off = lt->line_start = 0;
+		lt->line = 1;
 	}
-	for (; lt->off < off && lt->off < lt->len; lt->off++) {
-		if (lt->buf[lt->off] == '\n')
-			lt->at = (struct pos){ lt->at.line + 1, 1 };
-		else
-			lt->at.col++;
+	if (off > lt->len)
+		off = lt->len;
+	while ((nl = memchr(lt->buf + lt->off, '\n', off - lt->off))) {
+		lt->line++;
+		lt->off = lt->line_start = (size_t)(nl - lt->buf) + 1;
 	}
-	return lt->at;
+	lt->off = off;
+	return (struct pos){ lt->line, (unsigned)(off - lt->line_start) + 1 };
 }
 
 static unsigned offset_of(CXSourceLocation loc)
@@ -212,7 +222,7 @@ static void tokenize_file(CXTranslationUnit tu, CXFile file, const char *buf, si
 {
 	CXSourceRange all = clang_getRange(clang_getLocationForOffset(tu, file, 0),
 					   clang_getLocationForOffset(tu, file, (unsigned)len));
-	struct line_table lt = { buf, len, 0, { 1, 1 } };
+	struct line_table lt = { buf, len, 0, 0, 1 };
 	CXToken *toks;
 	unsigned n;
 
