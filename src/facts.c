@@ -174,6 +174,7 @@ void program_free(struct program *p)
 		file_facts_free(p->files.v[i]);
 	free(p->files.v);
 	free(p->by_name.v);
+	free(p->names.v);
 	infer_index_free(p->infer);
 	free(p->kernel);
 	free(p);
@@ -204,6 +205,13 @@ void program_index_functions(struct program *p)
 		for (size_t j = 0; j < p->files.v[i]->functions.n; j++)
 			vec_push(&p->by_name, ((struct function_ref){ p->files.v[i], j }));
 	xqsort(p->by_name.v, p->by_name.n, sizeof(*p->by_name.v), function_ref_cmp);
+	p->names.n = 0;
+	for (size_t i = 0; i < p->by_name.n; i++) {
+		const char *name = function_of(&p->by_name.v[i])->name;
+
+		if (!p->names.n || strcmp(vec_last(&p->names)->name, name))
+			vec_push(&p->names, ((struct name_len){ name, strlen(name) }));
+	}
 }
 
 const struct function_ref *program_find_function(const struct program *p,

@@ -162,12 +162,19 @@ struct function_ref {
 	size_t index;
 };
 
+struct name_len {
+	const char *name;	/* borrowed from the facts */
+	size_t len;
+};
+
 struct program {
 	const struct options *opts;
 	char *kernel;		/* absolute path of the kernel tree */
 	VEC(struct file_facts *) files;	/* sorted by path */
 	/* every definition by name, sorted by name then path */
 	VEC(struct function_ref) by_name;
+	/* each name of by_name once, in its order: for "did you mean" */
+	VEC(struct name_len) names;
 	struct infer_index *infer;	/* infer.c's tables, built on first use */
 };
 

@@ -101,6 +101,9 @@ struct key_sites {
 struct rank_index {
 	VEC(struct site *) all;	/* every site, in program order */
 	VEC(struct key_sites) keys;	/* sorted by key */
+	/* the key (index in keys) of each access of all.v[i], before then after */
+	VEC(size_t) first_key;	/* per site: where its accesses' keys start */
+	VEC(unsigned) key_of;
 };
 
 struct infer_index {
@@ -216,6 +219,7 @@ static char *match_key(const char *object)
 struct key_site {
 	char *key;
 	size_t site;
+	size_t slot;		/* in rank_index.key_of */
 };
 
 static int key_sites_cmp(const void *a, const void *b)
@@ -228,7 +232,7 @@ static int key_site_cmp(const void *a, const void *b)
 	const struct key_site *x = a, *y = b;
 	int c = strcmp(x->key, y->key);
 
-	return c ? c : (x->site > y->site) - (x->site < y->site);
+	return c ? c : (x->slot > y->slot) - (x->slot < y->slot);
 }
 
 static void rank_build(struct rank_index *r, const struct program *p)
@@ -239,10 +243,14 @@ static void rank_build(struct rank_index *r, const struct program *p)
 		for (size_t i = 0; i < p->files.v[f]->sites.n; i++) {
 			const struct site *s = &p->files.v[f]->sites.v[i];
 
+			vec_push(&r->first_key, r->key_of.n);
 			for (int side = 0; side < 2; side++)
-				for (size_t k = 0; k < side_n(s, side); k++)
+				for (size_t k = 0; k < side_n(s, side); k++) {
 					vec_push(&pairs, ((struct key_site){
-						match_key(side_at(s, side, k)->object), r->all.n }));
+						match_key(side_at(s, side, k)->object), r->all.n,
+						r->key_of.n }));
+					vec_push(&r->key_of, 0);
+				}
 			vec_push(&r->all, (struct site *)s);
 		}
 	xqsort(pairs.v, pairs.n, sizeof(*pairs.v), key_site_cmp);
@@ -255,10 +263,17 @@ static void rank_build(struct rank_index *r, const struct program *p)
 		} else {
 			free(pairs.v[i].key);
 		}
+		r->key_of.v[pairs.v[i].slot] = (unsigned)(r->keys.n - 1);
 		if (!ks->sites.n || *vec_last(&ks->sites) != pairs.v[i].site)
 			vec_push(&ks->sites, pairs.v[i].site);
 	}
 	free(pairs.v);
+}
+
+/* The keys of the accesses of site number @i, before then after. */
+static const unsigned *site_keys(const struct rank_index *r, size_t i)
+{
+	return r->key_of.v + r->first_key.v[i];
 }
 
 static void rank_free(struct rank_index *r)
@@ -269,6 +284,8 @@ static void rank_free(struct rank_index *r)
 	}
 	free(r->keys.v);
 	free(r->all.v);
+	free(r->first_key.v);
+	free(r->key_of.v);
 }
 
 /*
@@ -311,6 +328,7 @@ struct evidence {
 struct scored {
 	struct site *site;
 	double score;
+	size_t index;		/* in rank_index.all */
 };
 
 /* Add @w to @object's evidence, keeping the best one per object. */
@@ -331,10 +349,13 @@ static void note_evidence(struct evidence *ev, size_t *nev, const char *object, 
 /*
  * The evidence that @c pairs with @s: per object of @s, the best weighted
  * match.  @ev must hold 2 * OBJECTS_PER_SIDE-ish entries: one per access
- * of @s.  Returns the number of entries.
+ * of @s.  Returns the number of entries.  With the match keys of both
+ * (@ks, @kc, see struct key_sites), only accesses of equal keys are
+ * compared: no other pair can match.
  */
 static size_t gather_evidence(const struct df_table *t, const struct site *s,
-			      const struct site *c, struct evidence *ev)
+			      const struct site *c, struct evidence *ev,
+			      const unsigned *ks, const unsigned *kc)
 {
 	size_t nev = 0;
 
@@ -345,7 +366,11 @@ static size_t gather_evidence(const struct df_table *t, const struct site *s,
 			for (int sb = 0; sb < 2; sb++)
 				for (size_t j = 0; j < side_n(c, sb); j++) {
 					const struct access *b = side_at(c, sb, j);
-					double m = object_match(a->object, b->object);
+					double m;
+
+					if (ks && ks[sa * s->before.n + i] != kc[sb * c->before.n + j])
+						continue;
+					m = object_match(a->object, b->object);
 
 					if (m == 0.0)
 						continue;
@@ -407,11 +432,12 @@ static bool can_be_partner(const struct site *s, const struct site *c)
 }
 
 static double score_candidate(const struct df_table *t, const struct site *s,
-			      const struct site *c, struct evidence *ev, size_t *nev)
+			      const struct site *c, struct evidence *ev, size_t *nev,
+			      const unsigned *ks, const unsigned *kc)
 {
 	double factor, add = prior(s, c, &factor);
 
-	*nev = gather_evidence(t, s, c, ev);
+	*nev = gather_evidence(t, s, c, ev, ks, kc);
 	return evidence_sum(ev, *nev) * factor + add;
 }
 
@@ -484,7 +510,7 @@ static void mark_sharing(const struct rank_index *r, const struct site *s, bool 
  * share a match key with @s can have evidence: every other one scores
  * its prior alone, exactly what score_candidate() would give it.
  */
-static size_t rank_top(const struct infer_index *ix, const struct site *s,
+static size_t rank_top(const struct infer_index *ix, const struct site *s, const unsigned *ks,
 		       struct scored *top, size_t max, size_t *ntop)
 {
 	const struct rank_index *r = &ix->rank;
@@ -495,18 +521,28 @@ static size_t rank_top(const struct infer_index *ix, const struct site *s,
 	*ntop = 0;
 	mark_sharing(r, s, shares);
 	for (size_t i = 0; i < r->all.n; i++) {
-		struct scored sc = { r->all.v[i], 0.0 };
+		struct scored sc = { r->all.v[i], 0.0, i };
 		double factor;
 
 		if (!can_be_partner(s, sc.site))
 			continue;
 		n++;
-		sc.score = shares[i] ? score_candidate(&ix->df, s, sc.site, ev, &nev) :
+		sc.score = shares[i] ? score_candidate(&ix->df, s, sc.site, ev, &nev, ks,
+						       site_keys(r, i)) :
 				       prior(s, sc.site, &factor);
 		keep_best(top, ntop, max, &sc);
 	}
 	free(shares);
 	return n;
+}
+
+/* The keys of @s's accesses, or NULL when @s is not in the index. */
+static const unsigned *keys_of(const struct rank_index *r, const struct site *s)
+{
+	for (size_t i = 0; i < r->all.n; i++)
+		if (r->all.v[i] == s)
+			return site_keys(r, i);
+	return NULL;
 }
 
 static size_t candidates_with(const struct infer_index *ix, const struct site *s,
@@ -515,7 +551,8 @@ static size_t candidates_with(const struct infer_index *ix, const struct site *s
 	/* the best two at least: the second is what the first stands out from */
 	size_t want = max > 2 ? max : 2, ntop, k;
 	struct scored *top = xcalloc(want, sizeof(*top));
-	size_t n = rank_top(ix, s, top, want, &ntop);
+	const unsigned *ks = keys_of(&ix->rank, s);
+	size_t n = rank_top(ix, s, ks, top, want, &ntop);
 	struct evidence ev[4 * OBJECTS_PER_SIDE + 4];
 	size_t nev;
 
@@ -526,7 +563,8 @@ static size_t candidates_with(const struct infer_index *ix, const struct site *s
 		out[k].site = top[k].site;
 		out[k].score = top[k].score;
 		out[k].confidence = confidence(top[k].score, other);
-		score_candidate(&ix->df, s, top[k].site, ev, &nev);
+		score_candidate(&ix->df, s, top[k].site, ev, &nev, ks,
+				ks ? site_keys(&ix->rank, top[k].index) : NULL);
 		xqsort(ev, nev, sizeof(*ev), evidence_cmp);
 		for (size_t e = 0; e < nev; e++)
 			vec_push(&out[k].shared, xstrdup(ev[e].object));

@@ -116,12 +116,37 @@ static size_t match_in_function(struct site *s, size_t ref, const struct functio
 	return found;
 }
 
-static bool queued(const struct search *q, size_t n, const struct function_ref *fr)
+/*
+ * The definitions a search has queued, as indices into p->by_name: an
+ * open-addressed set, so that a search of thousands of functions (a deep
+ * call graph of the whole tree) does not look through its queue for each.
+ */
+struct seen {
+	size_t *slot;		/* index + 1, 0 for an empty slot */
+	size_t cap, n;
+};
+
+static bool seen_add(struct seen *set, size_t index)
 {
-	for (size_t i = 0; i < n; i++)
-		if (q[i].fn == fr)
-			return true;
-	return false;
+	size_t mask, h;
+
+	if (2 * (set->n + 1) > set->cap) {
+		struct seen bigger = { NULL, set->cap ? 2 * set->cap : 64, 0 };
+
+		bigger.slot = xcalloc(bigger.cap, sizeof(*bigger.slot));
+		for (size_t i = 0; i < set->cap; i++)
+			if (set->slot[i])
+				seen_add(&bigger, set->slot[i] - 1);
+		free(set->slot);
+		*set = bigger;
+	}
+	mask = set->cap - 1;
+	for (h = (index * 0x9e3779b97f4a7c15u) & mask; set->slot[h]; h = (h + 1) & mask)
+		if (set->slot[h] == index + 1)
+			return false;
+	set->slot[h] = index + 1;
+	set->n++;
+	return true;
 }
 
 /*
@@ -132,10 +157,12 @@ static size_t search_from(const struct program *p, struct site *s, size_t ref,
 			  const struct function_ref *start, bool any, unsigned *depth)
 {
 	VEC(struct search) q = { 0 };
+	struct seen seen = { 0 };
 	size_t found = 0;
 	unsigned found_depth = ~0u;
 
 	vec_push(&q, ((struct search){ start, 0, -1 }));
+	seen_add(&seen, (size_t)(start - p->by_name.v));
 	for (size_t i = 0; i < q.n; i++) {
 		struct search cur = q.v[i];
 		struct function *fn = function_of(cur.fn);
@@ -156,27 +183,28 @@ static size_t search_from(const struct program *p, struct site *s, size_t ref,
 			size_t n = pick_definitions(p, fn->calls.v[c].callee, cur.fn->file->arch, defs, 4);
 
 			for (size_t d = 0; d < n; d++)
-				if (!queued(q.v, q.n, defs[d]))
+				if (seen_add(&seen, (size_t)(defs[d] - p->by_name.v)))
 					vec_push(&q, ((struct search){ defs[d], cur.depth + 1, (int)i }));
 		}
 	}
 	free(q.v);
+	free(seen.slot);
 	return found;
 }
 
 /* Names within three edits of @name, for "did you mean". */
 static void nearest_names(const struct program *p, const char *name, struct ref_result *res)
 {
-	const char *last = NULL;
+	size_t len = strlen(name);
 
-	for (size_t i = 0; i < p->by_name.n && res->candidates.n < 3; i++) {
-		const char *cand = function_of(&p->by_name.v[i])->name;
+	for (size_t i = 0; i < p->names.n && res->candidates.n < 3; i++) {
+		const struct name_len *cand = &p->names.v[i];
 
-		if (last && !strcmp(last, cand))
+		/* a length three apart is already three edits */
+		if (cand->len + 3 < len || len + 3 < cand->len)
 			continue;
-		last = cand;
-		if (edit_distance(name, cand, 3) <= 3)
-			vec_push(&res->candidates, xstrdup(cand));
+		if (edit_distance(name, cand->name, 3) <= 3)
+			vec_push(&res->candidates, xstrdup(cand->name));
 	}
 }
 
