@@ -23,13 +23,16 @@ endif
 ifeq ($(wildcard /usr/include/jansson.h),)
 $(error jansson.h is missing: install Debian's libjansson-dev)
 endif
+ifeq ($(wildcard /usr/include/openssl/evp.h),)
+$(error openssl/evp.h is missing: install Debian's libssl-dev (SHA-256 for the fact cache))
+endif
 
 CC ?= cc
 CFLAGS ?= -O2 -g
 WARNINGS := -std=c11 -Wall -Wextra -Wno-unused-parameter -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 KERNEL_TREE_SCRIPT ?= $(CURDIR)/tools/kernel-tree.sh
 CPPFLAGS += -D_GNU_SOURCE -I$(LLVM_INCDIR) -Isrc -DKERNEL_TREE_SCRIPT='"$(KERNEL_TREE_SCRIPT)"' 
-LDLIBS += -L$(LLVM_LIBDIR) -Wl,-rpath,$(LLVM_LIBDIR) -lclang -ljansson -lpthread -lm
+LDLIBS += -L$(LLVM_LIBDIR) -Wl,-rpath,$(LLVM_LIBDIR) -lclang -ljansson -lcrypto -lpthread -lm
 PREFIX ?= /usr/local
 
 ifeq ($(V),1)
@@ -66,9 +69,10 @@ asan:
 
 KERNEL_TREE = $(shell tools/kernel-tree.sh)
 
+# the tests' fact cache is the build's, not the user's
 check: barriermap asan
 	$(Q)tools/kernel-tree.sh >/dev/null
-	$(Q)tests/run.py --bin build/asan/barriermap $(TESTS)
+	$(Q)BARRIERMAP_CACHE=$(CURDIR)/build/test-cache tests/run.py --bin build/asan/barriermap $(TESTS)
 
 map: barriermap
 	$(Q)./barriermap map --kernel "$(or $(KDIR),$(KERNEL_TREE))" -o $(or $(O),map)

@@ -198,8 +198,32 @@ static int function_ref_cmp(const void *a, const void *b)
 	return (x->index > y->index) - (x->index < y->index);
 }
 
+void name_bag(const char *name, unsigned char bag[16])
+{
+	memset(bag, 0, 16);
+	for (const unsigned char *c = (const unsigned char *)name; *c; c++)
+		if (bag[*c & 15] < 255)
+			bag[*c & 15]++;
+}
+
+int bag_distance(const unsigned char a[16], const unsigned char b[16])
+{
+	int more = 0, fewer = 0;
+
+	for (int i = 0; i < 16; i++) {
+		if (a[i] > b[i])
+			more += a[i] - b[i];
+		else
+			fewer += b[i] - a[i];
+	}
+	return more > fewer ? more : fewer;
+}
+
 void program_index_functions(struct program *p)
 {
+	if (p->by_name_files == p->files.n && p->by_name.v)
+		return;
+	p->by_name_files = p->files.n;
 	p->by_name.n = 0;
 	for (size_t i = 0; i < p->files.n; i++)
 		for (size_t j = 0; j < p->files.v[i]->functions.n; j++)
@@ -209,8 +233,12 @@ void program_index_functions(struct program *p)
 	for (size_t i = 0; i < p->by_name.n; i++) {
 		const char *name = function_of(&p->by_name.v[i])->name;
 
-		if (!p->names.n || strcmp(vec_last(&p->names)->name, name))
-			vec_push(&p->names, ((struct name_len){ name, strlen(name) }));
+		if (!p->names.n || strcmp(vec_last(&p->names)->name, name)) {
+			struct name_len nl = { name, strlen(name), { 0 } };
+
+			name_bag(name, nl.bag);
+			vec_push(&p->names, nl);
+		}
 	}
 }
 

@@ -165,7 +165,17 @@ struct function_ref {
 struct name_len {
 	const char *name;	/* borrowed from the facts */
 	size_t len;
+	unsigned char bag[16];	/* name_bag(): a cheap bound on edit distances */
 };
+
+/*
+ * How many characters of @name fall in each of 16 classes (byte & 15).
+ * Each edit changes one count by one, in each direction at most, so two
+ * names whose bags differ by more than N are more than N edits apart.
+ */
+void name_bag(const char *name, unsigned char bag[16]);
+/* That bound: the larger of what @a has more of and what @b has more of. */
+int bag_distance(const unsigned char a[16], const unsigned char b[16]);
 
 struct program {
 	const struct options *opts;
@@ -173,6 +183,7 @@ struct program {
 	VEC(struct file_facts *) files;	/* sorted by path */
 	/* every definition by name, sorted by name then path */
 	VEC(struct function_ref) by_name;
+	size_t by_name_files;	/* how many files by_name indexes */
 	/* each name of by_name once, in its order: for "did you mean" */
 	VEC(struct name_len) names;
 	struct infer_index *infer;	/* infer.c's tables, built on first use */
@@ -200,7 +211,10 @@ void program_free(struct program *p);
 const struct function_ref *program_find_function(const struct program *p,
 						 const char *name, size_t *n);
 struct function *function_of(const struct function_ref *r);
-/* Index of the reference's definition in program->by_name, for sorting. */
+/*
+ * Index every definition by name in program->by_name; again only when
+ * files were added since (files are added, never taken away).
+ */
 void program_index_functions(struct program *p);
 
 #endif

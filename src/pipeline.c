@@ -3,6 +3,7 @@
  * pipeline.c: the options every subcommand shares, finding the kernel tree
  * and the files in scope, and running scan -> attach -> resolve.
  */
+#include "cache.h"
 #include "pipeline.h"
 
 #include <dirent.h>
@@ -697,7 +698,8 @@ static bool mentions_any(const struct program *p, const char *rel, char **names,
  * arch/x86/include/asm/posted_intr.h).  Scan just the included headers
  * that mention such a name: a text search first, a parse only on a hit.
  */
-static void add_named_headers(struct program *p, const struct overlay *ov, size_t nov)
+static void add_named_headers(struct program *p, const struct overlay *ov, size_t nov,
+			      struct fact_cache *cache)
 {
 	struct strvec names = { 0 }, headers = { 0 };
 	size_t first = p->files.n;
@@ -726,7 +728,7 @@ static void add_named_headers(struct program *p, const struct overlay *ov, size_
 	free(headers.v);
 	free(names.v);
 	if (p->files.n > first) {
-		scan_files(p, first, ov, nov);
+		scan_files(p, first, ov, nov, cache);
 		xqsort(p->files.v, p->files.n, sizeof(*p->files.v), file_cmp);
 	}
 }
@@ -742,6 +744,7 @@ struct program *program_load_overlay(const struct options *o,
 				     const struct overlay *ov, size_t nov)
 {
 	struct program *p = xcalloc(1, sizeof(*p));
+	struct fact_cache *cache;
 	char real[PATH_MAX];
 
 	p->opts = o;
@@ -751,8 +754,10 @@ struct program *program_load_overlay(const struct options *o,
 	find_files(p, ov, nov);
 	if (!p->files.n)
 		die("%s: no KVM source files found", o->kernel);
-	scan_files(p, 0, ov, nov);
-	add_named_headers(p, ov, nov);
+	cache = cache_open(o);
+	scan_files(p, 0, ov, nov, cache);
+	add_named_headers(p, ov, nov, cache);
+	cache_close(cache);
 	warn_skipped(p);
 	resolve_program(p);
 	return p;

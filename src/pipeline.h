@@ -47,9 +47,12 @@ struct program *program_load(const struct options *o);
 struct program *program_load_overlay(const struct options *o,
 				     const struct overlay *ov, size_t nov);
 
+struct fact_cache;
+
 /* Per-stage entry points (pipeline.c calls them in this order). */
-/* Scan p->files[first..]. */
-void scan_files(struct program *p, size_t first, const struct overlay *ov, size_t nov);
+/* Scan p->files[first..], through the fact cache @cache unless NULL. */
+void scan_files(struct program *p, size_t first, const struct overlay *ov, size_t nov,
+		struct fact_cache *cache);
 /* attach_comments(): see tokens.h; it needs the file's tokens. */
 void resolve_program(struct program *p);
 

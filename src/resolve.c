@@ -196,14 +196,16 @@ static size_t search_from(const struct program *p, struct site *s, size_t ref,
 static void nearest_names(const struct program *p, const char *name, struct ref_result *res)
 {
 	size_t len = strlen(name);
+	unsigned char bag[16];
 
+	name_bag(name, bag);
 	for (size_t i = 0; i < p->names.n && res->candidates.n < 3; i++) {
 		const struct name_len *cand = &p->names.v[i];
 
-		/* a length three apart is already three edits */
-		if (cand->len + 3 < len || len + 3 < cand->len)
+		/* a length, or characters, more than three apart are more than three edits */
+		if (cand->len + 3 < len || len + 3 < cand->len || bag_distance(bag, cand->bag) > 3)
 			continue;
-		if (edit_distance(name, cand->name, 3) <= 3)
+		if (edit_distance_n(name, len, cand->name, cand->len, 3) <= 3)
 			vec_push(&res->candidates, xstrdup(cand->name));
 	}
 }

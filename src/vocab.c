@@ -3,6 +3,7 @@
 #include "util.h"
 
 #include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -77,10 +78,23 @@ static const struct barrier_def bitops[] = {
  * which a misspelling prefers when two words are as near), and sorted by
  * name for barrier_lookup().
  */
+#define HASH_SLOTS 1024	/* a power of two, several times the words */
+
 static struct {
 	VEC(struct barrier_def) v, sorted;
+	const struct barrier_def *slot[HASH_SLOTS];	/* open addressing, for barrier_lookup_n() */
 	pthread_once_t once;
 } vocabulary = { .once = PTHREAD_ONCE_INIT };
+
+/* FNV-1a: the scanner asks for every identifier that is called. */
+static size_t hash_of(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h & (HASH_SLOTS - 1);
+}
 
 static void add_word(const char *name, enum kind kind)
 {
@@ -119,6 +133,16 @@ static void build_vocabulary(void)
 	for (size_t i = 0; i < vocabulary.v.n; i++)
 		vec_push(&vocabulary.sorted, vocabulary.v.v[i]);
 	xqsort(vocabulary.sorted.v, vocabulary.sorted.n, sizeof(*vocabulary.sorted.v), def_cmp);
+	if (2 * vocabulary.v.n > HASH_SLOTS)
+		BUG("%zu barrier words for %d hash slots", vocabulary.v.n, HASH_SLOTS);
+	for (size_t i = 0; i < vocabulary.sorted.n; i++) {
+		const struct barrier_def *d = &vocabulary.sorted.v[i];
+		size_t h = hash_of(d->name, strlen(d->name));
+
+		while (vocabulary.slot[h])
+			h = (h + 1) & (HASH_SLOTS - 1);
+		vocabulary.slot[h] = d;
+	}
 }
 
 /* The words in the order above, or sorted by name. */
@@ -152,6 +176,20 @@ const struct barrier_def *barrier_lookup(const char *name)
 	const struct barrier_def *v = words(&n, true), key = { name, KIND_FULL };
 
 	return bsearch(&key, v, n, sizeof(key), def_cmp);
+}
+
+const struct barrier_def *barrier_lookup_n(const char *name, size_t len)
+{
+	size_t n;
+
+	words(&n, true);
+	for (size_t h = hash_of(name, len); vocabulary.slot[h]; h = (h + 1) & (HASH_SLOTS - 1)) {
+		const struct barrier_def *d = vocabulary.slot[h];
+
+		if (strlen(d->name) == len && !memcmp(d->name, name, len))
+			return d;
+	}
+	return NULL;
 }
 
 const struct barrier_def *barrier_lookup_misspelled(const char *name)

@@ -6,6 +6,7 @@
 #
 #   libclang-dev llvm  the libclang C API and llvm-config
 #   libjansson-dev     the JSON output
+#   libssl-dev         SHA-256 (libcrypto) for the fact cache
 #   coccinelle         spatch, for cocci/ and the cross-check
 #   python3-sphinx     make htmldocs, and the kernel's own
 #   graphviz           the pairing graphs (dot)
@@ -13,7 +14,7 @@
 #   gcc clang make git python3 xz-utils perl: the build, tests and tools
 set -eu
 
-PACKAGES="gcc clang make git python3 perl xz-utils libclang-dev llvm libjansson-dev
+PACKAGES="gcc clang make git python3 perl xz-utils libclang-dev llvm libjansson-dev libssl-dev
 coccinelle python3-sphinx python3-yaml graphviz linux-source-6.12 ${EXTRA_PACKAGES:-}"
 
 missing=
