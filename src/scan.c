@@ -531,6 +531,37 @@ static void add_token_calls(struct function *fn, const struct token_view *tv,
 	}
 }
 
+/* "__acquires", "__must_hold", "__attribute__": words a function's name never is. */
+static bool is_annotation(const struct token_view *tv, size_t i)
+{
+	const struct token *t = &tv->t[i];
+
+	return (t->kind == TOK_IDENT || t->kind == TOK_KEYWORD) && t->len > 2 &&
+	       !memcmp(tv->buf + t->off, "__", 2);
+}
+
+/*
+ * The name of the function whose parameter list (or last annotation) ends
+ * at the ")" @close: the identifier before its "(".  Sparse's annotations
+ * and attributes may stand between the list and the body (do_vsie_run(...)
+ * __releases(vcpu->kvm->srcu) __acquires(vcpu->kvm->srcu) {): a "__name(...)"
+ * right after a ")" is stepped over, so that it never becomes the name.
+ * tv->n if there is no name.
+ */
+static size_t function_name(const struct token_view *tv, size_t close)
+{
+	for (;;) {
+		size_t open = match_bracket(tv, close), name;
+
+		if (open == tv->n || open == 0)
+			return tv->n;
+		name = open - 1;
+		if (name == 0 || !is_annotation(tv, name) || !tok_is(tv, name - 1, ")"))
+			return tv->t[name].kind == TOK_IDENT ? name : tv->n;
+		close = name - 1;
+	}
+}
+
 /*
  * "name ( ... ) {" at brace depth zero is a function definition; a
  * function-like macro whose body holds statements is one too, as far as
@@ -543,18 +574,16 @@ static void add_token_functions(struct file_facts *f, const struct token_view *t
 	VEC(struct function) found = { 0 };
 
 	for (size_t i = 0; i < tv->n; i++) {
-		size_t close, body_end, name;
+		size_t body_end, name;
 		struct function fn = { 0 };
 
 		if (!tok_is(tv, i, "{") || tv->t[i].directive || tv->t[i].skipped)
 			goto skip_block;
 		if (i < 2 || !tok_is(tv, i - 1, ")"))
 			goto skip_block;
-		close = i - 1;
-		name = match_bracket(tv, close);
-		if (name == tv->n || name == 0 || tv->t[name - 1].kind != TOK_IDENT)
+		name = function_name(tv, i - 1);
+		if (name == tv->n)
 			goto skip_block;
-		name--;
 		body_end = match_bracket(tv, i);
 		if (body_end == tv->n)
 			break;
@@ -562,6 +591,7 @@ static void add_token_functions(struct file_facts *f, const struct token_view *t
 			fn.name = tok_dup(tv, name);
 			fn.start = tv->t[name].start;
 			fn.end = tv->t[body_end].end;
+			fn.body = tv->t[i].start;
 			fn.from_tokens = true;
 			vec_push(&found, fn);
 		}
@@ -600,6 +630,15 @@ static void add_calls_from_tokens(struct file_facts *f, const struct token_view 
 	for (size_t k = 0; k < f->functions.n; k++) {
 		struct function *fn = &f->functions.v[k];
 		size_t from = tok_find(tv, fn->start), to = tok_find(tv, fn->end);
+
+		/* the body's: an annotation after the parameters is no call */
+		for (size_t i = from; i < to; i++) {
+			if (tok_is(tv, i, "{") && !tv->t[i].directive) {
+				fn->body = tv->t[i].start;
+				from = i;
+				break;
+			}
+		}
 		size_t nast = fn->calls.n;
 		struct pos *ast = xcalloc(nast, sizeof(*ast));
 		struct function tok = { 0 };
