@@ -34,16 +34,17 @@
  */
 #if defined(__x86_64__) || defined(__aarch64__)
 _Static_assert(sizeof(struct call) == 16, "struct call changed: update cache.c");
-_Static_assert(sizeof(struct function) == 64, "struct function changed: update cache.c");
+_Static_assert(sizeof(struct function) == 88, "struct function changed: update cache.c");
 _Static_assert(sizeof(struct comment) == 24, "struct comment changed: update cache.c");
 _Static_assert(sizeof(struct access) == 24, "struct access changed: update cache.c");
+_Static_assert(sizeof(struct pointer_assign) == 24, "struct pointer_assign changed: update cache.c");
 _Static_assert(sizeof(struct ref) == 48, "struct ref changed: update cache.c");
 _Static_assert(sizeof(struct pairing) == 32, "struct pairing changed: update cache.c");
 _Static_assert(sizeof(struct site) == 232, "struct site changed: update cache.c");
-_Static_assert(sizeof(struct file_facts) == 144, "struct file_facts changed: update cache.c");
+_Static_assert(sizeof(struct file_facts) == 168, "struct file_facts changed: update cache.c");
 #endif
 
-#define FORMAT "barriermap facts 1"
+#define FORMAT "barriermap facts 2"
 #define MAGIC "BMFACTS1"
 /* No file's facts come near this: a bound on what one entry may make us read. */
 #define MAX_ENTRY (256u << 20)
@@ -213,6 +214,7 @@ static void encode(struct strbuf *sb, const struct file_facts *f)
 		put_pos(sb, fn->body);
 		put_num(sb, fn->from_tokens);
 		put_calls(sb, fn->calls.v, fn->calls.n);
+		put_calls(sb, fn->indirect.v, fn->indirect.n);
 	}
 	put_num(sb, f->comments.n);
 	for (size_t i = 0; i < f->comments.n; i++) {
@@ -226,6 +228,12 @@ static void encode(struct strbuf *sb, const struct file_facts *f)
 	put_num(sb, f->includes.n);
 	for (size_t i = 0; i < f->includes.n; i++)
 		put_str(sb, f->includes.v[i]);
+	put_num(sb, f->pointers.n);
+	for (size_t i = 0; i < f->pointers.n; i++) {
+		put_str(sb, f->pointers.v[i].field);
+		put_str(sb, f->pointers.v[i].target);
+		put_pos(sb, f->pointers.v[i].at);
+	}
 }
 
 /* ---- reading it back, trusting nothing --------------------------------- */
@@ -380,6 +388,7 @@ static void decode(struct reader *r, struct file_facts *f)
 		fn->body = get_pos(r);
 		fn->from_tokens = get_upto(r, 1);
 		get_calls(r, &fn->calls.v, &fn->calls.n, &fn->calls.cap);
+		get_calls(r, &fn->indirect.v, &fn->indirect.n, &fn->indirect.cap);
 		if (!fn->name)
 			r->bad = true;
 	}
@@ -401,6 +410,15 @@ static void decode(struct reader *r, struct file_facts *f)
 	for (size_t i = 0; i < f->includes.n; i++)
 		if (!(f->includes.v[i] = get_str(r)))
 			r->bad = true;
+	f->pointers.n = f->pointers.cap = get_count(r);
+	f->pointers.v = xcalloc(f->pointers.n, sizeof(*f->pointers.v));
+	for (size_t i = 0; i < f->pointers.n; i++) {
+		f->pointers.v[i].field = get_str(r);
+		f->pointers.v[i].target = get_str(r);
+		f->pointers.v[i].at = get_pos(r);
+		if (!f->pointers.v[i].field || !f->pointers.v[i].target)
+			r->bad = true;
+	}
 	if (r->p != r->end)
 		r->bad = true;
 }
@@ -617,6 +635,7 @@ bool cache_load(struct fact_cache *c, const char *buf, size_t len, struct file_f
 	f->comments = tmp->comments;
 	f->sites = tmp->sites;
 	f->includes = tmp->includes;
+	f->pointers = tmp->pointers;
 	for (size_t i = 0; i < f->sites.n; i++)
 		f->sites.v[i].file = f;
 	free(tmp);

@@ -118,8 +118,10 @@ static void calls_free(struct call *v, size_t n)
 
 void site_release(struct site *s)
 {
-	for (size_t i = 0; i < s->partners.n; i++)
+	for (size_t i = 0; i < s->partners.n; i++) {
 		free(s->partners.v[i].via.v);
+		free(s->partners.v[i].through.v);
+	}
 	free(s->partners.v);
 	for (size_t i = 0; s->results && i < s->pairing.nrefs; i++) {
 		struct ref_result *r = &s->results[i];
@@ -149,8 +151,14 @@ void file_facts_free(struct file_facts *f)
 		site_release(&f->sites.v[i]);
 	for (size_t i = 0; i < f->functions.n; i++) {
 		calls_free(f->functions.v[i].calls.v, f->functions.v[i].calls.n);
+		calls_free(f->functions.v[i].indirect.v, f->functions.v[i].indirect.n);
 		free(f->functions.v[i].name);
 	}
+	for (size_t i = 0; i < f->pointers.n; i++) {
+		free(f->pointers.v[i].field);
+		free(f->pointers.v[i].target);
+	}
+	free(f->pointers.v);
 	for (size_t i = 0; i < f->comments.n; i++)
 		free(f->comments.v[i].text);
 	for (size_t i = 0; i < f->includes.n; i++)
@@ -175,6 +183,7 @@ void program_free(struct program *p)
 	free(p->files.v);
 	free(p->by_name.v);
 	free(p->names.v);
+	free(p->pointers.v);
 	infer_index_free(p->infer);
 	free(p->kernel);
 	free(p);
@@ -196,6 +205,70 @@ static int function_ref_cmp(const void *a, const void *b)
 	if (c)
 		return c;
 	return (x->index > y->index) - (x->index < y->index);
+}
+
+static int pointer_ref_cmp(const void *a, const void *b)
+{
+	const struct pointer_ref *x = a, *y = b;
+	int c = strcmp(x->field, y->field);
+
+	if (!c)
+		c = strcmp(x->file->path, y->file->path);
+	return c ? c : strcmp(x->target, y->target);
+}
+
+static void index_pointers(struct program *p)
+{
+	p->pointers.n = 0;
+	for (size_t i = 0; i < p->files.n; i++) {
+		const struct file_facts *f = p->files.v[i];
+
+		for (size_t j = 0; j < f->pointers.n; j++)
+			vec_push(&p->pointers, ((struct pointer_ref){ f->pointers.v[j].field,
+								      f->pointers.v[j].target, f }));
+	}
+	xqsort(p->pointers.v, p->pointers.n, sizeof(*p->pointers.v), pointer_ref_cmp);
+}
+
+/* Add @name to the sorted set @out of *n; false when it is full. */
+static bool add_target(const char **out, size_t *n, const char *name)
+{
+	size_t i = 0;
+
+	while (i < *n && strcmp(out[i], name) < 0)
+		i++;
+	if (i < *n && !strcmp(out[i], name))
+		return true;
+	if (*n == POINTER_TARGETS)
+		return false;
+	memmove(&out[i + 1], &out[i], (*n - i) * sizeof(*out));
+	out[i] = name;
+	(*n)++;
+	return true;
+}
+
+size_t program_pointer_targets(const struct program *p, const char *field,
+			       const struct file_facts *file, const char **out)
+{
+	size_t lo = 0, hi = p->pointers.n, n = 0, end;
+	bool full = false;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (strcmp(p->pointers.v[mid].field, field) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (end = lo; end < p->pointers.n && !strcmp(p->pointers.v[end].field, field); end++)
+		if (p->pointers.v[end].file == file && !add_target(out, &n, p->pointers.v[end].target))
+			full = true;
+	if (n)
+		return full ? 0 : n;
+	for (size_t i = lo; i < end && !full; i++)
+		full = !add_target(out, &n, p->pointers.v[i].target);
+	return full ? 0 : n;
 }
 
 void name_bag(const char *name, unsigned char bag[16])
@@ -229,6 +302,7 @@ void program_index_functions(struct program *p)
 		for (size_t j = 0; j < p->files.v[i]->functions.n; j++)
 			vec_push(&p->by_name, ((struct function_ref){ p->files.v[i], j }));
 	xqsort(p->by_name.v, p->by_name.n, sizeof(*p->by_name.v), function_ref_cmp);
+	index_pointers(p);
 	p->names.n = 0;
 	for (size_t i = 0; i < p->by_name.n; i++) {
 		const char *name = function_of(&p->by_name.v[i])->name;

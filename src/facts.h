@@ -35,7 +35,24 @@ struct function {
 	struct pos start, end;	/* extent of the definition */
 	struct pos body;	/* the opening brace */
 	VEC(struct call) calls;	/* in source order */
+	/*
+	 * Calls through a function pointer: the callee is the pointer's
+	 * field ("on_lock" for range->on_lock(kvm)); what it may hold is in
+	 * the files' pointers.
+	 */
+	VEC(struct call) indirect;
 	bool from_tokens;	/* found by the token fallback, not the AST */
+};
+
+/*
+ * A function a pointer may hold: ".on_lock = kvm_mmu_invalidate_end" in an
+ * initializer, "ops->run = vmx_run;" in code.  The target is a name;
+ * whether a function of that name exists is the resolver's to find.
+ */
+struct pointer_assign {
+	char *field;
+	char *target;
+	struct pos at;
 };
 
 enum comment_rule {
@@ -74,6 +91,11 @@ struct partner {
 	const char *barrier;
 	enum kind kind;
 	VEC(const char *) via;	/* from the named function down to function */
+	/*
+	 * Per step of via: the field of the function pointer the call went
+	 * through ("on_lock"), NULL for a direct call (and for via[0]).
+	 */
+	VEC(const char *) through;
 	size_t ref;		/* index of the reference that found it */
 };
 
@@ -133,6 +155,7 @@ struct file_facts {
 	VEC(struct comment) comments;	/* sorted by start */
 	VEC(struct site) sites;		/* sorted by position */
 	VEC(char *) includes;		/* "<linux/mm.h>", "\"mmu.h\"" as written */
+	VEC(struct pointer_assign) pointers;	/* in source order */
 	/*
 	 * For file_function_at(): outer[i] is the last function before i
 	 * (by start) that ends after function i does, or -1.  Built by
@@ -162,6 +185,12 @@ struct function_ref {
 	size_t index;
 };
 
+/* One pointer assignment of the program, for the resolver. */
+struct pointer_ref {
+	const char *field, *target;	/* borrowed from the facts */
+	const struct file_facts *file;
+};
+
 struct name_len {
 	const char *name;	/* borrowed from the facts */
 	size_t len;
@@ -186,6 +215,8 @@ struct program {
 	size_t by_name_files;	/* how many files by_name indexes */
 	/* each name of by_name once, in its order: for "did you mean" */
 	VEC(struct name_len) names;
+	/* every pointer assignment, sorted by field, then file, then target */
+	VEC(struct pointer_ref) pointers;
 	struct infer_index *infer;	/* infer.c's tables, built on first use */
 };
 
@@ -211,6 +242,22 @@ void program_free(struct program *p);
 const struct function_ref *program_find_function(const struct program *p,
 						 const char *name, size_t *n);
 struct function *function_of(const struct function_ref *r);
+
+/*
+ * A call through a pointer's @field may reach more functions than this;
+ * a field assigned more (.release, .open in every driver) is too common
+ * to say which, and is not followed.
+ */
+#define POINTER_TARGETS 8
+
+/*
+ * The functions a call through @field in @file may reach: the targets
+ * @file assigns to that field, else those of the whole program when
+ * there are at most POINTER_TARGETS.  Names into @out (POINTER_TARGETS
+ * of them at most), sorted; returns how many.
+ */
+size_t program_pointer_targets(const struct program *p, const char *field,
+			       const struct file_facts *file, const char **out);
 /*
  * Index every definition by name in program->by_name; again only when
  * files were added since (files are added, never taken away).

@@ -35,6 +35,7 @@ struct search {
 	const struct function_ref *fn;
 	unsigned depth;
 	int parent;		/* index in the queue, -1 for the named one */
+	const char *through;	/* the pointer's field the parent called it through, or NULL */
 };
 
 /* Definitions of @name, preferring @arch and generic code over other arches. */
@@ -67,12 +68,14 @@ static bool barrier_matches(const struct ref *r, const struct site *t, bool any)
 static void add_partner(struct site *s, size_t ref, struct partner *pt,
 			const struct search *queue, int at)
 {
-	VEC(const char *) rev = { 0 };
+	VEC(int) rev = { 0 };
 
 	for (int q = at; q >= 0; q = queue[q].parent)
-		vec_push(&rev, function_of(queue[q].fn)->name);
-	for (size_t i = rev.n; i > 0; i--)
-		vec_push(&pt->via, rev.v[i - 1]);
+		vec_push(&rev, q);
+	for (size_t i = rev.n; i > 0; i--) {
+		vec_push(&pt->via, function_of(queue[rev.v[i - 1]].fn)->name);
+		vec_push(&pt->through, queue[rev.v[i - 1]].through);
+	}
 	free(rev.v);
 	pt->ref = ref;
 	vec_push(&s->partners, *pt);
@@ -161,7 +164,7 @@ static size_t search_from(const struct program *p, struct site *s, size_t ref,
 	size_t found = 0;
 	unsigned found_depth = ~0u;
 
-	vec_push(&q, ((struct search){ start, 0, -1 }));
+	vec_push(&q, ((struct search){ start, 0, -1, NULL }));
 	seen_add(&seen, (size_t)(start - p->by_name.v));
 	for (size_t i = 0; i < q.n; i++) {
 		struct search cur = q.v[i];
@@ -184,7 +187,24 @@ static size_t search_from(const struct program *p, struct site *s, size_t ref,
 
 			for (size_t d = 0; d < n; d++)
 				if (seen_add(&seen, (size_t)(defs[d] - p->by_name.v)))
-					vec_push(&q, ((struct search){ defs[d], cur.depth + 1, (int)i }));
+					vec_push(&q, ((struct search){ defs[d], cur.depth + 1, (int)i, NULL }));
+		}
+		/* range->on_lock(kvm): what .on_lock may hold, as callees too */
+		for (size_t c = 0; c < fn->indirect.n; c++) {
+			const char *targets[POINTER_TARGETS];
+			size_t nt = program_pointer_targets(p, fn->indirect.v[c].callee, cur.fn->file,
+							    targets);
+
+			for (size_t t = 0; t < nt; t++) {
+				const struct function_ref *defs[4];
+				size_t n = pick_definitions(p, targets[t], cur.fn->file->arch, defs, 4);
+
+				for (size_t d = 0; d < n; d++)
+					if (seen_add(&seen, (size_t)(defs[d] - p->by_name.v)))
+						vec_push(&q, ((struct search){ defs[d], cur.depth + 1,
+									      (int)i,
+									      fn->indirect.v[c].callee }));
+			}
 		}
 	}
 	free(q.v);
@@ -282,8 +302,10 @@ static bool supplies_barrier(const struct program *p, const struct site *s, cons
 	tmp.results = &rr;
 	for (size_t i = 0; i < n && !ok; i++)
 		ok = search_from(p, &tmp, 0, defs[i], true, &rr.depth) > 0;
-	for (size_t i = 0; i < tmp.partners.n; i++)
+	for (size_t i = 0; i < tmp.partners.n; i++) {
 		free(tmp.partners.v[i].via.v);
+		free(tmp.partners.v[i].through.v);
+	}
 	free(tmp.partners.v);
 	return ok;
 }

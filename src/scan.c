@@ -662,6 +662,77 @@ static void add_calls_from_tokens(struct file_facts *f, const struct token_view 
 	}
 }
 
+/* ---- calls through function pointers ---------------------------------- */
+
+/*
+ * KVM's own dispatch through its ops tables: kvm_x86_call(vcpu_run)(vcpu)
+ * calls what the .vcpu_run of struct kvm_x86_ops holds.
+ */
+static const char *const ops_call_macros[] = { "kvm_x86_call", "kvm_pmu_call" };
+
+/* Token @i as the field of an indirect call, or tv->n: "->f(", ".f(", "kvm_x86_call(f)(". */
+static size_t indirect_field(const struct token_view *tv, size_t i)
+{
+	if (tok_is_call(tv, i) && i && (tok_is(tv, i - 1, "->") || tok_is(tv, i - 1, ".")))
+		return i;
+	for (size_t k = 0; k < sizeof(ops_call_macros) / sizeof(*ops_call_macros); k++)
+		if (tok_is(tv, i, ops_call_macros[k]) && i + 4 < tv->n && tok_is(tv, i + 1, "(") &&
+		    tv->t[i + 2].kind == TOK_IDENT && tok_is(tv, i + 3, ")") &&
+		    tok_is(tv, i + 4, "("))
+			return i + 2;
+	return tv->n;
+}
+
+static void add_indirect_calls(struct file_facts *f, const struct token_view *tv)
+{
+	for (size_t k = 0; k < f->functions.n; k++) {
+		struct function *fn = &f->functions.v[k];
+		size_t from = tok_find(tv, fn->body.line ? fn->body : fn->start);
+		size_t to = tok_find(tv, fn->end);
+
+		for (size_t i = from; i < to; i++) {
+			size_t field = indirect_field(tv, i);
+
+			if (field < tv->n)
+				vec_push(&fn->indirect, ((struct call){ tok_dup(tv, field),
+									tv->t[field].start }));
+		}
+	}
+}
+
+static bool is_all_upper(const struct token_view *tv, size_t i)
+{
+	for (unsigned k = 0; k < tv->t[i].len; k++)
+		if (tv->buf[tv->t[i].off + k] >= 'a' && tv->buf[tv->t[i].off + k] <= 'z')
+			return false;
+	return true;
+}
+
+/*
+ * ".field = target," in an initializer, "x->field = target;" in code, the
+ * target maybe cast or with its address taken: what a pointer may hold.
+ * A constant (all upper case, NULL) is not a function.
+ */
+static void collect_pointers(struct file_facts *f, const struct token_view *tv)
+{
+	for (size_t i = 2; i + 2 < tv->n; i++) {
+		size_t t = i + 1;
+
+		if (!tok_is(tv, i, "=") || tv->t[i].directive || tv->t[i - 1].kind != TOK_IDENT ||
+		    !(tok_is(tv, i - 2, ".") || tok_is(tv, i - 2, "->")))
+			continue;
+		if (tok_is(tv, t, "(") && tv->t[t].match < tv->n)	/* a cast */
+			t = tv->t[t].match + 1;
+		if (t < tv->n && tok_is(tv, t, "&"))
+			t++;
+		if (t + 1 >= tv->n || tv->t[t].kind != TOK_IDENT || is_all_upper(tv, t) ||
+		    !(tok_is(tv, t + 1, ",") || tok_is(tv, t + 1, "}") || tok_is(tv, t + 1, ";")))
+			continue;
+		vec_push(&f->pointers, ((struct pointer_assign){ tok_dup(tv, i - 1), tok_dup(tv, t),
+								 tv->t[i - 1].start }));
+	}
+}
+
 static bool is_defined_macro_name(const struct token_view *tv, size_t i)
 {
 	return i >= 2 && tv->t[i].directive && tok_is(tv, i - 1, "define");
@@ -998,6 +1069,8 @@ static void facts_from_source(struct parser *ps, const struct worker *w,
 	add_macro_functions(f, &tv);
 	index_functions(f);
 	add_calls_from_tokens(f, &tv);
+	add_indirect_calls(f, &tv);
+	collect_pointers(f, &tv);
 	collect_comments(f, &tv);
 	collect_includes(f, &tv);
 	find_sites(f, &tv);
