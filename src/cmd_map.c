@@ -295,6 +295,7 @@ int cmd_map(int argc, char **argv)
 	ro.flavour = a.kernel_docs ? RST_KERNEL : RST_SPHINX;
 	ro.kernel_version = version;
 	ro.svg_links = a.kernel_docs ? NULL : a.svg_links;
+	ro.by_subsystem = !options_scope_is_kvm(&opts);
 	rst_emit_map(p, &ro, &pages);
 
 	if (a.kernel_docs) {
