@@ -69,10 +69,9 @@ asan:
 
 KERNEL_TREE = $(shell tools/kernel-tree.sh)
 
-# the tests' fact cache is the build's, not the user's
 check: barriermap asan
 	$(Q)tools/kernel-tree.sh >/dev/null
-	$(Q)BARRIERMAP_CACHE=$(CURDIR)/build/test-cache tests/run.py --bin build/asan/barriermap $(TESTS)
+	$(Q)tests/run.py --bin build/asan/barriermap $(TESTS)
 
 map: barriermap
 	$(Q)./barriermap map --kernel "$(or $(KDIR),$(KERNEL_TREE))" -o $(or $(O),map)
