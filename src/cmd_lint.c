@@ -16,6 +16,7 @@
 static const char usage[] =
 	"usage: barriermap lint [--kernel DIR] [--format=text|json] [--status=LIST]\n"
 	"                       [-j N] [--depth N] [--resolve-in DIR] [--compdb DIR] [PATH...]\n"
+	"                       [--scope=DIR[,DIR...]|kvm|all] [--no-cache]\n"
 	"\n"
 	"  --status=LIST   report these statuses (comma separated, or 'all');\n"
 	"                  default: dangling,mismatch,vague,undocumented,one-way\n"

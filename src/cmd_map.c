@@ -28,7 +28,9 @@ static const char map_usage[] =
 	"  --kernel-docs[=TREE]  write TREE/Documentation/virt/kvm/barriers/ and its\n"
 	"                        toctree entry (TREE defaults to the --kernel tree)\n"
 	"  --svg-links PREFIX    link the graph's nodes to their entries; PREFIX is\n"
-	"                        the pages' folder relative to Sphinx's _images/\n";
+	"                        the pages' folder relative to Sphinx's _images/\n"
+	"  --scope=DIR[,DIR...]  map these folders (or 'all'), a page per subsystem\n"
+	"                        folder, instead of KVM's\n";
 
 #define KVM_DOCS "Documentation/virt/kvm"
 #define TOCTREE_ENTRY "barriers/index"
