@@ -550,6 +550,34 @@ static void add_overlay_files(struct program *p, const struct overlay *ov, size_
 	free(gone);
 }
 
+/*
+ * --resolve-in=core: where the core primitives a claim may rely on are
+ * defined (locks, rwsems, the scheduler's wakeups, bitops and atomics),
+ * resolve-only: include/, kernel/, lib/, mm/ and arch/(star)/include/.
+ */
+static void add_core(struct program *p)
+{
+	static const char *const core[] = { "include", "kernel", "lib", "mm" };
+	char *archdir = xasprintf("%s/arch", p->kernel);
+	DIR *d = opendir(archdir);
+	struct dirent *e;
+
+	free(archdir);
+	for (size_t i = 0; i < sizeof(core) / sizeof(core[0]); i++)
+		add_tree(p, core[i], NULL, true, false);
+	while (d && (e = readdir(d))) {
+		char *inc;
+
+		if (e->d_name[0] == '.')
+			continue;
+		inc = xasprintf("arch/%s/include", e->d_name);
+		add_tree(p, inc, NULL, true, false);
+		free(inc);
+	}
+	if (d)
+		closedir(d);
+}
+
 static void find_files(struct program *p, const struct overlay *ov, size_t nov)
 {
 	const struct options *o = p->opts;
@@ -557,8 +585,13 @@ static void find_files(struct program *p, const struct overlay *ov, size_t nov)
 	add_scope(p);
 	add_tree(p, "include/asm-generic", "barrier", false, false);
 	for (size_t i = 0; i < o->resolve_in.n; i++) {
-		char *r = relative_to_kernel(p, o->resolve_in.v[i]);
+		char *r;
 
+		if (!strcmp(o->resolve_in.v[i], "core")) {
+			add_core(p);
+			continue;
+		}
+		r = relative_to_kernel(p, o->resolve_in.v[i]);
 		add_tree(p, r, NULL, true, false);
 		free(r);
 	}

@@ -56,4 +56,19 @@ void scan_files(struct program *p, size_t first, const struct overlay *ov, size_
 /* attach_comments(): see tokens.h; it needs the file's tokens. */
 void resolve_program(struct program *p);
 
+/*
+ * The barriers function @name reaches (its definitions, preferring @arch
+ * and generic code): in it, else in its callees and in the functions its
+ * pointers may hold, the shallowest that have any, down to --depth calls;
+ * a call to a value-returning atomic counts as its implied full barrier
+ * (partner.site NULL).  partner.via is the chain from @name, partner.through
+ * the pointer fields on it.  This is how a claim ("rely on
+ * mmap_read_unlock() for an implicit smp_rmb()") is followed into the core
+ * kernel; load the core's facts first with --resolve-in=core.  Returns
+ * how many; free *out with partners_release().
+ */
+size_t resolve_barriers_below(const struct program *p, const char *name, const char *arch,
+			      struct partner **out);
+void partners_release(struct partner *v, size_t n);
+
 #endif

@@ -287,27 +287,45 @@ static void resolve_ref(const struct program *p, struct site *s, size_t ref)
 	check_kinds(s, ref, first, res);
 }
 
-/* Does @callee supply a barrier, itself or through its callees? */
-static bool supplies_barrier(const struct program *p, const struct site *s, const char *callee)
+/* pipeline.h: for the implicit sites below, and for claims. */
+size_t resolve_barriers_below(const struct program *p, const char *name, const char *arch,
+			      struct partner **out)
 {
-	struct ref probe = { .function = (char *)callee };
-	struct site tmp = { .file = s->file, .function = -1, .kind = KIND_FULL };
+	struct ref probe = { .function = (char *)name };
+	struct site tmp = { .function = -1, .kind = KIND_FULL };
 	struct ref_result rr = { 0 };
 	const struct function_ref *defs[4];
-	size_t n = pick_definitions(p, callee, s->file->arch, defs, 4);
-	bool ok = implies_full_barrier(callee);
+	size_t n = pick_definitions(p, name, arch, defs, 4);
 
 	tmp.pairing.refs = &probe;
 	tmp.pairing.nrefs = 1;
 	tmp.results = &rr;
-	for (size_t i = 0; i < n && !ok; i++)
-		ok = search_from(p, &tmp, 0, defs[i], true, &rr.depth) > 0;
-	for (size_t i = 0; i < tmp.partners.n; i++) {
-		free(tmp.partners.v[i].via.v);
-		free(tmp.partners.v[i].through.v);
+	for (size_t i = 0; i < n; i++)
+		search_from(p, &tmp, 0, defs[i], true, &rr.depth);
+	*out = tmp.partners.v;
+	return tmp.partners.n;
+}
+
+void partners_release(struct partner *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].via.v);
+		free(v[i].through.v);
 	}
-	free(tmp.partners.v);
-	return ok;
+	free(v);
+}
+
+/* Does @callee supply a barrier, itself or through its callees? */
+static bool supplies_barrier(const struct program *p, const struct site *s, const char *callee)
+{
+	struct partner *found;
+	size_t n;
+
+	if (implies_full_barrier(callee))
+		return true;
+	n = resolve_barriers_below(p, callee, s->file->arch, &found);
+	partners_release(found, n);
+	return n > 0;
 }
 
 static void take_call(struct site *s, const struct call *c)
