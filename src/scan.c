@@ -60,16 +60,26 @@ static const unsigned parse_flags =
 	CXTranslationUnit_Incomplete | CXTranslationUnit_DetailedPreprocessingRecord |
 	CXTranslationUnit_SkipFunctionBodies;
 
+/*
+ * A file as libclang parsed it: its unit, the file in it, and where the
+ * file's own text starts in what was parsed (after the tag declarations
+ * of parse_alone(), a line of its own, when there are any).
+ */
+struct parsed {
+	CXTranslationUnit tu;
+	CXFile file;
+	unsigned skip;		/* bytes before the file's text */
+	unsigned skip_lines;	/* lines before it: 0 or 1 */
+};
+
 /* ---- tokens ---------------------------------------------------------- */
 
-static struct pos pos_of(CXSourceLocation loc, unsigned *offset)
+static struct pos pos_of(const struct parsed *u, CXSourceLocation loc)
 {
-	unsigned line, col, off;
+	unsigned line, col;
 
-	clang_getFileLocation(loc, NULL, &line, &col, &off);
-	if (offset)
-		*offset = off;
-	return (struct pos){ line, col };
+	clang_getFileLocation(loc, NULL, &line, &col, NULL);
+	return (struct pos){ line > u->skip_lines ? line - u->skip_lines : 1, col };
 }
 
 static enum tok_kind tok_kind_of(CXTokenKind k)
@@ -129,9 +139,9 @@ static void mark_directives(struct token_view *tv)
  * every branch whose condition it cannot evaluate, so this is "#if 0" and
  * the like; in exact mode it is the code another configuration builds.
  */
-static void mark_skipped(CXTranslationUnit tu, CXFile file, struct token_view *tv)
+static void mark_skipped(const struct parsed *u, struct token_view *tv)
 {
-	CXSourceRangeList *l = clang_getSkippedRanges(tu, file);
+	CXSourceRangeList *l = clang_getSkippedRanges(u->tu, u->file);
 
 	for (unsigned r = 0; l && r < l->count; r++) {
 		unsigned from, to;
@@ -139,6 +149,8 @@ static void mark_skipped(CXTranslationUnit tu, CXFile file, struct token_view *t
 
 		clang_getFileLocation(clang_getRangeStart(l->ranges[r]), NULL, NULL, NULL, &from);
 		clang_getFileLocation(clang_getRangeEnd(l->ranges[r]), NULL, NULL, NULL, &to);
+		from = from > u->skip ? from - u->skip : 0;
+		to = to > u->skip ? to - u->skip : 0;
 		while (lo < hi) {	/* the first token at or after @from */
 			size_t mid = (lo + hi) / 2;
 
@@ -369,11 +381,13 @@ static size_t token_length(const char *buf, size_t len, size_t off, enum tok_kin
 	return 0;
 }
 
-static void tokenize_file(CXTranslationUnit tu, CXFile file, const char *buf, size_t len,
+static void tokenize_file(const struct parsed *u, const char *buf, size_t len,
 			  struct token_view *tv)
 {
-	CXSourceRange all = clang_getRange(clang_getLocationForOffset(tu, file, 0),
-					   clang_getLocationForOffset(tu, file, (unsigned)len));
+	CXTranslationUnit tu = u->tu;
+	CXSourceRange all = clang_getRange(clang_getLocationForOffset(tu, u->file, u->skip),
+					   clang_getLocationForOffset(tu, u->file,
+								      u->skip + (unsigned)len));
 	struct line_table lt = { buf, len, 0, 0, 1 };
 	CXToken *toks;
 	unsigned n;
@@ -386,10 +400,10 @@ static void tokenize_file(CXTranslationUnit tu, CXFile file, const char *buf, si
 		size_t end;
 
 		t->kind = tok_kind_of(clang_getTokenKind(toks[i]));
-		t->off = offset_of(clang_getTokenLocation(tu, toks[i]));
+		t->off = offset_of(clang_getTokenLocation(tu, toks[i])) - u->skip;
 		end = t->off + token_length(buf, len, t->off, t->kind);
 		if (end == t->off)
-			end = offset_of(clang_getRangeEnd(clang_getTokenExtent(tu, toks[i])));
+			end = offset_of(clang_getRangeEnd(clang_getTokenExtent(tu, toks[i]))) - u->skip;
 		t->len = end > t->off ? (unsigned)(end - t->off) : 0;
 		t->start = line_table_pos(&lt, t->off);
 		/* the last character, not one past it */
@@ -397,7 +411,7 @@ static void tokenize_file(CXTranslationUnit tu, CXFile file, const char *buf, si
 	}
 	clang_disposeTokens(tu, toks, n);
 	mark_directives(tv);
-	mark_skipped(tu, file, tv);
+	mark_skipped(u, tv);
 	match_brackets(tv);
 }
 
@@ -427,7 +441,7 @@ size_t tok_find(const struct token_view *tv, struct pos at)
 
 struct ast_ctx {
 	struct file_facts *f;
-	CXFile file;
+	const struct parsed *u;
 	struct function *fn;	/* while visiting a body */
 };
 
@@ -451,8 +465,9 @@ static enum CXChildVisitResult visit_body(CXCursor c, CXCursor parent, CXClientD
 		unsigned line, col;
 
 		clang_getExpansionLocation(loc, &f, &line, &col, NULL);
-		if (s && *s && f && clang_File_isEqual(f, ctx->file))
-			vec_push(&ctx->fn->calls, ((struct call){ xstrdup(s), { line, col } }));
+		if (s && *s && f && clang_File_isEqual(f, ctx->u->file) && line > ctx->u->skip_lines)
+			vec_push(&ctx->fn->calls, ((struct call){ xstrdup(s),
+						  { line - ctx->u->skip_lines, col } }));
 		clang_disposeString(name);
 	}
 	return CXChildVisit_Recurse;
@@ -466,8 +481,8 @@ static void add_ast_function(struct ast_ctx *ctx, CXCursor c)
 
 	fn.name = xstrdup(clang_getCString(name));
 	clang_disposeString(name);
-	fn.start = pos_of(clang_getRangeStart(r), NULL);
-	fn.end = pos_of(clang_getRangeEnd(r), NULL);
+	fn.start = pos_of(ctx->u, clang_getRangeStart(r));
+	fn.end = pos_of(ctx->u, clang_getRangeEnd(r));
 	vec_push(&ctx->f->functions, fn);
 	ctx->fn = vec_last(&ctx->f->functions);
 	clang_visitChildren(c, visit_body, ctx);
@@ -478,7 +493,7 @@ static enum CXChildVisitResult visit_top(CXCursor c, CXCursor parent, CXClientDa
 {
 	struct ast_ctx *ctx = data;
 
-	if (!in_main_file(c, ctx->file))
+	if (!in_main_file(c, ctx->u->file))
 		return CXChildVisit_Continue;
 	if (clang_getCursorKind(c) == CXCursor_FunctionDecl && clang_isCursorDefinition(c))
 		add_ast_function(ctx, c);
@@ -982,23 +997,153 @@ out:
 struct parser {
 	CXIndex idx;
 	CXTranslationUnit alone;	/* reused for every file, or NULL */
+	struct strbuf text;	/* what was parsed: declarations, then the file */
 };
 
-static CXTranslationUnit parse_alone(struct parser *ps, const char *buf, size_t len)
-{
-	struct CXUnsavedFile u = { ALONE_NAME, buf, (unsigned long)len };
+struct tag {
+	const char *name;	/* into the file's text */
+	size_t len;
+	bool is_union;
+};
 
+static int tag_cmp(const void *a, const void *b)
+{
+	const struct tag *x = a, *y = b;
+	int c = memcmp(x->name, y->name, x->len < y->len ? x->len : y->len);
+
+	if (c)
+		return c;
+	if (x->len != y->len)
+		return x->len < y->len ? -1 : 1;
+	return (int)x->is_union - (int)y->is_union;
+}
+
+static bool is_word_at(const char *buf, size_t len, size_t i, const char *w, size_t n)
+{
+	return i + n < len && !memcmp(buf + i, w, n) && !is_ident_char((unsigned char)buf[i + n]) &&
+	       (i == 0 || !is_ident_char((unsigned char)buf[i - 1]));
+}
+
+struct tag_list {
+	struct tag *v;
+	size_t n, cap;
+};
+
+/*
+ * C's keywords, sorted: "a struct for each" in a comment must not become
+ * "struct for;", which libclang would have to recover from.
+ */
+static const char *const c_keywords[] = {
+	"_Alignas", "_Alignof", "_Atomic", "_Bool", "_Complex", "_Generic", "_Imaginary",
+	"_Noreturn", "_Static_assert", "_Thread_local", "auto", "break", "case", "char",
+	"const", "continue", "default", "do", "double", "else", "enum", "extern", "float",
+	"for", "goto", "if", "inline", "int", "long", "register", "restrict", "return",
+	"short", "signed", "sizeof", "static", "struct", "switch", "typedef", "typeof",
+	"union", "unsigned", "void", "volatile", "while",
+};
+
+static int keyword_cmp(const void *key, const void *elem)
+{
+	const struct tag *t = key;
+	const char *k = *(const char *const *)elem;
+	int c = strncmp(t->name, k, t->len);
+
+	return c ? c : -(k[t->len] != '\0');
+}
+
+static bool is_c_keyword(const struct tag *t)
+{
+	return bsearch(t, c_keywords, sizeof(c_keywords) / sizeof(c_keywords[0]),
+		       sizeof(c_keywords[0]), keyword_cmp) != NULL;
+}
+
+/* Each "KEYWORD name" of @buf, the keyword a word of its own, the name not a keyword. */
+static void find_tags(const char *buf, size_t len, const char *keyword, bool is_union,
+		      struct tag_list *tags)
+{
+	size_t n = strlen(keyword);
+
+	for (const char *p = buf; (p = memmem(p, (size_t)(buf + len - p), keyword, n)); p += n) {
+		size_t at = (size_t)(p - buf) + n, end;
+		struct tag t;
+
+		if (!is_word_at(buf, len, (size_t)(p - buf), keyword, n))
+			continue;
+		while (at < len && (buf[at] == ' ' || buf[at] == '\t' || buf[at] == '\n'))
+			at++;
+		for (end = at; end < len && is_ident_char((unsigned char)buf[end]) &&
+		     (unsigned char)buf[end] < 0x80; end++)
+			;
+		if (end == at || end - at > 64 || (buf[at] >= '0' && buf[at] <= '9') ||
+		    (end - at >= 13 && !memcmp(buf + at, "__attribute__", 13)))
+			continue;
+		t = (struct tag){ buf + at, end - at, is_union };
+		if (!is_c_keyword(&t))
+			vec_push(tags, t);
+	}
+}
+
+/*
+ * "struct kvm_vcpu; union u; " for each tag @buf names, on one line.
+ *
+ * Parsed alone, a file declares the structs its functions take only in
+ * their parameter lists, where each such tag is new to that prototype;
+ * libclang then spends time quadratic in their number (30,000 functions
+ * of "struct kvm_vcpu *v": 11 s, against 0.1 s with the tag declared
+ * once).  Declared first, each is one type, as the file's headers would
+ * have it.  A name used for both a struct and a union is left alone.
+ */
+static void tag_declarations(const char *buf, size_t len, struct strbuf *out)
+{
+	struct tag_list tags = { 0 };
+
+	find_tags(buf, len, "struct", false, &tags);
+	find_tags(buf, len, "union", true, &tags);
+	xqsort(tags.v, tags.n, sizeof(*tags.v), tag_cmp);
+	for (size_t i = 0; i < tags.n; i++) {
+		const struct tag *t = &tags.v[i];
+		bool same_name_before = i && tags.v[i - 1].len == t->len &&
+					!memcmp(tags.v[i - 1].name, t->name, t->len);
+		bool same_name_after = i + 1 < tags.n && tags.v[i + 1].len == t->len &&
+				       !memcmp(tags.v[i + 1].name, t->name, t->len);
+
+		if (same_name_before)
+			continue;
+		if (same_name_after && tags.v[i + 1].is_union != t->is_union)
+			continue;	/* struct x and union x: which one is unknown */
+		sb_addf(out, "%s %.*s; ", t->is_union ? "union" : "struct", (int)t->len, t->name);
+	}
+	free(tags.v);
+	if (out->len)
+		sb_addc(out, '\n');
+}
+
+static bool parse_alone(struct parser *ps, const char *buf, size_t len, struct parsed *u)
+{
+	struct CXUnsavedFile uf;
+
+	sb_reset(&ps->text);
+	tag_declarations(buf, len, &ps->text);
+	u->skip = (unsigned)ps->text.len;
+	u->skip_lines = ps->text.len ? 1 : 0;
+	sb_add(&ps->text, buf, len);
+	uf = (struct CXUnsavedFile){ ALONE_NAME, ps->text.buf, (unsigned long)ps->text.len };
 	if (ps->alone) {
-		if (!clang_reparseTranslationUnit(ps->alone, 1, &u,
+		if (!clang_reparseTranslationUnit(ps->alone, 1, &uf,
 						  clang_defaultReparseOptions(ps->alone)))
-			return ps->alone;
+			goto parsed;
 		/* a failed reparse leaves the unit unusable: start afresh */
 		clang_disposeTranslationUnit(ps->alone);
 	}
 	ps->alone = clang_parseTranslationUnit(ps->idx, ALONE_NAME, parse_args,
 					       sizeof(parse_args) / sizeof(parse_args[0]),
-					       &u, 1, parse_flags);
-	return ps->alone;
+					       &uf, 1, parse_flags);
+	if (!ps->alone)
+		return false;
+parsed:
+	u->tu = ps->alone;
+	u->file = clang_getFile(ps->alone, ALONE_NAME);
+	return true;
 }
 
 struct scan_floor {
@@ -1016,26 +1161,31 @@ struct scan_floor *scan_floor_new(void)
 
 size_t scan_floor_file(struct scan_floor *sf, const char *buf, size_t len)
 {
-	CXTranslationUnit tu = parse_alone(&sf->ps, buf, len);
-	CXFile file;
+	struct parsed u;
 	CXToken *toks;
 	unsigned n;
 
-	if (!tu)
+	if (!parse_alone(&sf->ps, buf, len, &u))
 		return 0;
-	file = clang_getFile(tu, ALONE_NAME);
-	clang_tokenize(tu, clang_getRange(clang_getLocationForOffset(tu, file, 0),
-					  clang_getLocationForOffset(tu, file, (unsigned)len)),
+	clang_tokenize(u.tu, clang_getRange(clang_getLocationForOffset(u.tu, u.file, u.skip),
+					    clang_getLocationForOffset(u.tu, u.file,
+								       u.skip + (unsigned)len)),
 		       &toks, &n);
-	clang_disposeTokens(tu, toks, n);
+	clang_disposeTokens(u.tu, toks, n);
 	return n;
+}
+
+static void parser_release(struct parser *ps)
+{
+	if (ps->alone)
+		clang_disposeTranslationUnit(ps->alone);
+	clang_disposeIndex(ps->idx);
+	sb_release(&ps->text);
 }
 
 void scan_floor_free(struct scan_floor *sf)
 {
-	if (sf->ps.alone)
-		clang_disposeTranslationUnit(sf->ps.alone);
-	clang_disposeIndex(sf->ps.idx);
+	parser_release(&sf->ps);
 	free(sf);
 }
 
@@ -1044,26 +1194,22 @@ static void facts_from_source(struct parser *ps, const struct worker *w,
 			      struct file_facts *f, const char *abs, char *buf, size_t len)
 {
 	struct token_view tv = { buf, len, NULL, 0 };
-	struct ast_ctx ctx = { f, NULL, NULL };
-	CXTranslationUnit tu = NULL, exact = NULL;
-	const char *name = abs;
+	struct parsed u = { 0 };
+	struct ast_ctx ctx = { f, &u, NULL };
+	CXTranslationUnit exact = NULL;
 
 	if (w->compdb) {
-		struct CXUnsavedFile u = { abs, buf, (unsigned long)len };
+		struct CXUnsavedFile uf = { abs, buf, (unsigned long)len };
 
-		tu = exact = parse_exact(ps->idx, w->compdb, abs, &u);
+		exact = parse_exact(ps->idx, w->compdb, abs, &uf);
+		u = (struct parsed){ exact, exact ? clang_getFile(exact, abs) : NULL, 0, 0 };
 	}
-	if (!tu) {
-		tu = parse_alone(ps, buf, len);
-		name = ALONE_NAME;
-	}
-	if (!tu) {
+	if (!exact && !parse_alone(ps, buf, len, &u)) {
 		f->skipped = xstrdup("libclang could not parse it");
 		return;
 	}
-	ctx.file = clang_getFile(tu, name);
-	clang_visitChildren(clang_getTranslationUnitCursor(tu), visit_top, &ctx);
-	tokenize_file(tu, ctx.file, buf, len, &tv);
+	clang_visitChildren(clang_getTranslationUnitCursor(u.tu), visit_top, &ctx);
+	tokenize_file(&u, buf, len, &tv);
 	index_functions(f);
 	add_token_functions(f, &tv);
 	add_macro_functions(f, &tv);
@@ -1134,16 +1280,14 @@ static void progress(struct worker *w, size_t done)
 static void *worker_main(void *arg)
 {
 	struct worker *w = arg;
-	struct parser ps = { clang_createIndex(0, 0), NULL };
+	struct parser ps = { clang_createIndex(0, 0), NULL, STRBUF_INIT };
 	size_t i;
 
 	while ((i = w->first + atomic_fetch_add(&w->next, 1)) < w->p->files.n) {
 		scan_one(&ps, w, w->p->files.v[i]);
 		progress(w, atomic_fetch_add(&w->done, 1) + 1);
 	}
-	if (ps.alone)
-		clang_disposeTranslationUnit(ps.alone);
-	clang_disposeIndex(ps.idx);
+	parser_release(&ps);
 	return NULL;
 }
 
