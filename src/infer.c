@@ -6,6 +6,7 @@
 #include "infer.h"
 #include "objects.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -98,12 +99,37 @@ struct key_sites {
 	VEC(size_t) sites;	/* indices into rank_index.all, ascending */
 };
 
+/*
+ * A match key held by more barriers' windows than this is evidence of
+ * nothing, like a stop word: it marks no candidate and scores no pair.  A
+ * bound, so that a file of thousands of barriers around one object is
+ * ranked in linear time; the real tree stays under it (the 6.12 tree's
+ * commonest keys, .dev and .flags, are held by 763 and 645 of its 7,874
+ * barriers), so no real ranking changes.
+ */
+#define KEY_CAP 2048
+
+/*
+ * The sites of one kind, architecture and genericity: every site of a
+ * group has the same prior against a given barrier, but for its file, so
+ * the best of a group that shares nothing with that barrier are its
+ * first ones, in the order scored_cmp() breaks ties in.
+ */
+struct group {
+	enum kind kind;
+	bool generic;
+	const char *arch;
+	VEC(size_t) sites;	/* indices into all, by path, line and column */
+};
+
 struct rank_index {
 	VEC(struct site *) all;	/* every site, in program order */
 	VEC(struct key_sites) keys;	/* sorted by key */
 	/* the key (index in keys) of each access of all.v[i], before then after */
 	VEC(size_t) first_key;	/* per site: where its accesses' keys start */
 	VEC(unsigned) key_of;
+	VEC(struct group) groups;
+	VEC(struct file_first) files;	/* by file pointer: where its sites start */
 };
 
 struct infer_index {
@@ -222,6 +248,62 @@ struct key_site {
 	size_t slot;		/* in rank_index.key_of */
 };
 
+struct file_first {
+	const struct file_facts *file;
+	size_t first;
+};
+
+static int file_first_cmp(const void *a, const void *b)
+{
+	const struct file_facts *x = ((const struct file_first *)a)->file;
+	const struct file_facts *y = ((const struct file_first *)b)->file;
+
+	return (uintptr_t)x < (uintptr_t)y ? -1 : (uintptr_t)x > (uintptr_t)y;
+}
+
+/* The ties of scored_cmp(): by path, then line, then column. */
+static int site_order_cmp(const void *a, const void *b, void *index)
+{
+	const struct rank_index *r = index;
+	size_t i = *(const size_t *)a, j = *(const size_t *)b;
+	const struct site *x = r->all.v[i], *y = r->all.v[j];
+	int d = strcmp(x->file->path, y->file->path);
+
+	if (d)
+		return d;
+	if (x->at.line != y->at.line)
+		return x->at.line < y->at.line ? -1 : 1;
+	if (x->at.col != y->at.col)
+		return x->at.col < y->at.col ? -1 : 1;
+	return (i > j) - (i < j);
+}
+
+static bool is_generic(const struct file_facts *f);
+
+static void group_sites(struct rank_index *r)
+{
+	for (size_t i = 0; i < r->all.n; i++) {
+		const struct site *s = r->all.v[i];
+		bool generic = is_generic(s->file);
+		struct group *g = NULL;
+
+		for (size_t k = 0; k < r->groups.n && !g; k++)
+			if (r->groups.v[k].kind == s->kind && r->groups.v[k].generic == generic &&
+			    !strcmp(r->groups.v[k].arch, s->file->arch ? s->file->arch : ""))
+				g = &r->groups.v[k];
+		if (!g) {
+			vec_push(&r->groups, ((struct group){ s->kind, generic,
+					      s->file->arch ? s->file->arch : "", { 0 } }));
+			g = vec_last(&r->groups);
+		}
+		vec_push(&g->sites, i);
+	}
+	for (size_t k = 0; k < r->groups.n; k++)
+		if (r->groups.v[k].sites.n > 1)
+			qsort_r(r->groups.v[k].sites.v, r->groups.v[k].sites.n, sizeof(size_t),
+				site_order_cmp, r);
+}
+
 static int key_sites_cmp(const void *a, const void *b)
 {
 	return strcmp(((const struct key_sites *)a)->key, ((const struct key_sites *)b)->key);
@@ -239,7 +321,8 @@ static void rank_build(struct rank_index *r, const struct program *p)
 {
 	VEC(struct key_site) pairs = { 0 };
 
-	for (size_t f = 0; f < p->files.n; f++)
+	for (size_t f = 0; f < p->files.n; f++) {
+		vec_push(&r->files, ((struct file_first){ p->files.v[f], r->all.n }));
 		for (size_t i = 0; i < p->files.v[f]->sites.n; i++) {
 			const struct site *s = &p->files.v[f]->sites.v[i];
 
@@ -253,6 +336,9 @@ static void rank_build(struct rank_index *r, const struct program *p)
 				}
 			vec_push(&r->all, (struct site *)s);
 		}
+	}
+	xqsort(r->files.v, r->files.n, sizeof(*r->files.v), file_first_cmp);
+	group_sites(r);
 	xqsort(pairs.v, pairs.n, sizeof(*pairs.v), key_site_cmp);
 	for (size_t i = 0; i < pairs.n; i++) {
 		struct key_sites *ks = r->keys.n ? vec_last(&r->keys) : NULL;
@@ -286,6 +372,10 @@ static void rank_free(struct rank_index *r)
 	free(r->all.v);
 	free(r->first_key.v);
 	free(r->key_of.v);
+	for (size_t i = 0; i < r->groups.n; i++)
+		free(r->groups.v[i].sites.v);
+	free(r->groups.v);
+	free(r->files.v);
 }
 
 /*
@@ -355,7 +445,7 @@ static void note_evidence(struct evidence *ev, size_t *nev, const char *object, 
  */
 static size_t gather_evidence(const struct df_table *t, const struct site *s,
 			      const struct site *c, struct evidence *ev,
-			      const unsigned *ks, const unsigned *kc)
+			      const struct rank_index *r, const unsigned *ks, const unsigned *kc)
 {
 	size_t nev = 0;
 
@@ -368,7 +458,8 @@ static size_t gather_evidence(const struct df_table *t, const struct site *s,
 					const struct access *b = side_at(c, sb, j);
 					double m;
 
-					if (ks && ks[sa * s->before.n + i] != kc[sb * c->before.n + j])
+					if (ks && (ks[sa * s->before.n + i] != kc[sb * c->before.n + j] ||
+						   r->keys.v[ks[sa * s->before.n + i]].sites.n > KEY_CAP))
 						continue;
 					m = object_match(a->object, b->object);
 
@@ -433,11 +524,11 @@ static bool can_be_partner(const struct site *s, const struct site *c)
 
 static double score_candidate(const struct df_table *t, const struct site *s,
 			      const struct site *c, struct evidence *ev, size_t *nev,
-			      const unsigned *ks, const unsigned *kc)
+			      const struct rank_index *r, const unsigned *ks, const unsigned *kc)
 {
 	double factor, add = prior(s, c, &factor);
 
-	*nev = gather_evidence(t, s, c, ev, ks, kc);
+	*nev = gather_evidence(t, s, c, ev, r, ks, kc);
 	return evidence_sum(ev, *nev) * factor + add;
 }
 
@@ -489,8 +580,38 @@ static void keep_best(struct scored *top, size_t *k, size_t max, const struct sc
 	top[j] = *sc;
 }
 
-/* Mark the sites that hold an object with one of @s's match keys. */
-static void mark_sharing(const struct rank_index *r, const struct site *s, bool *shares)
+/* The index of @s in r->all, or r->all.n when it is not there. */
+static size_t site_index(const struct rank_index *r, const struct site *s)
+{
+	struct file_first key = { s->file, 0 };
+	const struct file_first *ff = bsearch(&key, r->files.v, r->files.n, sizeof(key),
+					      file_first_cmp);
+	size_t i;
+
+	if (!ff || s < s->file->sites.v || s >= s->file->sites.v + s->file->sites.n)
+		return r->all.n;
+	i = ff->first + (size_t)(s - s->file->sites.v);
+	return i < r->all.n && r->all.v[i] == s ? i : r->all.n;
+}
+
+static int index_cmp(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+/*
+ * The sites that hold an object with one of @s's match keys (but a key
+ * over KEY_CAP), sorted and each once: the only ones with evidence.
+ */
+struct index_list {
+	size_t *v;
+	size_t n, cap;
+};
+
+static void sharing_sites(const struct rank_index *r, const struct site *s,
+			  struct index_list *out)
 {
 	for (int side = 0; side < 2; side++)
 		for (size_t k = 0; k < side_n(s, side); k++) {
@@ -498,51 +619,121 @@ static void mark_sharing(const struct rank_index *r, const struct site *s, bool 
 			const struct key_sites *ks = bsearch(&probe, r->keys.v, r->keys.n,
 							     sizeof(probe), key_sites_cmp);
 
-			for (size_t i = 0; ks && i < ks->sites.n; i++)
-				shares[ks->sites.v[i]] = true;
+			for (size_t i = 0; ks && ks->sites.n <= KEY_CAP && i < ks->sites.n; i++)
+				vec_push(out, ks->sites.v[i]);
 			free(probe.key);
 		}
+	size_t kept = 0;
+
+	xqsort(out->v, out->n, sizeof(*out->v), index_cmp);
+	for (size_t i = 0; i < out->n; i++)
+		if (!kept || out->v[kept - 1] != out->v[i])
+			out->v[kept++] = out->v[i];
+	out->n = kept;
+}
+
+static bool in_sorted(const size_t *v, size_t n, size_t x)
+{
+	return n && bsearch(&x, v, n, sizeof(x), index_cmp);
+}
+
+/* The first sites of @g's list in [from, to) that share nothing with @s: their prior. */
+static void best_of_range(const struct rank_index *r, const struct group *g, size_t from,
+			  size_t to, const struct site *s, size_t self, const size_t *shared,
+			  size_t nshared, struct scored *top, size_t *ntop, size_t max)
+{
+	size_t pushed = 0;
+
+	for (size_t p = from; p < to && pushed < max; p++) {
+		size_t i = g->sites.v[p];
+		struct scored sc = { r->all.v[i], 0.0, i };
+		double factor;
+
+		if (i == self || in_sorted(shared, nshared, i))
+			continue;
+		sc.score = prior(s, sc.site, &factor);
+		keep_best(top, ntop, max, &sc);
+		pushed++;
+	}
+}
+
+/*
+ * Where @g's sites in @file are: [*from, *to).  The group is sorted by
+ * path, so they are one block, found by the file's path.
+ */
+static void file_block(const struct rank_index *r, const struct group *g,
+		       const struct file_facts *file, size_t *from, size_t *to)
+{
+	size_t lo = 0, hi = g->sites.n;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (strcmp(r->all.v[g->sites.v[mid]]->file->path, file->path) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*from = *to = lo;
+	while (*to < g->sites.n && r->all.v[g->sites.v[*to]]->file == file)
+		(*to)++;
 }
 
 /*
  * The @max best candidates for @s into @top, best first (*ntop of them);
  * returns how many candidates there are in all.  Only the sites that
- * share a match key with @s can have evidence: every other one scores
- * its prior alone, exactly what score_candidate() would give it.
+ * share a match key with @s can have evidence, and are scored in full;
+ * every other one scores its prior alone, exactly what score_candidate()
+ * would give it, and the best of those are the first of each group, of
+ * @s's file and of the others.  So a query costs what @s shares, not
+ * the size of the program.
  */
 static size_t rank_top(const struct infer_index *ix, const struct site *s, const unsigned *ks,
 		       struct scored *top, size_t max, size_t *ntop)
 {
 	const struct rank_index *r = &ix->rank;
-	bool *shares = xcalloc(r->all.n, sizeof(*shares));
+	size_t self = site_index(r, s), n = 0, nev;
+	struct index_list shared = { 0 };
 	struct evidence ev[4 * OBJECTS_PER_SIDE + 4];
-	size_t nev, n = 0;
 
 	*ntop = 0;
-	mark_sharing(r, s, shares);
-	for (size_t i = 0; i < r->all.n; i++) {
+	sharing_sites(r, s, &shared);
+	for (size_t k = 0; k < shared.n; k++) {
+		size_t i = shared.v[k];
 		struct scored sc = { r->all.v[i], 0.0, i };
-		double factor;
 
 		if (!can_be_partner(s, sc.site))
 			continue;
-		n++;
-		sc.score = shares[i] ? score_candidate(&ix->df, s, sc.site, ev, &nev, ks,
-						       site_keys(r, i)) :
-				       prior(s, sc.site, &factor);
+		sc.score = score_candidate(&ix->df, s, sc.site, ev, &nev, r, ks, site_keys(r, i));
 		keep_best(top, ntop, max, &sc);
 	}
-	free(shares);
+	for (size_t k = 0; k < r->groups.n; k++) {
+		const struct group *g = &r->groups.v[k];
+		size_t from, to;
+
+		/* a group pairs with @s by kind alone (can_be_partner()): all of it or none */
+		if (s->kind == KIND_COMPILER || g->kind == KIND_COMPILER ||
+		    !kinds_can_pair(s->kind, g->kind))
+			continue;
+		n += g->sites.n;
+		file_block(r, g, s->file, &from, &to);
+		best_of_range(r, g, from, to, s, self, shared.v, shared.n, top, ntop, max);
+		best_of_range(r, g, 0, from, s, self, shared.v, shared.n, top, ntop, max);
+		best_of_range(r, g, to, g->sites.n, s, self, shared.v, shared.n, top, ntop, max);
+	}
+	/* @s is in its own group, counted above when its kind pairs with itself */
+	if (self < r->all.n && s->kind != KIND_COMPILER && kinds_can_pair(s->kind, s->kind))
+		n--;
+	free(shared.v);
 	return n;
 }
 
 /* The keys of @s's accesses, or NULL when @s is not in the index. */
 static const unsigned *keys_of(const struct rank_index *r, const struct site *s)
 {
-	for (size_t i = 0; i < r->all.n; i++)
-		if (r->all.v[i] == s)
-			return site_keys(r, i);
-	return NULL;
+	size_t i = site_index(r, s);
+
+	return i < r->all.n ? site_keys(r, i) : NULL;
 }
 
 static size_t candidates_with(const struct infer_index *ix, const struct site *s,
@@ -563,7 +754,7 @@ static size_t candidates_with(const struct infer_index *ix, const struct site *s
 		out[k].site = top[k].site;
 		out[k].score = top[k].score;
 		out[k].confidence = confidence(top[k].score, other);
-		score_candidate(&ix->df, s, top[k].site, ev, &nev, ks,
+		score_candidate(&ix->df, s, top[k].site, ev, &nev, &ix->rank, ks,
 				ks ? site_keys(&ix->rank, top[k].index) : NULL);
 		xqsort(ev, nev, sizeof(*ev), evidence_cmp);
 		for (size_t e = 0; e < nev; e++)
