@@ -31,19 +31,11 @@ static const char usage_text[] =
 
 static char *read_stdin(void)
 {
-	struct strbuf sb = STRBUF_INIT;
-	char chunk[65536];
-	ssize_t n;
+	char *text = read_fd(STDIN_FILENO, READ_FILE_MAX, NULL);
 
-	while ((n = read(STDIN_FILENO, chunk, sizeof(chunk))) != 0) {
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			die("cannot read standard input: %s", strerror(errno));
-		}
-		sb_add(&sb, chunk, (size_t)n);
-	}
-	return sb_detach(&sb);
+	if (!text)
+		die("cannot read standard input: %s", read_error(errno));
+	return text;
 }
 
 static void print_quoted(const char *s)
@@ -102,9 +94,9 @@ int cmd_grammar(int argc, char **argv)
 	} else if (argc == 1 || (argc == 2 && !strcmp(argv[1], "-"))) {
 		text = read_stdin();
 	} else if (argc == 2 && argv[1][0] != '-') {
-		text = read_file(argv[1], NULL);
+		text = read_file_bounded(argv[1], READ_FILE_MAX, READ_STREAM, NULL);
 		if (!text)
-			die("cannot read '%s': %s", argv[1], strerror(errno));
+			die("cannot read '%s': %s", argv[1], read_error(errno));
 	} else {
 		fputs(usage_text, stderr);
 		die("bad usage of 'grammar'; see 'barriermap grammar --help'");

@@ -379,7 +379,8 @@ static char *read_input(const char *path, size_t *len)
 	char *text;
 
 	if (strcmp(path, "-")) {
-		text = read_file(path, len);
+		/* the user's own argument: check-patch <(git diff) reads a pipe */
+		text = read_file_bounded(path, READ_FILE_MAX, READ_STREAM, len);
 		if (!text)
 			die("cannot read '%s': %s", path, strerror(errno));
 		return text;
@@ -446,16 +447,11 @@ void patch_set_read(struct patch_set *set, const char *path)
 
 static void mkdir_parents(const char *path)
 {
-	char *dir = xstrdup(path);
+	const char *slash = strrchr(path, '/');
+	char *dir = xstrndup(path, slash ? (size_t)(slash - path) : 0);
 
-	for (char *p = dir + 1; *p; p++) {
-		if (*p != '/')
-			continue;
-		*p = '\0';
-		if (mkdir(dir, 0700) && errno != EEXIST)
-			die("cannot create '%s': %s", dir, strerror(errno));
-		*p = '/';
-	}
+	if (*dir && mkdir_p(dir, 0700) < 0)
+		die("cannot create '%s': %s", dir, strerror(errno));
 	free(dir);
 }
 

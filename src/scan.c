@@ -603,7 +603,7 @@ static char *load_source(const struct worker *w, struct file_facts *f,
 	}
 	buf = read_file(abs, len);
 	if (!buf)
-		f->skipped = xasprintf("cannot read: %s", strerror(errno));
+		f->skipped = xasprintf("cannot read: %s", read_error(errno));
 	return buf;
 }
 
