@@ -434,25 +434,49 @@ static void map_release(struct map *m)
 
 /* ---- page furniture ------------------------------------------------------ */
 
+/*
+ * A title's text, for the search index as much as for the page: Sphinx
+ * indexes the plain text of every section title (searchindex.js's
+ * "alltitles"), and Sphinx 5.3's search page inserts it as HTML.  So a
+ * title never holds the characters that open a tag or an entity there,
+ * "<" ">" "&" (a file may be named "<img src=x onerror=...>.c"): each
+ * shows as U+FFFD, and the entry's Location field keeps the exact name.
+ * Returns its length in bytes, which is at least its width in columns.
+ */
+static size_t add_title_text(struct strbuf *sb, const char *title)
+{
+	size_t start = sb->len;
+
+	for (const char *s = title; *s; s++) {
+		if (strchr("<>&", *s))
+			sb_adds(sb, "\xef\xbf\xbd");
+		else
+			sb_addc(sb, *s);
+	}
+	return sb->len - start;
+}
+
 static void add_header(struct strbuf *sb, const char *title)
 {
-	size_t n = strlen(title);
+	struct strbuf t = STRBUF_INIT;
+	size_t n = add_title_text(&t, title);
 
-	sb_adds(sb, ".. SPDX-License-Identifier: GPL-2.0\n" RST_MARKER "\n\n");
+	sb_adds(sb, RST_PAGE_HEAD "\n");
 	for (size_t i = 0; i < n; i++)
 		sb_addc(sb, '=');
-	sb_addf(sb, "\n%s\n", title);
+	sb_addf(sb, "\n%s\n", sb_str(&t));
 	for (size_t i = 0; i < n; i++)
 		sb_addc(sb, '=');
 	sb_adds(sb, "\n\n");
+	sb_release(&t);
 }
 
 /* A numbered section title; @title is already RST. */
 static void add_section(struct strbuf *sb, char underline, const char *title)
 {
-	size_t n = strlen(title);
+	size_t n = add_title_text(sb, title);
 
-	sb_addf(sb, "%s\n", title);
+	sb_addc(sb, '\n');
 	for (size_t i = 0; i < n; i++)
 		sb_addc(sb, underline);
 	sb_adds(sb, "\n\n");
@@ -1088,10 +1112,16 @@ static void add_legend(struct strbuf *sb)
 
 /* ---- pages ---------------------------------------------------------------------- */
 
+/*
+ * Sphinx reads a page as UTF-8 and stops at the first byte that is not;
+ * file names are bytes, and the tree's text reaches the page in many
+ * ways, so the whole page is made UTF-8 here, a bad byte becoming U+FFFD.
+ */
 static void add_page(struct rst_pages *out, const char *name, struct strbuf *sb)
 {
-	struct rst_page pg = { xasprintf("%s.rst", name), sb_detach(sb) };
+	struct rst_page pg = { xasprintf("%s.rst", name), utf8_sanitize(sb->buf, sb->len) };
 
+	sb_release(sb);
 	vec_push(&out->pages, pg);
 }
 

@@ -18,6 +18,8 @@
 #define RST_MARKER ".. barriermap: generated file, do not edit; regenerate with 'barriermap map'"
 /* What cmd_map looks for before it overwrites a file. */
 #define RST_MARKER_PREFIX ".. barriermap: generated file"
+/* How every page starts. */
+#define RST_PAGE_HEAD ".. SPDX-License-Identifier: GPL-2.0\n" RST_MARKER "\n"
 
 enum rst_flavour {
 	RST_SPHINX,	/* plain Sphinx with sphinx.ext.graphviz */
