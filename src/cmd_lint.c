@@ -27,14 +27,22 @@ static bool reported[STATUS__COUNT] = {
 	[STATUS_UNDOCUMENTED] = true, [STATUS_ONE_WAY] = true,
 };
 
+/* "dangling,vague" or "all"; an empty list or item is an error, not "none". */
 static void parse_status_list(const char *list)
 {
-	char *copy = xstrdup(list), *save = NULL;
+	char *copy = xstrdup(option_text("--status", list, "a list of statuses"));
+	char *next = copy;
 
 	memset(reported, 0, sizeof(reported));
-	for (char *w = strtok_r(copy, ",", &save); w; w = strtok_r(NULL, ",", &save)) {
+	while (next) {
+		char *w = next;
 		bool known = false;
 
+		next = strchr(w, ',');
+		if (next)
+			*next++ = '\0';
+		if (!*w)
+			die("--status: an empty status in '%s'", list);
 		for (int s = 0; s < STATUS__COUNT; s++) {
 			if (!strcmp(w, "all") || !strcmp(w, status_name(s))) {
 				reported[s] = true;

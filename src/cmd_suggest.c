@@ -395,16 +395,6 @@ static void write_recall(const struct program *p, struct strbuf *out)
 
 /* ---- the command -------------------------------------------------------- */
 
-static double parse_confidence(const char *arg)
-{
-	char *end;
-	double v = strtod(arg, &end);
-
-	if (end == arg || *end || v < 0.0 || v > 1.0)
-		die("--min-confidence takes a number from 0 to 1, not '%s'", arg);
-	return v;
-}
-
 /* Take our own options out of argv before options_parse() sees it. */
 static void parse_suggest_options(struct suggest_opts *so, int *argc, char **argv)
 {
@@ -417,11 +407,13 @@ static void parse_suggest_options(struct suggest_opts *so, int *argc, char **arg
 			if (i + 1 >= *argc)
 				die("%s needs a value\n%s", a, usage_text);
 			if (a[1] == 'o')
-				so->output = argv[++i];
+				so->output = option_text("-o", argv[++i], "a file name");
 			else
-				so->min_confidence = parse_confidence(argv[++i]);
+				so->min_confidence = option_decimal("--min-confidence",
+								    argv[++i], 0, 1);
 		} else if (str_starts_with(a, "--min-confidence=")) {
-			so->min_confidence = parse_confidence(a + strlen("--min-confidence="));
+			so->min_confidence = option_decimal("--min-confidence",
+							    a + strlen("--min-confidence="), 0, 1);
 		} else if (!strcmp(a, "--redundant")) {
 			so->redundant = true;
 		} else if (!strcmp(a, "--recall")) {

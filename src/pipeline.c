@@ -40,18 +40,6 @@ void options_release(struct options *o)
 	memset(o, 0, sizeof(*o));
 }
 
-static int parse_int(const char *opt, const char *arg, int min, int max)
-{
-	char *end;
-	long v;
-
-	errno = 0;
-	v = strtol(arg, &end, 10);
-	if (errno || *end || end == arg || v < min || v > max)
-		die("%s takes a number from %d to %d, not '%s'", opt, min, max, arg);
-	return (int)v;
-}
-
 static void set_format(struct options *o, const char *arg)
 {
 	if (!strcmp(arg, "text"))
@@ -62,6 +50,17 @@ static void set_format(struct options *o, const char *arg)
 		o->format = FORMAT_RST;
 	else
 		die("--format takes text, json or rst, not '%s'", arg);
+}
+
+/* libclang only says "LIBCLANG TOOLING ERROR" about a folder without one. */
+static const char *compdb_folder(const char *dir)
+{
+	char *json = xasprintf("%s/compile_commands.json", option_text("--compdb", dir, "a folder"));
+
+	if (access(json, R_OK) < 0)
+		die("%s: no usable compile_commands.json", dir);
+	free(json);
+	return dir;
 }
 
 /*
@@ -87,19 +86,19 @@ void options_parse(struct options *o, int *argc, char **argv, const char *usage)
 			printf("%s", usage);
 			exit(EXIT_CLEAN);
 		} else if (OPT("--kernel")) {
-			o->kernel = val;
+			o->kernel = option_text("--kernel", val, "a kernel tree");
 		} else if (OPT("-j") || OPT("--jobs")) {
-			o->jobs = parse_int("-j", val, 1, 256);
+			o->jobs = option_int("-j", val, 1, 256);
 		} else if (str_starts_with(a, "-j") && a[2]) {
-			o->jobs = parse_int("-j", a + 2, 1, 256);
+			o->jobs = option_int("-j", a + 2, 1, 256);
 		} else if (OPT("--format")) {
 			set_format(o, val);
 		} else if (OPT("--resolve-in")) {
-			vec_push(&o->resolve_in, val);
+			vec_push(&o->resolve_in, option_text("--resolve-in", val, "a folder"));
 		} else if (OPT("--compdb")) {
-			o->compdb = val;
+			o->compdb = compdb_folder(val);
 		} else if (OPT("--depth")) {
-			o->max_depth = (unsigned)parse_int("--depth", val, 0, 16);
+			o->max_depth = (unsigned)option_int("--depth", val, 0, 16);
 		} else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
 			o->quiet = true;
 			o->progress = false;
@@ -326,6 +325,9 @@ static char *relative_to_kernel(const struct program *p, const char *path)
 	char real[PATH_MAX];
 	size_t n = strlen(p->kernel);
 
+	/* realpath() would take it for the kernel tree itself */
+	if (!*path)
+		die("an empty PATH: name a file or folder of the kernel tree");
 	if (!realpath(path, real)) {
 		char *in_tree = xasprintf("%s/%s", p->kernel, path);
 
