@@ -2,7 +2,9 @@
 /*
  * barriermap lint: one line per barrier whose pairing is not proven, in
  * the shape make coccicheck reports: path:line:col-col: WARNING: message.
- * Exit 0 when nothing is found, 1 when findings are printed.
+ * Exit 0 when nothing is found, 1 when findings are printed, 2 when a file
+ * could not be checked (too large, binary, unreadable): its findings are
+ * missing, so the report is incomplete whatever else it holds.
  */
 #include "commands.h"
 #include "emit_json.h"
@@ -20,7 +22,10 @@ static const char usage[] =
 	"  --status=LIST   report these statuses (comma separated, or 'all');\n"
 	"                  default: dangling,mismatch,vague,undocumented,one-way\n"
 	"  PATH...         report only on files under these paths (the whole\n"
-	"                  scope is still scanned to resolve partners)\n";
+	"                  scope is still scanned to resolve partners)\n"
+	"\n"
+	"Exit status: 0 nothing found, 1 findings printed, 2 an error, or a file\n"
+	"skipped (named in a warning), which leaves the report incomplete.\n";
 
 static bool reported[STATUS__COUNT] = {
 	[STATUS_DANGLING] = true, [STATUS_MISMATCH] = true, [STATUS_VAGUE] = true,
@@ -82,11 +87,21 @@ static void print_finding(const struct program *p, const struct site *s)
 	free(likely);
 }
 
+/* Files the scan could not read: the warnings name each, we count them. */
+static size_t count_skipped(const struct program *p)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < p->files.n; i++)
+		n += p->files.v[i]->skipped != NULL;
+	return n;
+}
+
 int cmd_lint(int argc, char **argv)
 {
 	struct options o;
 	struct program *p;
-	size_t findings = 0;
+	size_t findings = 0, skipped;
 
 	options_init(&o);
 	options_parse(&o, &argc, argv, usage);
@@ -122,7 +137,11 @@ int cmd_lint(int argc, char **argv)
 	}
 	if (fflush(stdout) == EOF)
 		die("cannot write the report");
+	skipped = count_skipped(p);
+	if (skipped)
+		fprintf(stderr, "barriermap: lint: %zu %s not checked (see the warnings); "
+			"the report is incomplete\n", skipped, skipped == 1 ? "file" : "files");
 	program_free(p);
 	options_release(&o);
-	return findings ? EXIT_FINDINGS : EXIT_CLEAN;
+	return skipped ? EXIT_USAGE : findings ? EXIT_FINDINGS : EXIT_CLEAN;
 }

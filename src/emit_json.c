@@ -109,6 +109,25 @@ json_t *site_to_json(const struct site *s)
 	return o;
 }
 
+/* The files not checked: their barriers are missing from "sites". */
+static json_t *skipped_to_json(const struct program *p)
+{
+	json_t *a = json_array();
+
+	for (size_t i = 0; i < p->files.n; i++) {
+		const struct file_facts *f = p->files.v[i];
+		json_t *o;
+
+		if (!f->skipped)
+			continue;
+		o = json_object();
+		json_object_set_new(o, "file", json_text(f->path));
+		json_object_set_new(o, "why", json_text(f->skipped));
+		json_array_append_new(a, o);
+	}
+	return a;
+}
+
 json_t *program_to_json(const struct program *p, bool (*want)(const struct site *))
 {
 	json_t *doc = json_object(), *sites = json_array();
@@ -125,6 +144,7 @@ json_t *program_to_json(const struct program *p, bool (*want)(const struct site 
 				json_array_append_new(sites, site_to_json(&f->sites.v[j]));
 	}
 	json_object_set_new(doc, "sites", sites);
+	json_object_set_new(doc, "skipped", skipped_to_json(p));
 	return doc;
 }
 
