@@ -6,6 +6,7 @@
 #             make htmldocs   build the documentation site with sphinx-build -W
 #             make coccicheck run the semantic patches over the kernel tree
 #             make bench      time barriermap against spatch on the same tree
+#             make fuzz       run the libFuzzer harnesses (FUZZ_SECONDS=60 each)
 #             make install PREFIX=/usr/local
 #             make V=1 ...    show the commands
 .SUFFIXES:
@@ -66,7 +67,7 @@ asan:
 
 KERNEL_TREE = $(shell tools/kernel-tree.sh)
 
-check: barriermap asan
+check: barriermap asan fuzz-build
 	$(Q)tools/kernel-tree.sh >/dev/null
 	$(Q)tests/run.py --bin build/asan/barriermap $(TESTS)
 
@@ -76,6 +77,7 @@ map: barriermap
 -include cocci/cocci.mk
 -include rst/rst.mk
 -include bench/bench.mk
+-include tests/fuzz/fuzz.mk
 
 install: barriermap
 	install -D -m 755 barriermap $(DESTDIR)$(PREFIX)/bin/barriermap
