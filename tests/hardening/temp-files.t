@@ -61,3 +61,26 @@
 # exit 153
 # 0
 # check-output-end
+#
+# check-name: kill -9 while map renames a page leaves its temp file; the next run removes it
+# check-command: strace -f -qq -o /dev/null -e trace=rename -e inject=rename:signal=KILL:when=1 $BM map --kernel $ROOT/tests/map/tree -o $TMP/m 2>/dev/null; echo "exit $?"; ls $TMP/m | sed 's/tmp[A-Za-z0-9]*$/tmpXXXXXX/'; timeout 60 $BM map --kernel $ROOT/tests/map/tree -o $TMP/m && ls $TMP/m
+# check-exit-value: 0
+# check-output-start
+# exit 137
+# generic.rst.tmpXXXXXX
+# generic.rst
+# graph.rst
+# index.rst
+# worklist.rst
+# x86.rst
+# check-output-end
+#
+# check-name: SIGTERM, SIGINT, SIGHUP or SIGQUIT while map writes a page leave no temp file
+# check-command: for sig in TERM INT HUP QUIT; do rm -rf $TMP/m; strace -f -qq -o /dev/null -e trace=write -e inject=write:signal=$sig:when=1 $BM map --kernel $ROOT/tests/map/tree -o $TMP/m 2>/dev/null; echo "$sig: exit $?: $(ls -A $TMP/m | wc -l) files"; done
+# check-exit-value: 0
+# check-output-start
+# TERM: exit 143: 0 files
+# INT: exit 130: 0 files
+# HUP: exit 129: 0 files
+# QUIT: exit 131: 0 files
+# check-output-end
