@@ -20,6 +20,25 @@
 
 #define LABEL_PREFIX "kvm-barrier-"
 
+/*
+ * Bounds on what the pages hold, so that a hostile tree cannot make them
+ * (or Sphinx and Graphviz after them) grow without end.  Each is stated
+ * on the page where it applies.
+ *  - A comment is quoted up to QUOTE_MAX_LINES lines and QUOTE_MAX_BYTES
+ *    bytes: the longest comment on a KVM barrier is 37 lines, 1.6 KB.
+ *  - An entry lists at most LIST_MAX partners, barriers naming it and
+ *    claims (the real tree's most are 6, 5 and 4), then says how many more.
+ *  - A graph is drawn when its DOT is at most GRAPH_MAX_LINES lines (a
+ *    node or an edge a line): dot lays out 2,000 barriers and 1,000 edges
+ *    in a second, and 20,000 and 10,000 not in five minutes.  The real
+ *    tree's whole graph is 147 lines.
+ * So a page grows linearly with its barriers, by at most about 40 KB each.
+ */
+#define QUOTE_MAX_LINES 200
+#define QUOTE_MAX_BYTES (16 << 10)
+#define LIST_MAX 32
+#define GRAPH_MAX_LINES 6000
+
 /* One barrier of an in-scope file, as the pages show it. */
 struct entry {
 	const struct site *site;
@@ -738,6 +757,14 @@ static void add_partner_item(struct strbuf *sb, const struct map *m,
 	sb_addc(sb, '\n');
 }
 
+/* "and 12 more partners" after the first LIST_MAX items of a list. */
+static void add_more(struct strbuf *sb, size_t n, const char *what)
+{
+	if (n > LIST_MAX)
+		sb_addf(sb, "   - and %zu more %s (a list shows at most %d)\n",
+			n - LIST_MAX, what, LIST_MAX);
+}
+
 static void add_partners(struct strbuf *sb, const struct map *m, const struct site *s)
 {
 	struct partner *sorted;
@@ -748,8 +775,9 @@ static void add_partners(struct strbuf *sb, const struct map *m, const struct si
 	memcpy(sorted, s->partners.v, s->partners.n * sizeof(*sorted));
 	xqsort(sorted, s->partners.n, sizeof(*sorted), cmp_partner);
 	sb_adds(sb, ":Pairs with:\n");
-	for (size_t i = 0; i < s->partners.n; i++)
+	for (size_t i = 0; i < s->partners.n && i < LIST_MAX; i++)
 		add_partner_item(sb, m, &sorted[i]);
+	add_more(sb, s->partners.n, "partners");
 	free(sorted);
 }
 
@@ -758,18 +786,20 @@ static bool names_site(const struct site *s, const struct site *t);
 /* Barriers that name this one, when it does not name them in return. */
 static void add_claimed_by(struct strbuf *sb, const struct map *m, const struct entry *e)
 {
-	bool any = false;
+	size_t listed = 0;
 
 	for (size_t i = 0; i < e->claimed_by.n; i++) {
 		if (names_site(e->site, e->claimed_by.v[i]))
 			continue;
-		if (!any)
+		if (!listed)
 			sb_adds(sb, ":Named by:\n");
-		any = true;
+		if (listed++ >= LIST_MAX)
+			continue;
 		sb_adds(sb, "   - ");
 		add_site_ref(sb, m, e->claimed_by.v[i]);
 		sb_addc(sb, '\n');
 	}
+	add_more(sb, listed, "barriers");
 }
 
 /* What the comment claimed and what the resolver made of each claim. */
@@ -822,19 +852,73 @@ static void add_claims(struct strbuf *sb, const struct site *s)
 	if (!s->pairing.nrefs || s->status == STATUS_PAIRED)
 		return;
 	sb_adds(sb, ":Claims:\n");
-	for (size_t i = 0; i < s->pairing.nrefs; i++)
+	for (size_t i = 0; i < s->pairing.nrefs && i < LIST_MAX; i++)
 		add_ref_result(sb, &s->pairing.refs[i], s->results ? &s->results[i] : NULL);
+	add_more(sb, s->pairing.nrefs, "claims");
+}
+
+/*
+ * How much of @text a page quotes: whole lines while both bounds hold,
+ * and at least the start of the first line (cut between characters).
+ */
+static size_t quote_length(const char *text)
+{
+	size_t len = 0;
+
+	for (unsigned lines = 0; text[len] && lines < QUOTE_MAX_LINES; lines++) {
+		size_t n = strcspn(text + len, "\n");
+
+		n += text[len + n] == '\n';
+		if (len + n > QUOTE_MAX_BYTES)
+			break;
+		len += n;
+	}
+	if (!len && text[0]) {
+		len = QUOTE_MAX_BYTES;
+		while (len && ((unsigned char)text[len] & 0xc0) == 0x80)
+			len--;
+	}
+	return len;
+}
+
+static unsigned count_lines(const char *s)
+{
+	unsigned n = *s != '\0';
+
+	for (; *s; s++)
+		n += *s == '\n' && s[1];
+	return n;
 }
 
 static void add_comment(struct strbuf *sb, const struct site *s)
 {
+	size_t len;
+	char *quoted;
+
 	if (!s->comment_text) {
 		sb_adds(sb, "No comment.\n\n");
 		return;
 	}
+	len = quote_length(s->comment_text);
+	quoted = xstrndup(s->comment_text, len);
 	sb_addf(sb, "Comment, %s::\n\n", rule_words(s->rule));
-	rst_add_literal_block(sb, s->comment_text, 4);
+	rst_add_literal_block(sb, quoted, 4);
 	sb_addc(sb, '\n');
+	if (s->comment_text[len]) {
+		char *where = xasprintf("%s:%u", s->file->path,
+					s->file->comments.v[s->comment].start.line);
+
+		unsigned more = count_lines(s->comment_text + len);
+
+		sb_addf(sb, "*The comment goes on: %u more line%s, %zu more bytes; a page "
+			"quotes at most %d lines or %d KiB of one.  Read it at* ",
+			more, more == 1 ? "" : "s", strlen(s->comment_text + len),
+			QUOTE_MAX_LINES, QUOTE_MAX_BYTES >> 10);
+		add_code(sb, where);
+		sb_adds(sb, "\n\n");
+		free(where);
+	}
+	free(quoted);
 }
 
 static void add_entry(struct strbuf *sb, const struct map *m, const struct entry *e)
@@ -1051,7 +1135,19 @@ static bool on_graph(const struct map *m, const struct entry *e, const char *pag
 	return false;
 }
 
-/* The barriers of @page (all pages if NULL) and their partners, as DOT. */
+static size_t count_newlines(const char *s)
+{
+	size_t n = 0;
+
+	while ((s = strchr(s, '\n')))
+		n++, s++;
+	return n;
+}
+
+/*
+ * The barriers of @page (all pages if NULL) and their partners, as DOT;
+ * *drawn is how many.  NULL when the DOT would pass GRAPH_MAX_LINES.
+ */
 static char *graph_dot(struct map *m, const char *page, size_t *drawn)
 {
 	struct graph g = { STRBUF_INIT, 0, { 0 } };
@@ -1060,14 +1156,22 @@ static char *graph_dot(struct map *m, const char *page, size_t *drawn)
 	for (size_t i = 0; i < m->entries.n; i++)
 		if (on_graph(m, &m->entries.v[i], page))
 			vec_push(&in, &m->entries.v[i]);
+	*drawn = in.n;
+	if (in.n > GRAPH_MAX_LINES) {
+		free(in.v);
+		return NULL;
+	}
 	graph_begin(&g, page ? page : "kvm");
 	graph_clusters(&g, m, in.v, in.n);
 	graph_edges(&g, m);
 	graph_dangling(&g);
 	graph_implied(&g);
-	*drawn = g.drawn.n;
 	graph_end(&g);
 	free(in.v);
+	if (count_newlines(sb_str(&g.dot)) > GRAPH_MAX_LINES) {
+		sb_release(&g.dot);
+		return NULL;
+	}
 	return sb_detach(&g.dot);
 }
 
@@ -1108,6 +1212,23 @@ static void add_legend(struct strbuf *sb)
 		"is a named partner that does not exist; a dotted box is the full "
 		"barrier implied by an atomic read-modify-write.\n\n");
 	table_emit(sb, &t);
+}
+
+/* The graph, or why it is not drawn. */
+static void add_graph(struct strbuf *sb, const struct map *m, const char *dot,
+		      size_t drawn, const char *caption, const char *none)
+{
+	if (!drawn) {
+		sb_addf(sb, "%s\n\n", none);
+	} else if (!dot) {
+		sb_addf(sb, "Not drawn: %zu barriers pair here, and their graph would pass "
+			"the %d lines of DOT that barriermap gives Graphviz (whose "
+			"layout time grows faster than the graph).  The entries list "
+			"the pairs.\n\n", drawn, GRAPH_MAX_LINES);
+	} else {
+		add_graph_directive(sb, m, dot, caption);
+		add_legend(sb);
+	}
 }
 
 /* ---- pages ---------------------------------------------------------------------- */
@@ -1180,7 +1301,7 @@ static void add_function_section(struct strbuf *sb, const struct site *s)
 static void emit_arch_page(struct map *m, const char *page, struct rst_pages *out)
 {
 	struct strbuf sb = STRBUF_INIT;
-	char *title = page_title(page), *dot;
+	char *title = page_title(page), *dot, *caption;
 	struct tally t;
 	unsigned section = 0;
 	size_t drawn;
@@ -1211,15 +1332,9 @@ static void emit_arch_page(struct map *m, const char *page, struct rst_pages *ou
 	sb_addf(&sb, ".. _" LABEL_PREFIX "graph-%s:\n\n", page);
 	add_escaped_section(&sb, '-', ++section, "Pairing graph");
 	dot = graph_dot(m, page, &drawn);
-	if (drawn) {
-		char *caption = xasprintf("Barrier pairs of %s", title);
-
-		add_graph_directive(&sb, m, dot, caption);
-		free(caption);
-		add_legend(&sb);
-	} else {
-		sb_adds(&sb, "No barrier of these files names a partner.\n\n");
-	}
+	caption = xasprintf("Barrier pairs of %s", title);
+	add_graph(&sb, m, dot, drawn, caption, "No barrier of these files names a partner.");
+	free(caption);
 	free(dot);
 	free(title);
 	add_page(out, page, &sb);
@@ -1447,12 +1562,7 @@ static void emit_graph_page(struct map *m, struct rst_pages *out)
 		sb_addf(&sb, "%s:ref:`%s <" LABEL_PREFIX "graph-%s>`", i ? ", " : " ",
 			m->pages.v[i], m->pages.v[i]);
 	sb_adds(&sb, ".\n\n");
-	if (drawn) {
-		add_graph_directive(&sb, m, dot, "Barrier pairs in KVM");
-		add_legend(&sb);
-	} else {
-		sb_adds(&sb, "No barrier names a partner.\n\n");
-	}
+	add_graph(&sb, m, dot, drawn, "Barrier pairs in KVM", "No barrier names a partner.");
 	free(dot);
 	add_page(out, "graph", &sb);
 }

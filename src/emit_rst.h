@@ -7,7 +7,10 @@
  *
  * Comment text is untrusted: it only ever appears in literal blocks, and
  * every other string taken from the tree goes through rst_add_text() (or
- * is reduced to a safe alphabet for labels, link titles and DOT).
+ * is reduced to a safe alphabet for labels, link titles and DOT); titles
+ * hold no < > &, and every page is valid UTF-8.  What a page holds is
+ * bounded (a quoted comment, a list, a graph: see emit_rst.c), so a page
+ * grows linearly with its barriers.
  */
 #ifndef BARRIERMAP_EMIT_RST_H
 #define BARRIERMAP_EMIT_RST_H
