@@ -9,6 +9,7 @@
 #include "infer.h"
 #include "pipeline.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -120,13 +121,9 @@ static void show_site(const struct program *p, const struct site *s)
 static bool split_location(const char *arg, char **path, unsigned *line)
 {
 	const char *colon = strrchr(arg, ':');
-	char *end;
 	unsigned long n;
 
-	if (!colon || !colon[1])
-		return false;
-	n = strtoul(colon + 1, &end, 10);
-	if (*end || !n)
+	if (!colon || !parse_uint(colon + 1, UINT_MAX, &n) || !n)
 		return false;
 	*path = xstrndup(arg, (size_t)(colon - arg));
 	*line = (unsigned)n;

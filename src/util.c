@@ -635,15 +635,26 @@ const char *read_error(int err)
 
 /* ---- option values ----------------------------------------------------- */
 
+bool parse_uint(const char *s, unsigned long max, unsigned long *out)
+{
+	size_t n = strspn(s, "0123456789");
+	unsigned long v;
+
+	/* at most 19 digits: no overflow in an unsigned long */
+	if (!n || s[n] || n > 19)
+		return false;
+	v = strtoul(s, NULL, 10);
+	if (v > max)
+		return false;
+	*out = v;
+	return true;
+}
+
 int option_int(const char *opt, const char *arg, int min, int max)
 {
-	long v = 0;
-	size_t n = strspn(arg, "0123456789");
+	unsigned long v;
 
-	/* at most 10 digits: no overflow in a long, and every int fits */
-	if (n && !arg[n] && n <= 10)
-		v = strtol(arg, NULL, 10);
-	if (!n || arg[n] || n > 10 || v < min || v > max)
+	if (!parse_uint(arg, (unsigned long)max, &v) || v < (unsigned long)min)
 		die("%s takes a number from %d to %d, not '%s'", opt, min, max, arg);
 	return (int)v;
 }

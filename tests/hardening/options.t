@@ -101,3 +101,17 @@
 # check-command: $BM suggest --kernel tests/map/tree -o ''
 # check-exit-value: 2
 # check-error-contains: barriermap: -o needs a file name, not an empty value
+#
+# check-name: show's FILE:LINE takes digits only, and no line past 2^32 wraps around to a real one
+# check-command: for a in virt/kvm/kvm_main.c:4294967305 'virt/kvm/kvm_main.c: 9' virt/kvm/kvm_main.c:+9 virt/kvm/kvm_main.c:0x9; do $BM show --kernel tests/map/tree "$a"; echo "exit $?"; done 2>&1
+# check-exit-value: 0
+# check-output-start
+# barriermap: virt/kvm/kvm_main.c:4294967305: no barrier there
+# exit 2
+# barriermap: virt/kvm/kvm_main.c: 9: no barrier there
+# exit 2
+# barriermap: virt/kvm/kvm_main.c:+9: no barrier there
+# exit 2
+# barriermap: virt/kvm/kvm_main.c:0x9: no barrier there
+# exit 2
+# check-output-end
