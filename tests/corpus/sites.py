@@ -118,15 +118,20 @@ def scan(text, want_calls=False):
                 yield func, val, text.count('\n', 0, off) + 1
 
 
+def listdir(path):
+    return os.listdir(path) if os.path.isdir(path) else []
+
+
 def scope_files(kernel):
+    """The files of the KVM scope, relative to the tree, sorted."""
     found = []
     for top in ['virt/kvm', 'include/kvm']:
         for d, _, fs in os.walk(os.path.join(kernel, top)):
             found += [os.path.relpath(os.path.join(d, f), kernel)
                       for f in fs if f.endswith(('.c', '.h'))]
-    found += ['include/linux/' + f for f in os.listdir(os.path.join(kernel, 'include/linux'))
+    found += ['include/linux/' + f for f in listdir(os.path.join(kernel, 'include/linux'))
               if f.startswith('kvm') and f.endswith('.h')]
-    for arch in os.listdir(os.path.join(kernel, 'arch')):
+    for arch in listdir(os.path.join(kernel, 'arch')):
         for d, _, fs in os.walk(os.path.join(kernel, 'arch', arch, 'kvm')):
             found += [os.path.relpath(os.path.join(d, f), kernel)
                       for f in fs if f.endswith(('.c', '.h'))]
