@@ -560,6 +560,7 @@ static void set_efbig(size_t max)
 char *read_fd(int fd, size_t max, size_t *len)
 {
 	struct strbuf sb = STRBUF_INIT;
+	int err;
 
 	for (;;) {
 		ssize_t n;
@@ -583,7 +584,9 @@ char *read_fd(int fd, size_t max, size_t *len)
 		*len = sb.len;
 	return sb_detach(&sb);
 fail:
+	err = errno;
 	sb_release(&sb);
+	errno = err;
 	return NULL;
 }
 
