@@ -557,15 +557,24 @@ static void set_efbig(size_t max)
 	errno = EFBIG;
 }
 
-char *read_fd(int fd, size_t max, size_t *len)
+/*
+ * Read @fd to its end, failing with EFBIG past @max.  @hint is the size
+ * expected (a regular file's), so that a small file costs a small buffer.
+ */
+static char *read_all(int fd, size_t max, size_t hint, size_t *len)
 {
 	struct strbuf sb = STRBUF_INIT;
+	size_t want = (hint < max ? hint : max) + 1;
 	int err;
 
 	for (;;) {
 		ssize_t n;
 
-		sb_grow(&sb, 65536);
+		/* room for one byte more than expected, to see the end */
+		if (sb.len + 1 >= sb.alloc) {
+			sb_grow(&sb, want);
+			want = 65536;
+		}
 		n = read(fd, sb.buf + sb.len, sb.alloc - sb.len - 1);
 		if (n < 0 && errno == EINTR)
 			continue;
@@ -590,6 +599,11 @@ fail:
 	return NULL;
 }
 
+char *read_fd(int fd, size_t max, size_t *len)
+{
+	return read_all(fd, max, 65536, len);
+}
+
 char *read_file_bounded(const char *path, size_t max, unsigned flags, size_t *len)
 {
 	struct stat st;
@@ -603,8 +617,8 @@ char *read_file_bounded(const char *path, size_t max, unsigned flags, size_t *le
 		set_efbig(max);
 		return NULL;
 	}
-	/* the size may change under us (or be 0, in /proc): read_fd bounds it too */
-	text = read_fd(fd, max, len);
+	/* the size may change under us (or be 0, in /proc): read_all bounds it too */
+	text = read_all(fd, max, S_ISREG(st.st_mode) ? (size_t)st.st_size : 65536, len);
 	err = errno;
 	close(fd);
 	errno = err;

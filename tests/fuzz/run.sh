@@ -43,13 +43,27 @@ for h in $harnesses; do
 	leaks=1
 	case $h in patch|tree) leaks=0;; esac
 	log=$work/$h.log
+	: >"$log"
 	start=$(awk '{print $16 + $17}' /proc/$$/stat)
-	TMPDIR=$work ASAN_OPTIONS=detect_leaks=$leaks UBSAN_OPTIONS=print_stacktrace=1 \
-		"$bin" -max_total_time="$seconds" -timeout=25 -rss_limit_mb=4096 \
-		-max_len=65536 -print_final_stats=1 -artifact_prefix="$work/artifacts/$h-" \
-		"$corpus" "$seeds/$h" >"$log" 2>&1
-	rc=$?
-	runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
+	# slices of at most a minute, each starting from the corpus the last
+	# one grew: a die() jumps out of the parser and leaves what it held,
+	# so one long process would only grow
+	runs=0
+	left=$seconds
+	rc=0
+	while [ "$left" -gt 0 ] && [ $rc = 0 ]; do
+		slice=$((left < 60 ? left : 60))
+		left=$((left - slice))
+		TMPDIR=$work ASAN_OPTIONS=detect_leaks=$leaks UBSAN_OPTIONS=print_stacktrace=1 \
+			"$bin" -max_total_time="$slice" -timeout=25 -rss_limit_mb=4096 \
+			-max_len=65536 -print_final_stats=1 -artifact_prefix="$work/artifacts/$h-" \
+			"$corpus" "$seeds/$h" >"$log.slice" 2>&1
+		rc=$?
+		n=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log.slice")
+		runs=$((runs + ${n:-0}))
+		cat "$log.slice" >>"$log"
+		rm -f "$log.slice"
+	done
 	cpu=$(awk '{print $16 + $17}' /proc/$$/stat)
 	crashes=0
 	if [ $rc != 0 ]; then
