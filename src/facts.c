@@ -2,6 +2,7 @@
 /* facts.c: names, lookups and the free functions of the facts. */
 #include "facts.h"
 #include "infer.h"
+#include "lkmm.h"
 #include "objects.h"
 
 #include <stdlib.h>
@@ -128,6 +129,7 @@ void program_free(struct program *p)
 	free(p->files.v);
 	free(p->by_name.v);
 	infer_index_free(p->infer);
+	lkmm_free(p->lkmm);
 	free(p->kernel);
 	free(p);
 }

@@ -338,7 +338,7 @@ static size_t read_path(const struct fn_tokens *ft, size_t i, struct strbuf *sb,
 
 static void add_access(struct fn_tokens *ft, char *object, bool write, struct pos at)
 {
-	struct access a = { object, write, at };
+	struct access a = { object, write, at, false };
 
 	vec_push(&ft->all, a);
 }
@@ -358,6 +358,7 @@ static bool note_request(struct fn_tokens *ft, size_t i)
 		write = false;
 	else if (!strcmp(c, "kvm_make_all_cpus_request")) {
 		add_access(ft, xstrdup("kvm_vcpu->requests"), true, ft->t[i].at);
+		vec_last(&ft->all)->rmw = true;
 		return true;
 	} else
 		return false;
@@ -371,6 +372,7 @@ static bool note_request(struct fn_tokens *ft, size_t i)
 	l = find_local(ft, ft->t[arg].s);
 	add_access(ft, xasprintf("%s->requests", l && l->tag ? l->tag : ft->t[arg].s),
 		   write, ft->t[i].at);
+	vec_last(&ft->all)->rmw = write;	/* set_bit(), test_and_clear_bit() */
 	return true;
 }
 
@@ -407,7 +409,7 @@ static void scan_accesses(struct fn_tokens *ft)
 	for (size_t i = 0; i < ft->n; i++) {
 		struct strbuf sb = STRBUF_INIT;
 		int fields;
-		bool local_value, write = false;
+		bool local_value, write = false, rmw = false;
 		size_t next, open;
 		const char *callee;
 		enum effect e = EFFECT_NONE;
@@ -440,10 +442,12 @@ static void scan_accesses(struct fn_tokens *ft)
 			i = next - 1;
 			continue;
 		}
-		if (is_assignment(ft, next) && !is_punct(ft, next, "=="))
+		if (is_assignment(ft, next) && !is_punct(ft, next, "==")) {
 			write = true;
-		else if (i > 0 && (is_punct(ft, i - 1, "++") || is_punct(ft, i - 1, "--")))
-			write = true;
+			rmw = !is_punct(ft, next, "=");	/* +=, |=, ++ read too */
+		} else if (i > 0 && (is_punct(ft, i - 1, "++") || is_punct(ft, i - 1, "--"))) {
+			write = rmw = true;
+		}
 		callee = enclosing_call(ft, i, &open);
 		if (!write && callee)
 			e = call_effect(callee);
@@ -458,9 +462,10 @@ static void scan_accesses(struct fn_tokens *ft)
 				      i == open + 1 ||
 				      (is_punct(ft, i - 1, "&") &&
 				       (is_punct(ft, i - 2, ",") || is_punct(ft, i - 2, ")")));
-			write = direct;
+			write = rmw = direct;	/* set_bit(), atomic_inc(): updates */
 		}
 		add_access(ft, sb_detach(&sb), write, ft->t[i].at);
+		vec_last(&ft->all)->rmw = rmw;
 		i = next - 1;
 	}
 }
@@ -481,7 +486,7 @@ static bool has_access(const struct access *v, size_t n, const struct access *a)
 		const struct access *a_ = (a);				\
 		if ((side)->n < OBJECTS_PER_SIDE &&			\
 		    !has_access((side)->v, (side)->n, a_)) {		\
-			struct access copy_ = { xstrdup(a_->object), a_->write, a_->at }; \
+			struct access copy_ = { xstrdup(a_->object), a_->write, a_->at, a_->rmw }; \
 			vec_push((side), copy_);				\
 		}							\
 	} while (0)
@@ -608,7 +613,8 @@ static void accesses_with_callees(struct fn_cache *c, size_t fn, struct access_l
 		for (size_t k = 0; k < callee->all.n && k < CALLEE_ACCESSES; k++)
 			vec_push(out, ((struct access){ callee->all.v[k].object,
 						       callee->all.v[k].write,
-						       self->calls.v[i].at }));
+						       self->calls.v[i].at,
+						       callee->all.v[k].rmw }));
 	}
 	if (out->n > own->all.n)
 		xqsort(out->v, out->n, sizeof(*out->v), access_pos_cmp);
