@@ -7,6 +7,7 @@
 #include "commands.h"
 #include "emit_json.h"
 #include "infer.h"
+#include "lkmm.h"
 #include "pipeline.h"
 
 #include <stdio.h>
@@ -98,6 +99,64 @@ static void show_candidates(const struct program *p, const struct site *s)
 	candidates_release(c, n);
 }
 
+static void show_lkmm_access(const struct lkmm_access *a)
+{
+	if (a->seen)
+		printf("%s %s at line %u", a->write ? "writes" : "reads", a->object,
+		       a->seen->at.line);
+	else
+		printf("%s data not seen (assumed)", a->write ? "writes" : "reads");
+}
+
+/* lkmm.c's reading: the pattern of each pair, needed and provided orderings. */
+static void show_ordering(const struct site *s)
+{
+	const struct lkmm_site *ls = s->lkmm;
+	char *gives, *needs, *why;
+
+	if (!ls)
+		return;
+	gives = lkmm_orders_words(ls->provided);
+	needs = lkmm_orders_words(ls->needed);
+	printf("  ordering: %s gives %s; its pairs need %s: %s\n", s->barrier, gives,
+	       ls->needed ? needs : "nothing known", lkmm_verdict_name(ls->verdict));
+	for (size_t i = 0; i < ls->pairs.n; i++) {
+		const struct lkmm_pair *pr = ls->pairs.v[i];
+		const struct lkmm_side *od = lkmm_other_side(pr, s);
+		const char *fn = site_function_name(od->site);
+
+		printf("  pair %zu:   with %s()%s%s%s (%s:%u), %s", i + 1, od->site->barrier,
+		       fn ? " in " : "", fn ? fn : "", fn ? "()" : "", od->site->file->path,
+		       od->site->at.line, pr->documented ? "documented" : "inferred");
+		if (!pr->documented)
+			printf(" (confidence %.2f)", pr->confidence);
+		if (!pr->pattern) {
+			printf(": not classified: %s\n", pr->note);
+			continue;
+		}
+		printf(": %s (%s)%s, certainty %s\n", lkmm_pattern_words(pr->pattern),
+		       lkmm_pattern_name(pr->pattern), pr->assumed ? ", assumed" : "",
+		       lkmm_certainty_name(pr->certainty));
+		for (int p = 0; p < 2; p++) {
+			const struct lkmm_side *sd = &pr->p[p];
+
+			printf("    P%d:     %s(): ", p, sd->site->barrier);
+			show_lkmm_access(&sd->first);
+			printf(", then ");
+			show_lkmm_access(&sd->second);
+			printf(": needs %s, %s\n", lkmm_order_name(sd->needed),
+			       sd->provided ? "given" : "not given");
+		}
+		printf("    LKMM:   %s the outcome (%s)\n",
+		       pr->verdict == VERDICT_SUFFICIENT ? "forbids" : "allows", pr->cite);
+	}
+	why = lkmm_site_sentence(ls);
+	printf("  verdict:  %s\n", why);
+	free(why);
+	free(gives);
+	free(needs);
+}
+
 static void show_site(const struct program *p, const struct site *s)
 {
 	const char *fn = site_function_name(s);
@@ -113,6 +172,7 @@ static void show_site(const struct program *p, const struct site *s)
 		show_ref(s, k);
 	if (s->status == STATUS_UNDOCUMENTED && !s->named_by)
 		show_candidates(p, s);
+	show_ordering(s);
 	printf("  message:  %s\n\n", s->message ? s->message : "");
 }
 
