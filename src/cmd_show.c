@@ -176,51 +176,18 @@ static void show_site(const struct program *p, const struct site *s)
 	printf("  message:  %s\n\n", s->message ? s->message : "");
 }
 
-/* "path:line" -> path and line, when the part after the last ':' is a number. */
-static bool split_location(const char *arg, char **path, unsigned *line)
-{
-	const char *colon = strrchr(arg, ':');
-	char *end;
-	unsigned long n;
-
-	if (!colon || !colon[1])
-		return false;
-	n = strtoul(colon + 1, &end, 10);
-	if (*end || !n)
-		return false;
-	*path = xstrndup(arg, (size_t)(colon - arg));
-	*line = (unsigned)n;
-	return true;
-}
-
-static bool site_matches(const struct site *s, const char *name, const char *path,
-			 unsigned line)
-{
-	const char *fn = site_function_name(s);
-
-	if (!path)
-		return fn && !strcmp(fn, name);
-	if (strcmp(s->file->path, path) && !str_ends_with(path, s->file->path))
-		return false;
-	if (s->at.line == line || s->stmt.line == line)
-		return true;
-	/* a line inside the comment that belongs to the barrier */
-	return s->comment >= 0 && s->file->comments.v[s->comment].start.line <= line &&
-	       line <= s->file->comments.v[s->comment_last].end.line;
-}
-
 static size_t show_matches(const struct program *p, const char *arg, json_t *out)
 {
 	char *path = NULL;
 	unsigned line = 0;
 	size_t n = 0;
 
-	split_location(arg, &path, &line);
+	site_location_parse(arg, &path, &line);
 	for (size_t i = 0; i < p->files.n; i++) {
 		const struct file_facts *f = p->files.v[i];
 
 		for (size_t j = 0; j < f->sites.n; j++) {
-			if (!site_matches(&f->sites.v[j], arg, path, line))
+			if (!site_matches_arg(&f->sites.v[j], arg, path, line))
 				continue;
 			if (out)
 				json_array_append_new(out, site_to_json(&f->sites.v[j]));

@@ -177,6 +177,14 @@ int file_function_at(const struct file_facts *f, struct pos p);
 const char *site_function_name(const struct site *s);
 const char *status_name(enum status status);
 const char *comment_rule_name(enum comment_rule rule);
+/*
+ * A command-line barrier: "FILE:LINE" sets *path (caller frees) and *line
+ * and returns true; anything else is a FUNCTION.  site_matches_arg() says
+ * whether @s is named by it (a line of its statement or of its comment).
+ */
+bool site_location_parse(const char *arg, char **path, unsigned *line);
+bool site_matches_arg(const struct site *s, const char *name, const char *path,
+		      unsigned line);
 
 void site_release(struct site *s);
 void file_facts_free(struct file_facts *f);
