@@ -113,9 +113,12 @@ static bool ends_declarator(const struct fn_tokens *ft, size_t i)
 	       is_punct(ft, i, "[") || is_punct(ft, i, ")");
 }
 
+static bool comma_declaration(const struct fn_tokens *ft, size_t comma, const char **tag);
+
 /*
  * "struct kvm_vcpu *vcpu," / "u64 val;" / "int i = 0": a name that ends a
- * declarator, preceded by optional stars and a type word.
+ * declarator, preceded by optional stars and a type word, or by a comma
+ * of a declaration ("int r0, r1;").
  */
 static void note_declaration(struct fn_tokens *ft, size_t i)
 {
@@ -139,6 +142,11 @@ static void note_declaration(struct fn_tokens *ft, size_t i)
 	if (j == 0)
 		return;
 	j--;
+	if (is_punct(ft, j, ",")) {
+		if (comma_declaration(ft, j, &l.tag))
+			goto declared;
+		return;
+	}
 	if (is_keyword(ft, j, NULL) && strcmp(ft->t[j].s, "return") &&
 	    strcmp(ft->t[j].s, "sizeof") && strcmp(ft->t[j].s, "case"))
 		goto declared;
@@ -211,6 +219,20 @@ static enum effect call_effect(const char *callee)
 	return EFFECT_NONE;
 }
 
+/*
+ * A write that reads too: atomic_inc(), set_bit(), test_and_clear_bit(),
+ * xchg().  WRITE_ONCE(), atomic_set() and smp_store_release() only store.
+ */
+static bool is_update(const char *callee)
+{
+	static const char *const updates[] = {
+		"inc", "dec", "add", "sub", "or", "and", "xor", "andnot", "change",
+		"xchg", "cmpxchg", "bit", "test", NULL,
+	};
+
+	return word_in(callee, updates);
+}
+
 static bool is_type_name(const char *s)
 {
 	static const char *const types[] = {
@@ -224,6 +246,55 @@ static bool is_type_name(const char *s)
 		if (!strcmp(s, types[i]))
 			return true;
 	return str_ends_with(s, "_t");
+}
+
+/*
+ * Is the comma at @comma one of a declaration's ("int r0, r1;",
+ * "struct kvm_vcpu *v, *w;")?  Its statement must start with a type: a
+ * type keyword, a known type name, or a name followed by a name.  Commas
+ * of calls, initialisers and comma expressions are not.  *tag is set to
+ * the struct tag when there is one.
+ */
+static bool comma_declaration(const struct fn_tokens *ft, size_t comma, const char **tag)
+{
+	static const char *const type_words[] = {
+		"int", "char", "short", "long", "unsigned", "signed", "float", "double",
+		"void", "const", "volatile", "static", "register", "_Bool", "struct",
+		"union", "enum", NULL,
+	};
+	int depth = 0;
+	size_t k = comma, start = 0;
+
+	while (k-- > 0) {
+		if (is_punct(ft, k, ")") || is_punct(ft, k, "]") || is_punct(ft, k, "}")) {
+			depth++;
+		} else if (is_punct(ft, k, "(") || is_punct(ft, k, "[")) {
+			if (depth-- == 0)
+				return false;	/* an argument or a subscript */
+		} else if (is_punct(ft, k, "{")) {
+			if (depth-- == 0) {
+				start = k + 1;
+				break;
+			}
+		} else if (depth == 0 && is_punct(ft, k, ";")) {
+			start = k + 1;
+			break;
+		}
+	}
+	if (start >= comma)
+		return false;
+	if (ft->t[start].kind == TOK_KEYWORD) {
+		for (size_t w = 0; type_words[w]; w++) {
+			if (strcmp(ft->t[start].s, type_words[w]))
+				continue;
+			if ((!strcmp(type_words[w], "struct") || !strcmp(type_words[w], "union")) &&
+			    is_ident(ft, start + 1))
+				*tag = ft->t[start + 1].s;
+			return true;
+		}
+		return false;
+	}
+	return is_ident(ft, start) && (is_type_name(ft->t[start].s) || is_ident(ft, start + 1));
 }
 
 static bool all_upper(const char *s)
@@ -462,7 +533,8 @@ static void scan_accesses(struct fn_tokens *ft)
 				      i == open + 1 ||
 				      (is_punct(ft, i - 1, "&") &&
 				       (is_punct(ft, i - 2, ",") || is_punct(ft, i - 2, ")")));
-			write = rmw = direct;	/* set_bit(), atomic_inc(): updates */
+			write = direct;
+			rmw = direct && is_update(callee);
 		}
 		add_access(ft, sb_detach(&sb), write, ft->t[i].at);
 		vec_last(&ft->all)->rmw = rmw;
