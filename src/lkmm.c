@@ -6,6 +6,7 @@
  */
 #include "lkmm.h"
 #include "infer.h"
+#include "objects.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -297,13 +298,48 @@ static void orient(struct lkmm_pair *pr)
 }
 
 /*
+ * The accesses on one side of a barrier, nearest first, as the cycle
+ * search sees them: the window objects.c filled, and the barrier's own
+ * access on both sides.  A release's own store may be the first access
+ * of its side (smp_store_release(&x, 1); r = READ_ONCE(y)) and an
+ * acquire's own load the second (WRITE_ONCE(x, 1); smp_load_acquire(&y)):
+ * judge() then finds that the fence does not order them.
+ */
+struct window {
+	const struct access *v[OBJECTS_PER_SIDE + 1];
+	unsigned rank[OBJECTS_PER_SIDE + 1];
+	size_t n;
+};
+
+static void window_of(const struct site *s, bool after, struct window *w)
+{
+	const struct access *v = after ? s->after.v : s->before.v;
+	size_t n = after ? s->after.n : s->before.n;
+	const struct access *own = NULL;
+
+	w->n = 0;
+	if (!after && s->kind == KIND_RELEASE)
+		own = s->after.n ? &s->after.v[0] : NULL;
+	else if (after && s->kind == KIND_ACQUIRE)
+		own = s->before.n ? &s->before.v[0] : NULL;
+	if (own && own->at.line == s->at.line && own->at.col > s->at.col) {
+		w->v[w->n] = own;
+		w->rank[w->n++] = 0;
+	}
+	for (size_t i = 0; i < n && i <= RANK_LIMIT && w->n < OBJECTS_PER_SIDE + 1; i++) {
+		w->v[w->n] = &v[i];
+		w->rank[w->n++] = (unsigned)i;
+	}
+}
+
+/*
  * Variant 1 of a read-modify-write is its read: test_and_clear_bit() reads
  * the flag set_bit() published as much as it writes it.
  */
-static struct lkmm_access seen_access(const struct access *v, size_t rank, int variant)
+static struct lkmm_access seen_access(const struct window *w, size_t i, int variant)
 {
-	return (struct lkmm_access){ &v[rank], v[rank].object, v[rank].write && !variant,
-				     (unsigned)rank };
+	return (struct lkmm_access){ w->v[i], w->v[i]->object, w->v[i]->write && !variant,
+				     w->rank[i] };
 }
 
 static int variants(const struct access *a)
@@ -439,28 +475,36 @@ static void try_cycle(struct choice *ch, struct site *a, struct site *b,
 	offer(ch, &c);
 }
 
-static size_t limit(size_t n)
+/* The four windows of a pair: @a's before and after, @b's before and after. */
+struct windows {
+	struct window ab, aa, bb, ba;
+};
+
+static void windows_of(const struct site *a, const struct site *b, struct windows *w)
 {
-	return n < RANK_LIMIT + 1 ? n : RANK_LIMIT + 1;
+	window_of(a, false, &w->ab);
+	window_of(a, true, &w->aa);
+	window_of(b, false, &w->bb);
+	window_of(b, true, &w->ba);
 }
 
-/*
- * Every cycle of seen accesses: x before @a and after @b, y after @a and
- * before @b.  (Swapping a and b finds the same cycles with x and y
- * swapped, so one orientation is enough.)
- */
+static bool same_object(const struct window *x, size_t i, const struct window *y, size_t j)
+{
+	return !strcmp(x->v[i]->object, y->v[j]->object);
+}
+
 /* Each access as itself, and each read-modify-write as its read too. */
 static void seen_variants(struct choice *ch, struct site *a, struct site *b,
-			  size_t i, size_t j, size_t k, size_t l)
+			  const struct windows *w, size_t i, size_t j, size_t k, size_t l)
 {
-	for (int vi = 0; vi < variants(&a->before.v[i]); vi++)
-		for (int vj = 0; vj < variants(&b->after.v[j]); vj++)
-			for (int vk = 0; vk < variants(&a->after.v[k]); vk++)
-				for (int vl = 0; vl < variants(&b->before.v[l]); vl++)
-					try_cycle(ch, a, b, seen_access(a->before.v, i, vi),
-						  seen_access(a->after.v, k, vk),
-						  seen_access(b->before.v, l, vl),
-						  seen_access(b->after.v, j, vj));
+	for (int vi = 0; vi < variants(w->ab.v[i]); vi++)
+		for (int vj = 0; vj < variants(w->ba.v[j]); vj++)
+			for (int vk = 0; vk < variants(w->aa.v[k]); vk++)
+				for (int vl = 0; vl < variants(w->bb.v[l]); vl++)
+					try_cycle(ch, a, b, seen_access(&w->ab, i, vi),
+						  seen_access(&w->aa, k, vk),
+						  seen_access(&w->bb, l, vl),
+						  seen_access(&w->ba, j, vj));
 }
 
 /*
@@ -468,19 +512,18 @@ static void seen_variants(struct choice *ch, struct site *a, struct site *b,
  * before @b.  (Swapping a and b finds the same cycles with x and y
  * swapped, so one orientation is enough.)
  */
-static void seen_cycles(struct choice *ch, struct site *a, struct site *b)
+static void seen_cycles(struct choice *ch, struct site *a, struct site *b,
+			const struct windows *w)
 {
-	for (size_t i = 0; i < limit(a->before.n); i++)
-		for (size_t j = 0; j < limit(b->after.n); j++) {
-			if (strcmp(a->before.v[i].object, b->after.v[j].object))
+	for (size_t i = 0; i < w->ab.n; i++)
+		for (size_t j = 0; j < w->ba.n; j++) {
+			if (!same_object(&w->ab, i, &w->ba, j))
 				continue;
-			for (size_t k = 0; k < limit(a->after.n); k++)
-				for (size_t l = 0; l < limit(b->before.n); l++) {
-					if (strcmp(a->after.v[k].object, b->before.v[l].object) ||
-					    !strcmp(a->after.v[k].object, a->before.v[i].object))
-						continue;
-					seen_variants(ch, a, b, i, j, k, l);
-				}
+			for (size_t k = 0; k < w->aa.n; k++)
+				for (size_t l = 0; l < w->bb.n; l++)
+					if (same_object(&w->aa, k, &w->bb, l) &&
+					    !same_object(&w->aa, k, &w->ab, i))
+						seen_variants(ch, a, b, w, i, j, k, l);
 		}
 }
 
@@ -491,19 +534,20 @@ static void seen_cycles(struct choice *ch, struct site *a, struct site *b)
  * a store; offer() keeps the completion the kinds forbid, if any, and the
  * pair is marked assumed.
  */
-static void half_cycles(struct choice *ch, struct site *a, struct site *b)
+static void half_cycles(struct choice *ch, struct site *a, struct site *b,
+			const struct windows *w)
 {
-	for (size_t k = 0; k < limit(a->after.n); k++)
-		for (size_t l = 0; l < limit(b->before.n); l++) {
-			if (strcmp(a->after.v[k].object, b->before.v[l].object))
+	for (size_t k = 0; k < w->aa.n; k++)
+		for (size_t l = 0; l < w->bb.n; l++) {
+			if (!same_object(&w->aa, k, &w->bb, l))
 				continue;
-			for (int vk = 0; vk < variants(&a->after.v[k]); vk++)
-				for (int vl = 0; vl < variants(&b->before.v[l]); vl++)
-					for (int w = 0; w < 4; w++)
-						try_cycle(ch, a, b, unseen_access(w & 1),
-							  seen_access(a->after.v, k, vk),
-							  seen_access(b->before.v, l, vl),
-							  unseen_access(w >> 1));
+			for (int vk = 0; vk < variants(w->aa.v[k]); vk++)
+				for (int vl = 0; vl < variants(w->bb.v[l]); vl++)
+					for (int u = 0; u < 4; u++)
+						try_cycle(ch, a, b, unseen_access(u & 1),
+							  seen_access(&w->aa, k, vk),
+							  seen_access(&w->bb, l, vl),
+							  unseen_access(u >> 1));
 		}
 }
 
@@ -614,10 +658,14 @@ static void classify(struct lkmm_pair *pr, const struct wanted *wd)
 		pr->note = xstrdup("a side is a call or a compiler barrier: "
 				   "its ordering is not known here");
 	} else {
-		seen_cycles(&ch, a, b);
+		struct windows ab, ba;
+
+		windows_of(a, b, &ab);
+		windows_of(b, a, &ba);
+		seen_cycles(&ch, a, b, &ab);
 		if (!ch.by_objects.n) {
-			half_cycles(&ch, a, b);
-			half_cycles(&ch, b, a);
+			half_cycles(&ch, a, b, &ab);
+			half_cycles(&ch, b, a, &ba);
 		}
 		w = worst(&ch);
 		if (w) {
