@@ -40,7 +40,8 @@ static void parse_status_list(const char *list)
 	memset(reported, 0, sizeof(reported));
 	report_insufficient = false;
 	for (char *w = strtok_r(copy, ",", &save); w; w = strtok_r(NULL, ",", &save)) {
-		bool known = !strcmp(w, "insufficient") || !strcmp(w, "all");
+		bool insufficient = !strcmp(w, "insufficient") || !strcmp(w, "all");
+		bool known = insufficient;
 
 		for (int s = 0; s < STATUS__COUNT; s++) {
 			if (!strcmp(w, "all") || !strcmp(w, status_name(s))) {
@@ -48,7 +49,7 @@ static void parse_status_list(const char *list)
 				known = true;
 			}
 		}
-		report_insufficient |= known;
+		report_insufficient |= insufficient;
 		if (!known)
 			die("--status: unknown status '%s'", w);
 	}

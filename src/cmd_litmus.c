@@ -438,8 +438,14 @@ static int judge_with_herd7(const struct program *p, const char *herd7, const ch
 			    const char *file, const struct lkmm_pair *pr)
 {
 	char *model = xasprintf("%s/" MEMORY_MODEL, p->kernel);
-	char *line = run_herd7(herd7, model, file);
-	char *result = line ? observation_result(line) : NULL;
+	char *cfg = xasprintf("%s/linux-kernel.cfg", model);
+	char *line, *result;
+
+	if (access(cfg, R_OK) < 0)
+		die("%s: %s; herd7 needs the tree's memory model", cfg, strerror(errno));
+	free(cfg);
+	line = run_herd7(herd7, model, file);
+	result = line ? observation_result(line) : NULL;
 	const char *expected = pr->verdict == VERDICT_SUFFICIENT ? "Never" : "Sometimes";
 	bool agree;
 
