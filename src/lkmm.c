@@ -874,11 +874,24 @@ static void add_access(struct strbuf *sb, const struct lkmm_access *a)
 		a->seen->at.line);
 }
 
-/* What the fence gives, said against what is needed. */
-static void add_shortfall(struct strbuf *sb, const struct lkmm_pair *pr, const struct lkmm_side *sd)
+/*
+ * Why the fence falls short: its kind never orders that ("smp_wmb()
+ * orders only store->store"), the access it orders is not the one the
+ * pattern needs (a release orders only against its own store), or it
+ * orders enough but the pattern needs a full barrier.
+ */
+static void add_shortfall(struct strbuf *sb, const struct lkmm_side *sd)
 {
 	const char *b = sd->site->barrier;
+	bool kind_can = lkmm_fence_orders(sd->fence, sd->needed, true, true);
+	bool here = lkmm_fence_orders(sd->fence, sd->needed, is_own(sd->site, &sd->first),
+				      is_own(sd->site, &sd->second));
 
+	if (here) {
+		sb_addf(sb, "%s() orders %s, but is not a full barrier", b,
+			lkmm_order_name(sd->needed));
+		return;
+	}
 	switch (sd->fence) {
 	case FENCE_WMB:
 		sb_addf(sb, "%s() orders only store->store", b);
@@ -887,14 +900,14 @@ static void add_shortfall(struct strbuf *sb, const struct lkmm_pair *pr, const s
 		sb_addf(sb, "%s() orders only load->load", b);
 		break;
 	case FENCE_RELEASE:
-		if (lkmm_fence_orders(sd->fence, sd->needed, true, true))
+		if (kind_can)
 			sb_addf(sb, "%s() orders earlier accesses only against its own store, "
 				"not against %s", b, object_words(sd->second.object));
 		else
 			sb_addf(sb, "%s() orders earlier accesses against its own store only", b);
 		break;
 	case FENCE_ACQUIRE:
-		if (lkmm_fence_orders(sd->fence, sd->needed, true, true))
+		if (kind_can)
 			sb_addf(sb, "%s() orders only its own load against later accesses, "
 				"not %s", b, object_words(sd->first.object));
 		else
@@ -906,8 +919,6 @@ static void add_shortfall(struct strbuf *sb, const struct lkmm_pair *pr, const s
 		sb_addf(sb, "%s() does not give it", b);
 		break;
 	}
-	if (patterns[pr->pattern].strong && lkmm_fence_orders(sd->fence, sd->needed, true, true))
-		sb_adds(sb, " (it orders that much, but is not a full barrier)");
 }
 
 static void add_certainty(struct strbuf *sb, const struct lkmm_pair *pr)
@@ -982,7 +993,7 @@ char *lkmm_site_sentence(const struct lkmm_site *ls)
 	add_need(&sb, pr, sd);
 	if (!sd->provided) {
 		sb_adds(&sb, "; ");
-		add_shortfall(&sb, pr, sd);
+		add_shortfall(&sb, sd);
 		sb_addf(&sb, "; LKMM allows the outcome (%s); ", pr->cite);
 	} else if (!od->provided) {
 		sb_addf(&sb, ", which %s() gives, but the partner's side falls short; "
