@@ -246,11 +246,44 @@ static bool is_keyword_call(const struct token_view *tv, size_t i)
 	return false;
 }
 
-/* No call, hence no barrier and no callee's, in tokens [from, to). */
-static bool no_call_between(const struct token_view *tv, size_t from, size_t to)
+/*
+ * The operation an smp_mb__after_X() or smp_mb__before_X() barrier
+ * completes: "srcu_read_unlock", "atomic"; NULL for other barriers.
+ */
+static const char *completed_operation(const char *barrier)
 {
+	if (str_starts_with(barrier, "smp_mb__after_"))
+		return barrier + strlen("smp_mb__after_");
+	if (str_starts_with(barrier, "smp_mb__before_"))
+		return barrier + strlen("smp_mb__before_");
+	return NULL;
+}
+
+/* Is call token @k the operation @op ("kvm_vcpu_srcu_read_unlock" for "srcu_read_unlock")? */
+static bool calls_operation(const struct token_view *tv, size_t k, const char *op)
+{
+	size_t n = op ? strlen(op) : 0;
+	const char *name = tv->buf + tv->t[k].off;
+
+	for (size_t i = 0; n && i + n <= tv->t[k].len; i++)
+		if (!memcmp(name + i, op, n))
+			return true;
+	return false;
+}
+
+/*
+ * No call, hence no barrier and no callee's, in tokens [from, to); but the
+ * call that an smp_mb__after_X() barrier completes belongs with it
+ * ("vcpu->mode = IN_GUEST_MODE; kvm_vcpu_srcu_read_unlock(vcpu);
+ * smp_mb__after_srcu_read_unlock();" in the riscv run loop).
+ */
+static bool no_call_between(const struct token_view *tv, size_t from, size_t to,
+			    const char *barrier)
+{
+	const char *op = completed_operation(barrier);
+
 	for (size_t k = from; k < to; k++)
-		if (tok_is_call(tv, k) && !is_keyword_call(tv, k))
+		if (tok_is_call(tv, k) && !is_keyword_call(tv, k) && !calls_operation(tv, k, op))
 			return false;
 	return true;
 }
@@ -275,7 +308,7 @@ static void offer_nearby(struct site *s, const struct file_facts *f,
 		if (!group_above(tv, j, &g))
 			continue;
 		text = group_text(f, tv, &g);
-		ok = names_barrier(text, s->barrier) || no_call_between(tv, j, start);
+		ok = names_barrier(text, s->barrier) || no_call_between(tv, j, start, s->barrier);
 		free(text);
 		if (ok && offer(s, f, tv, &g, RULE_NEARBY, false))
 			return;
@@ -432,7 +465,9 @@ static void find_implicit_sites(struct file_facts *f, const struct token_view *t
 			continue;
 		}
 		grammar_parse(text, &parsed);
-		pairs = parsed.kind == PAIRING_REFS || parsed.kind == PAIRING_NO_PARTNER;
+		/* "see F()" on a call points elsewhere; it makes no site */
+		pairs = (parsed.kind == PAIRING_REFS && !parsed.weak) ||
+			parsed.kind == PAIRING_NO_PARTNER;
 		pairing_release(&parsed);
 		free(text);
 		if (!pairs)

@@ -74,8 +74,15 @@ struct partner {
 	const char *barrier;
 	enum kind kind;
 	VEC(const char *) via;	/* from the named function down to function */
-	size_t ref;		/* index of the reference that found it */
+	size_t ref;		/* index of the reference that found it, or
+				 * PARTNER_POINTS_HERE */
 };
+
+/*
+ * partner->ref of a site whose vague comment another site's "see the
+ * comment in F()" points to: the two comments form a pair.
+ */
+#define PARTNER_POINTS_HERE ((size_t)-1)
 
 /* What the resolver did with one reference, for `show` and messages. */
 struct ref_result {
@@ -84,6 +91,11 @@ struct ref_result {
 	unsigned depth;		/* how deep the call graph was searched */
 	bool mismatch;		/* found, but of a kind that cannot pair */
 	bool weaker;		/* found, but weaker than the comment claims */
+	/* "see F()" where F holds no barrier and no pairing comment: not counted */
+	bool pointer_only;
+	/* a function-only reference, none of whose barriers orders an object
+	 * this one orders: all were kept */
+	bool kept_all;
 	char *note;		/* explanation, or NULL */
 	VEC(char *) candidates;	/* nearest names when nothing matched */
 	VEC(char *) searched;	/* "path:line" of each definition looked in */

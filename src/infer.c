@@ -64,6 +64,11 @@ static double object_match(const char *a, const char *b)
 	return !strcmp(sa + la - lb, sb) ? 0.5 : 0.0;
 }
 
+double infer_object_match(const char *a, const char *b)
+{
+	return object_match(a, b);
+}
+
 /* ---- rarity of objects across the program ------------------------------ */
 
 struct df_entry {

@@ -48,6 +48,12 @@ void candidates_release(struct candidate *c, size_t n);
  */
 char *infer_best_summary(const struct program *p, const struct site *s);
 
+/*
+ * 1 when @a and @b are the same object, 0.5 when one path ends with the
+ * other's fields from another base, else 0 (the matching the ranking uses).
+ */
+double infer_object_match(const char *a, const char *b);
+
 /* "smp_rmb() in kvm_get_vcpu() (include/linux/kvm_host.h:996)"; caller frees. */
 char *infer_site_name(const struct site *s);
 

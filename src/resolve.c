@@ -5,10 +5,15 @@
  * A reference {arch?, barrier?, function} resolves to the barrier sites in
  * the named function, or in its callees down to opts->max_depth calls (the
  * chain is kept in partner->via), or to a call to an atomic RMW that
- * implies a full barrier.  Then each site gets its status (DESIGN.md):
- * paired when a partner names it back, one-way when none does, dangling,
- * mismatch, vague, undocumented, no-partner.  The resolver never prints.
+ * implies a full barrier.  "See the comment in F()" resolves to the sites
+ * of F whose own comment speaks of pairing.  A reference that names no
+ * barrier keeps only those of F's barriers that can pair with this one and
+ * order an object it orders.  Then each site gets its status
+ * (rst/statuses.rst): paired when a partner names it back, one-way when
+ * none does, dangling, mismatch, vague, undocumented, no-partner.  The
+ * resolver never prints.
  */
+#include "infer.h"
 #include "pipeline.h"
 
 #include <ctype.h>
@@ -115,6 +120,32 @@ static size_t match_in_function(struct site *s, size_t ref, const struct functio
 	return found;
 }
 
+/*
+ * "See the comment in F()": the sites of F whose own comment speaks of
+ * pairing, a barrier's or a call's.  Returns how many were added.
+ */
+static size_t match_commented(struct site *s, size_t ref, const struct function_ref *fr)
+{
+	struct file_facts *f = fr->file;
+	struct function *fn = function_of(fr);
+	const struct search at = { fr, 0, -1 };
+	size_t found = 0;
+
+	for (size_t i = 0; i < f->sites.n; i++) {
+		struct site *t = &f->sites.v[i];
+		struct partner pt;
+
+		if (t->function != (int)fr->index || t == s || t->kind == KIND_COMPILER ||
+		    t->pairing.kind == PAIRING_NONE)
+			continue;
+		pt = (struct partner){ .site = t, .file = f, .at = t->at, .function = fn->name,
+				       .barrier = t->barrier, .kind = t->kind };
+		add_partner(s, ref, &pt, &at, 0);
+		found++;
+	}
+	return found;
+}
+
 static bool queued(const struct search *q, size_t n, const struct function_ref *fr)
 {
 	for (size_t i = 0; i < n; i++)
@@ -187,6 +218,8 @@ static void check_kinds(struct site *s, size_t ref, size_t first, struct ref_res
 	for (size_t i = first; i < s->partners.n; i++) {
 		const struct partner *pt = &s->partners.v[i];
 
+		if (pt->ref != ref)
+			continue;
 		if (!kinds_can_pair(s->kind, pt->kind)) {
 			res->mismatch = true;
 			free(res->note);
@@ -220,10 +253,20 @@ static void resolve_ref(const struct program *p, struct site *s, size_t ref)
 		nearest_names(p, r->function, res);
 		return;
 	}
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < n; i++)
 		vec_push(&res->searched, xasprintf("%s:%u", defs[i]->file->path,
 						   function_of(defs[i])->start.line));
-		res->nfound += search_from(p, s, ref, defs[i], false, &res->depth);
+	for (size_t i = 0; r->see && i < n; i++)
+		res->nfound += match_commented(s, ref, defs[i]);
+	if (!res->nfound)
+		for (size_t i = 0; i < n; i++)
+			res->nfound += search_from(p, s, ref, defs[i], false, &res->depth);
+	if (r->see && !res->nfound) {
+		/* "see F()" pointed at an explanation, not at a partner */
+		res->pointer_only = true;
+		res->note = xasprintf("%s() holds no barrier and no pairing comment",
+				      r->function);
+		return;
 	}
 	/* the named barrier is not there: is another one? */
 	if (!res->nfound && r->barrier) {
@@ -334,14 +377,233 @@ static void resolve_site(const struct program *p, struct site *s)
 		resolve_ref(p, s, i);
 }
 
+/* ---- references that name a function but no barrier ------------------- */
+
+static bool access_matches(const struct access *v, size_t n, const char *object)
+{
+	for (size_t i = 0; i < n; i++)
+		if (infer_object_match(v[i].object, object) > 0)
+			return true;
+	return false;
+}
+
+/* Do @a and @b order a common memory object (objects.c's windows)? */
+static bool shares_object(const struct site *a, const struct site *b)
+{
+	for (size_t i = 0; i < a->before.n + a->after.n; i++) {
+		const char *o = i < a->before.n ? a->before.v[i].object :
+				a->after.v[i - a->before.n].object;
+
+		if (access_matches(b->before.v, b->before.n, o) ||
+		    access_matches(b->after.v, b->after.n, o))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * @s is a comment on a call of C ("The barrier in kvm_flush_remote_tlbs()
+ * achieves this.  This pairs with vcpu_enter_guest"): does a pairing
+ * comment in C itself name @pt?  Then C's comment says which of F's
+ * barriers the call's barrier pairs with.
+ */
+static bool named_by_callee(const struct program *p, const struct site *s,
+			    const struct partner *pt)
+{
+	const struct function_ref *defs[4];
+	size_t n = s->implicit ? pick_definitions(p, s->barrier, s->file->arch, defs, 4) : 0;
+
+	for (size_t d = 0; d < n; d++) {
+		const struct file_facts *f = defs[d]->file;
+
+		for (size_t i = 0; i < f->sites.n; i++) {
+			const struct site *t = &f->sites.v[i];
+
+			if (t->function != (int)defs[d]->index || t == s)
+				continue;
+			for (size_t k = 0; k < t->partners.n; k++)
+				if (t->partners.v[k].file == pt->file &&
+				    t->partners.v[k].at.line == pt->at.line &&
+				    t->partners.v[k].at.col == pt->at.col)
+					return true;
+		}
+	}
+	return false;
+}
+
+/* How many partners reference @k found. */
+static size_t partners_of(const struct site *s, size_t k)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < s->partners.n; i++)
+		n += s->partners.v[i].ref == k;
+	return n;
+}
+
+/*
+ * Keep, of the candidates @cand[0..n) still in play, those @keep says;
+ * true if any was kept (otherwise nothing is dropped).
+ */
+static bool keep_if(const size_t *cand, size_t n, bool *drop, const bool *keep)
+{
+	bool any = false;
+
+	for (size_t i = 0; i < n; i++)
+		any |= !drop[cand[i]] && keep[i];
+	for (size_t i = 0; any && i < n; i++)
+		drop[cand[i]] |= !keep[i];
+	return any;
+}
+
+/*
+ * A reference that names F but no barrier: of F's barriers, those that
+ * can pair with @s; of those, the ones F's caller's comment names (for a
+ * comment on a call), else the ones that order an object @s orders; with
+ * none in common, all are kept and the result says so.  Marks @drop.
+ */
+static void narrow_ref(const struct program *p, struct site *s, size_t k, bool *drop)
+{
+	const struct ref *r = &s->pairing.refs[k];
+	size_t n = 0, *cand;
+	bool *keep;
+
+	if (!r->function || r->barrier || r->implicit || partners_of(s, k) < 2)
+		return;
+	cand = xcalloc(s->partners.n, sizeof(*cand));
+	keep = xcalloc(s->partners.n, sizeof(*keep));
+	for (size_t i = 0; i < s->partners.n; i++)
+		if (s->partners.v[i].ref == k)
+			cand[n++] = i;
+	for (size_t i = 0; i < n; i++)
+		keep[i] = kinds_can_pair(s->kind, s->partners.v[cand[i]].kind);
+	keep_if(cand, n, drop, keep);
+	for (size_t i = 0; i < n; i++)
+		keep[i] = named_by_callee(p, s, &s->partners.v[cand[i]]);
+	if (!keep_if(cand, n, drop, keep)) {
+		for (size_t i = 0; i < n; i++)
+			keep[i] = s->partners.v[cand[i]].site &&
+				  shares_object(s, s->partners.v[cand[i]].site);
+		s->results[k].kept_all = !keep_if(cand, n, drop, keep);
+	}
+	free(cand);
+	free(keep);
+}
+
+/*
+ * Drop the partners marked in @drop (never all of a reference's), and
+ * check again the kinds of what each narrowed reference kept.
+ */
+static void apply_drops(struct site *s, const bool *drop)
+{
+	VEC(size_t) narrowed = { 0 };
+	size_t out = 0;
+
+	for (size_t i = 0; i < s->partners.n; i++) {
+		if (drop[i]) {
+			if (!narrowed.n || *vec_last(&narrowed) != s->partners.v[i].ref)
+				vec_push(&narrowed, s->partners.v[i].ref);
+			free(s->partners.v[i].via.v);
+			continue;
+		}
+		s->partners.v[out++] = s->partners.v[i];
+	}
+	s->partners.n = out;
+	for (size_t i = 0; i < narrowed.n; i++) {
+		struct ref_result *res = &s->results[narrowed.v[i]];
+
+		res->mismatch = false;
+		free(res->note);
+		res->note = NULL;
+		check_kinds(s, narrowed.v[i], 0, res);
+	}
+	free(narrowed.v);
+}
+
+/*
+ * Narrow every function-only reference.  All decisions are taken on the
+ * partners as resolved, then applied, so the order of sites never matters.
+ */
+static void narrow_program(const struct program *p)
+{
+	VEC(bool *) drops = { 0 };
+
+	for (size_t i = 0; i < p->files.n; i++)
+		for (size_t j = 0; j < p->files.v[i]->sites.n; j++) {
+			struct site *s = &p->files.v[i]->sites.v[j];
+			bool *drop = xcalloc(s->partners.n + 1, sizeof(*drop));
+
+			for (size_t k = 0; s->results && k < s->pairing.nrefs; k++)
+				narrow_ref(p, s, k, drop);
+			vec_push(&drops, drop);
+		}
+	for (size_t i = 0, d = 0; i < p->files.n; i++)
+		for (size_t j = 0; j < p->files.v[i]->sites.n; j++, d++) {
+			if (p->files.v[i]->sites.v[j].results)
+				apply_drops(&p->files.v[i]->sites.v[j], drops.v[d]);
+			free(drops.v[d]);
+		}
+	free(drops.v);
+}
+
+/* ---- "see the comment in F()" and a vague comment: a pair ------------- */
+
+static bool has_partner_site(const struct site *s, const struct site *q)
+{
+	for (size_t i = 0; i < s->partners.n; i++)
+		if (s->partners.v[i].site == q)
+			return true;
+	return false;
+}
+
+/*
+ * A vague comment ("pairs with the general memory barrier following the
+ * write of vcpu->mode in VCPU RUN") that other comments point to ("See the
+ * comment in kvm_vcpu_exiting_guest_mode()") forms a pair with each of
+ * them: they become its partners.
+ */
+static void adopt_pointers(const struct program *p)
+{
+	for (size_t i = 0; i < p->files.n; i++)
+		for (size_t j = 0; j < p->files.v[i]->sites.n; j++) {
+			struct site *q = &p->files.v[i]->sites.v[j];
+
+			for (size_t k = 0; k < q->partners.n; k++) {
+				struct site *t = q->partners.v[k].site;
+				const char *fn = site_function_name(q);
+				struct partner pt;
+
+				if (q->partners.v[k].ref == PARTNER_POINTS_HERE ||
+				    !q->pairing.refs[q->partners.v[k].ref].see || !t ||
+				    t->pairing.kind != PAIRING_VAGUE || has_partner_site(t, q))
+					continue;
+				pt = (struct partner){ .site = q, .file = q->file, .at = q->at,
+						       .function = fn ? fn : "?", .barrier = q->barrier,
+						       .kind = q->kind, .ref = PARTNER_POINTS_HERE };
+				if (fn)
+					vec_push(&pt.via, fn);
+				vec_push(&t->partners, pt);
+			}
+		}
+}
+
 /* ---- statuses -------------------------------------------------------- */
 
-/* Does @q (a partner's site) name @s back? */
+/*
+ * Does @q (a partner's site) name @s back?  Also when @s is a comment on a
+ * call of F and @q names "the barrier implicit in F", the atomic in F that
+ * the call stands for (vcpu_enter_guest() and vmx_deliver_posted_interrupt()).
+ */
 static bool names_back(const struct site *q, const struct site *s)
 {
-	for (size_t i = 0; i < q->partners.n; i++)
-		if (q->partners.v[i].site == s)
+	for (size_t i = 0; i < q->partners.n; i++) {
+		const struct partner *pt = &q->partners.v[i];
+
+		if (pt->site == s)
 			return true;
+		if (s->implicit && !pt->site && pt->via.n && !strcmp(pt->via.v[0], s->barrier))
+			return true;
+	}
 	return false;
 }
 
@@ -427,7 +689,7 @@ static size_t describe_failures(const struct program *p, struct site *s, bool da
 		const struct ref_result *res = &s->results[k];
 		char *m;
 
-		if (!s->pairing.refs[k].function)
+		if (!s->pairing.refs[k].function || res->pointer_only)
 			continue;
 		if (dangling && !res->nfound)
 			m = dangling_message(s, k, p);
@@ -444,12 +706,44 @@ static size_t describe_failures(const struct program *p, struct site *s, bool da
 /* Shown in a message; the rest are counted ("and 3 more"), show lists all. */
 #define PARTNERS_DESCRIBED 3
 
+static void add_named_by(const struct program *p, struct site *s, struct strbuf *msg);
+
+/* "; none of the 4 barriers of vcpu_enter_guest() orders an object ..." */
+static void add_kept_all_notes(const struct site *s, struct strbuf *msg)
+{
+	for (size_t k = 0; k < s->pairing.nrefs; k++)
+		if (s->results[k].kept_all)
+			sb_addf(msg, "; none of the %zu barriers found for %s() orders an object "
+				"this one orders, so all are kept", partners_of(s, k),
+				s->pairing.refs[k].function);
+}
+
+/*
+ * Only "see F()" pointers, each to a function with no barrier and no
+ * pairing comment: the comment explains, but names no partner.
+ */
+static enum status pointers_only_status(const struct program *p, struct site *s,
+					struct strbuf *msg)
+{
+	sb_adds(msg, "no comment names its pairing partner");
+	for (size_t k = 0; k < s->pairing.nrefs; k++)
+		if (s->results[k].pointer_only)
+			sb_addf(msg, "; its comment points to %s(), which holds no barrier "
+				"and no pairing comment", s->pairing.refs[k].function);
+	add_named_by(p, s, msg);
+	return STATUS_UNDOCUMENTED;
+}
+
 static enum status refs_status(const struct program *p, struct site *s, struct strbuf *msg)
 {
-	bool any_function = false, back = false;
+	bool any_function = false, any_pointer = false, back = false;
 
-	for (size_t k = 0; k < s->pairing.nrefs; k++)
-		any_function |= s->pairing.refs[k].function != NULL;
+	for (size_t k = 0; k < s->pairing.nrefs; k++) {
+		any_pointer |= s->results[k].pointer_only;
+		any_function |= s->pairing.refs[k].function && !s->results[k].pointer_only;
+	}
+	if (!any_function && any_pointer)
+		return pointers_only_status(p, s, msg);
 	if (!any_function) {
 		sb_adds(msg, "the pairing comment names no function");
 		return STATUS_VAGUE;
@@ -472,7 +766,22 @@ static enum status refs_status(const struct program *p, struct site *s, struct s
 	}
 	if (s->partners.n > PARTNERS_DESCRIBED)
 		sb_addf(msg, "; and %zu more", s->partners.n - PARTNERS_DESCRIBED);
+	add_kept_all_notes(s, msg);
 	return back ? STATUS_PAIRED : STATUS_ONE_WAY;
+}
+
+/* A vague comment that other comments point to: paired with each of them. */
+static enum status pointed_to_status(struct site *s, struct strbuf *msg)
+{
+	for (size_t i = 0; i < s->partners.n && i < PARTNERS_DESCRIBED; i++) {
+		char *d = describe_partner(&s->partners.v[i]);
+
+		sb_addf(msg, "%s%s, whose comment points to this one", i ? "; " : "pairs with ", d);
+		free(d);
+	}
+	if (s->partners.n > PARTNERS_DESCRIBED)
+		sb_addf(msg, "; and %zu more", s->partners.n - PARTNERS_DESCRIBED);
+	return STATUS_PAIRED;
 }
 
 /* An undocumented barrier that another's comment names: say whose. */
@@ -498,10 +807,9 @@ static void add_named_by(const struct program *p, struct site *s, struct strbuf 
 
 static void add_misspelling_note(struct site *s, struct strbuf *msg)
 {
-	for (size_t k = 0; k < s->pairing.nrefs; k++)
-		if (s->pairing.refs[k].misspelled)
-			sb_addf(msg, "; the comment misspells %s() as %s",
-				s->pairing.refs[k].barrier, s->pairing.refs[k].misspelled);
+	for (size_t k = 0; k < s->pairing.nmisspellings; k++)
+		sb_addf(msg, "; the comment misspells %s() as %s", s->pairing.misspellings[k].meant,
+			s->pairing.misspellings[k].written);
 }
 
 static void set_status(const struct program *p, struct site *s)
@@ -526,6 +834,10 @@ static void set_status(const struct program *p, struct site *s)
 		break;
 	case PAIRING_VAGUE:
 	case PAIRING_NOT_BARRIER:
+		if (s->partners.n) {	/* adopted by adopt_pointers() */
+			s->status = pointed_to_status(s, &msg);
+			break;
+		}
 		s->status = STATUS_VAGUE;
 		sb_adds(&msg, s->pairing.kind == PAIRING_VAGUE ?
 			"the pairing comment names no function" :
@@ -547,6 +859,8 @@ void resolve_program(struct program *p)
 	for (size_t i = 0; i < p->files.n; i++)
 		for (size_t j = 0; j < p->files.v[i]->sites.n; j++)
 			resolve_site(p, &p->files.v[i]->sites.v[j]);
+	narrow_program(p);
+	adopt_pointers(p);
 	for (size_t i = 0; i < p->files.n; i++)
 		for (size_t j = 0; j < p->files.v[i]->sites.n; j++)
 			set_status(p, &p->files.v[i]->sites.v[j]);
