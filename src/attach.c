@@ -219,19 +219,6 @@ static bool offer(struct site *s, const struct file_facts *f, const struct token
 	return false;
 }
 
-static bool names_barrier(const char *text, const char *barrier)
-{
-	size_t n = strlen(barrier);
-
-	for (const char *p = strstr(text, barrier); p; p = strstr(p + 1, barrier)) {
-		char after = p[n];
-
-		if (!(after == '_' || (after >= 'a' && after <= 'z') || (after >= '0' && after <= '9')))
-			return true;
-	}
-	return false;
-}
-
 static bool is_keyword_call(const struct token_view *tv, size_t i)
 {
 	static const char *const not_calls[] = {
@@ -308,7 +295,7 @@ static void offer_nearby(struct site *s, const struct file_facts *f,
 		if (!group_above(tv, j, &g))
 			continue;
 		text = group_text(f, tv, &g);
-		ok = names_barrier(text, s->barrier) || no_call_between(tv, j, start, s->barrier);
+		ok = text_names_identifier(text, s->barrier) || no_call_between(tv, j, start, s->barrier);
 		free(text);
 		if (ok && offer(s, f, tv, &g, RULE_NEARBY, false))
 			return;
@@ -328,7 +315,7 @@ static void offer_below(struct site *s, const struct file_facts *f,
 		return;
 	g = group_from(tv, end + 1);
 	text = group_text(f, tv, &g);
-	named = names_barrier(text, s->barrier);
+	named = text_names_identifier(text, s->barrier);
 	free(text);
 	if (named)
 		offer(s, f, tv, &g, RULE_BELOW, false);
@@ -442,6 +429,66 @@ static void add_implicit_site(struct file_facts *f, const struct token_view *tv,
 	vec_push(&f->sites, s);
 }
 
+/*
+ * Does a comment that belongs to no barrier make the call it sits on a
+ * site?  When it names a partner ("pairs with"), says there is none, or
+ * speaks of pairing and of a barrier without naming a function ("The
+ * other side is the barrier in vcpu run" on rcuwait_wake_up()).  "See F()"
+ * alone on a call points elsewhere: no site.
+ */
+static bool speaks_for_a_call(const struct pairing *parsed, const char *text)
+{
+	switch (parsed->kind) {
+	case PAIRING_REFS:
+		return !parsed->weak;
+	case PAIRING_NO_PARTNER:
+		return true;
+	case PAIRING_VAGUE:
+		return grammar_names_barrier(text);
+	default:
+		return false;
+	}
+}
+
+/* A call in the two statements from token @i that @text names, or tv->n. */
+static size_t named_call_below(const struct token_view *tv, size_t i, const char *text)
+{
+	for (int n = 0; n < 2 && i < tv->n; n++) {
+		size_t end = stmt_end(tv, i);
+
+		if (tv->t[i].kind == TOK_COMMENT || tok_is(tv, i, "}"))
+			break;
+		for (size_t k = i; k <= end && k < tv->n; k++) {
+			char *name;
+			bool named;
+
+			if (!is_plain_call(tv, k))
+				continue;
+			name = tok_dup(tv, k);
+			named = text_names_identifier(text, name);
+			free(name);
+			if (named)
+				return k;
+		}
+		i = end + 1;
+	}
+	return tv->n;
+}
+
+/*
+ * The call a comment above code sits on: the first of the statement just
+ * below, else one the comment names in the two statements below, across
+ * a blank line ("Rely on mmap_read_unlock() for an implicit smp_rmb()"
+ * above "mmu_seq = ...; mmap_read_unlock(current->mm);").  tv->n if none.
+ */
+static size_t call_below(const struct token_view *tv, const struct group *g, const char *text)
+{
+	size_t i = g->last + 1;
+	size_t call = tv->t[g->last].end.line + 1 >= tv->t[i].start.line ? first_call(tv, i) : tv->n;
+
+	return call < tv->n ? call : named_call_below(tv, i, text);
+}
+
 static void find_implicit_sites(struct file_facts *f, const struct token_view *tv)
 {
 	for (size_t k = 0; k < tv->n; k++) {
@@ -465,19 +512,17 @@ static void find_implicit_sites(struct file_facts *f, const struct token_view *t
 			continue;
 		}
 		grammar_parse(text, &parsed);
-		/* "see F()" on a call points elsewhere; it makes no site */
-		pairs = (parsed.kind == PAIRING_REFS && !parsed.weak) ||
-			parsed.kind == PAIRING_NO_PARTNER;
+		pairs = speaks_for_a_call(&parsed, text);
 		pairing_release(&parsed);
-		free(text);
-		if (!pairs)
+		if (!pairs) {
+			free(text);
 			continue;
+		}
 		if (trails_statement(tv, g.first))	/* "foo();	/" "* pairs with ... *" "/" */
 			call = first_call(tv, stmt_start(tv, g.first - 1));
-		else if (tv->t[g.last].end.line + 1 >= tv->t[g.last + 1].start.line)
-			call = first_call(tv, g.last + 1);
 		else
-			continue;
+			call = call_below(tv, &g, text);
+		free(text);
 		if (call < tv->n)
 			add_implicit_site(f, tv, call, &g);
 	}

@@ -74,15 +74,8 @@ struct partner {
 	const char *barrier;
 	enum kind kind;
 	VEC(const char *) via;	/* from the named function down to function */
-	size_t ref;		/* index of the reference that found it, or
-				 * PARTNER_POINTS_HERE */
+	size_t ref;		/* index of the reference that found it */
 };
-
-/*
- * partner->ref of a site whose vague comment another site's "see the
- * comment in F()" points to: the two comments form a pair.
- */
-#define PARTNER_POINTS_HERE ((size_t)-1)
 
 /* What the resolver did with one reference, for `show` and messages. */
 struct ref_result {

@@ -1203,6 +1203,9 @@ static const struct with_phrase {
 	{ "interact", true, false },
 	{ "goes", true, false },	/* "goes with smp_mb() in F" (book3s_xive.c) */
 	{ "go", true, false },
+	{ "races", true, true },		/* "races with the code at X" */
+	{ "race", true, true },
+	{ "racing", true, true },
 	{ "synchronizes", false, true },
 	{ "synchronises", false, true },
 	{ "synchronize", false, true },
@@ -1329,6 +1332,11 @@ static struct verb_match find_verb(const struct tokens *tk, size_t start, size_t
 	if (i + 2 < end && (word_is(text, t, "order") || word_is(text, t, "orders")) &&
 	    word_is(text, t + 1, "accesses") && word_is(text, t + 2, "with"))
 		return verb_at(VERB_WITH, i + 3, false, true);
+	/* "Order these stores against the real mode KVM" */
+	if (word_is(text, t, "order") || word_is(text, t, "orders"))
+		for (size_t j = i + 1; j < end && j <= i + 4 && tk->v.v[j].type == T_WORD; j++)
+			if (word_is(text, &tk->v.v[j], "against"))
+				return verb_at(VERB_WITH, j + 1, false, true);
 	/* "The other side is ...", "the matching barrier on the other side is ..." */
 	if (i + 1 < end && word_is(text, t, "other") && word_is(text, t + 1, "side"))
 		return verb_at(VERB_SCAN, i + 2, false, true);
@@ -1509,9 +1517,6 @@ static bool parse_sentence(const struct tokens *tk, size_t start, size_t end,
 			about_barriers = mentions_barrier(tk, start, end);
 		if (v.barriers && !about_barriers)
 			continue;
-		if (v.verb == VERB_SEE && r->refs.n && k > start &&
-		    punct_is(tk->text, &tk->v.v[k - 1], '('))
-			continue;	/* "implicit in F (see G)": where F is called */
 		if (negated(tk, start, k)) {
 			/* "doesn't really have a barrier that pairs with this" */
 			if (!v.weak) {
@@ -1737,13 +1742,42 @@ bool grammar_mentions_pairing(const char *comment)
 {
 	static const char *const cues[] = {
 		"pair", "conjunction", "interact", "match", "with", "other side", "see",
-		"comment",
+		"comment", "against",
 	};
 
 	for (size_t i = 0; comment && i < sizeof(cues) / sizeof(cues[0]); i++)
 		if (strcasestr(comment, cues[i]))
 			return true;
 	return false;
+}
+
+bool text_names_identifier(const char *text, const char *id)
+{
+	size_t n = strlen(id);
+
+	for (const char *p = text && n ? strstr(text, id) : NULL; p; p = strstr(p + 1, id)) {
+		bool before = p > text && is_word_char(p[-1]);
+
+		if (!before && !is_word_char(p[n]))
+			return true;
+	}
+	return false;
+}
+
+bool grammar_names_barrier(const char *comment)
+{
+	struct strbuf clean = STRBUF_INIT;
+	struct tokens tk = { 0 };
+	bool named;
+
+	if (!comment)
+		return false;
+	clean_comment(comment, &clean);
+	tokenize(sb_str(&clean), &tk);
+	named = mentions_barrier(&tk, 0, tk.v.n);
+	free(tk.v.v);
+	sb_release(&clean);
+	return named;
 }
 
 enum grammar_design grammar_design(void)

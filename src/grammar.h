@@ -62,6 +62,11 @@ struct pairing {
 void grammar_parse(const char *comment, struct pairing *out);
 void pairing_release(struct pairing *p);
 const char *pairing_kind_name(enum pairing_kind kind);
+/* Does @text name @id as a whole word ("smp_wmb" in "the smp_wmb above")? */
+bool text_names_identifier(const char *text, const char *id);
+/* Does @comment name a barrier: a primitive, or the noun "barrier"? */
+bool grammar_names_barrier(const char *comment);
+
 /* Does @comment speak of pairing at all (cheap pre-filter)? */
 bool grammar_mentions_pairing(const char *comment);
 

@@ -17,23 +17,10 @@
 #include "pipeline.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* Does @text name @id as a whole word? */
-static bool names_identifier(const char *text, const char *id)
-{
-	size_t n = strlen(id);
-
-	for (const char *p = text ? strstr(text, id) : NULL; p; p = strstr(p + 1, id)) {
-		bool before = p > text && (p[-1] == '_' || isalnum((unsigned char)p[-1]));
-		bool after = p[n] == '_' || isalnum((unsigned char)p[n]);
-
-		if (!before && !after)
-			return true;
-	}
-	return false;
-}
+#include <strings.h>
 
 struct search {
 	const struct function_ref *fn;
@@ -57,10 +44,18 @@ static size_t pick_definitions(const struct program *p, const char *name, const 
 	return k;
 }
 
+/*
+ * Is @t what reference @r looks for?  A reference naming a function and
+ * nothing else also takes F's comments on calls (implicit sites), which
+ * stand for F's barriers ("kvmppc_fast_vcpu_kick_hv" for the comment on
+ * its rcuwait_wake_up()).
+ */
 static bool barrier_matches(const struct ref *r, const struct site *t, bool any)
 {
-	if (t->implicit || t->kind == KIND_COMPILER)
+	if (t->kind == KIND_COMPILER)
 		return false;
+	if (t->implicit)
+		return !any && !r->barrier && !r->implicit;
 	if (any || !r->barrier)
 		return true;
 	if (r->wildcard)
@@ -328,7 +323,7 @@ static bool resolve_own_barrier(const struct program *p, struct site *s)
 
 	for (size_t c = 0; c < s->stmt_calls.n; c++) {
 		const struct call *call = &s->stmt_calls.v[c];
-		bool in_text = names_identifier(s->comment_text, call->callee);
+		bool in_text = text_names_identifier(s->comment_text, call->callee);
 
 		if ((named && !in_text) || (first && !in_text))
 			continue;
@@ -546,47 +541,6 @@ static void narrow_program(const struct program *p)
 	free(drops.v);
 }
 
-/* ---- "see the comment in F()" and a vague comment: a pair ------------- */
-
-static bool has_partner_site(const struct site *s, const struct site *q)
-{
-	for (size_t i = 0; i < s->partners.n; i++)
-		if (s->partners.v[i].site == q)
-			return true;
-	return false;
-}
-
-/*
- * A vague comment ("pairs with the general memory barrier following the
- * write of vcpu->mode in VCPU RUN") that other comments point to ("See the
- * comment in kvm_vcpu_exiting_guest_mode()") forms a pair with each of
- * them: they become its partners.
- */
-static void adopt_pointers(const struct program *p)
-{
-	for (size_t i = 0; i < p->files.n; i++)
-		for (size_t j = 0; j < p->files.v[i]->sites.n; j++) {
-			struct site *q = &p->files.v[i]->sites.v[j];
-
-			for (size_t k = 0; k < q->partners.n; k++) {
-				struct site *t = q->partners.v[k].site;
-				const char *fn = site_function_name(q);
-				struct partner pt;
-
-				if (q->partners.v[k].ref == PARTNER_POINTS_HERE ||
-				    !q->pairing.refs[q->partners.v[k].ref].see || !t ||
-				    t->pairing.kind != PAIRING_VAGUE || has_partner_site(t, q))
-					continue;
-				pt = (struct partner){ .site = q, .file = q->file, .at = q->at,
-						       .function = fn ? fn : "?", .barrier = q->barrier,
-						       .kind = q->kind, .ref = PARTNER_POINTS_HERE };
-				if (fn)
-					vec_push(&pt.via, fn);
-				vec_push(&t->partners, pt);
-			}
-		}
-}
-
 /* ---- statuses -------------------------------------------------------- */
 
 /*
@@ -607,15 +561,96 @@ static bool names_back(const struct site *q, const struct site *s)
 	return false;
 }
 
+/* Words too common in KVM code to tie a description to one barrier. */
+static const char *const common_words[] = {
+	"kvm", "vcpu", "vcpus", "arch", "the", "and", "for", "with", "when", "write",
+	"writes", "read", "reads", "setting", "set", "following", "after", "before",
+	"barrier", "memory", "general", "smp", "that", "this", "from", "into", "order",
+	"orders", NULL,
+};
+
+static bool is_common_word(const char *w, size_t n)
+{
+	for (const char *const *c = common_words; *c; c++)
+		if (strlen(*c) == n && !strncasecmp(*c, w, n))
+			return true;
+	return false;
+}
+
+/* Does a word of @context (3 letters or more, not common) occur in @name's parts? */
+static bool shares_word(const char *context, const char *name)
+{
+	for (const char *w = context; *w;) {
+		size_t n = 0;
+
+		while (*w && !isalnum((unsigned char)*w))
+			w++;
+		while (isalnum((unsigned char)w[n]))
+			n++;
+		if (n >= 3 && !is_common_word(w, n))
+			for (const char *p = name; *p;) {
+				size_t m = 0;
+
+				while (*p && !isalnum((unsigned char)*p))
+					p++;
+				while (isalnum((unsigned char)p[m]))
+					m++;
+				if (m == n && !strncasecmp(p, w, n))
+					return true;
+				p += m;
+			}
+		w += n;
+	}
+	return false;
+}
+
 /*
- * Reciprocity: the partner site names us back, or an implicit site at a
- * call of the partner's function does ("the implied barrier in
- * pi_test_and_set_on() pairs with ..." on the call in vmx.c).
+ * Does @q's vague comment describe @s, which names @q: a barrier @s can
+ * be, in words of @s's function or of an object @s orders ("Matches
+ * smp_wmb() when setting irqchip_mode" for kvm_vm_ioctl_enable_cap()'s
+ * smp_wmb() before kvm->arch.irqchip_mode; "the smp_wmb() when enabling
+ * KVM_CAP_HALT_POLL"; "the barrier in vcpu run")?
+ */
+static bool describes_back(const struct site *q, const struct site *s)
+{
+	const char *fn = site_function_name(s);
+
+	if (q->pairing.kind != PAIRING_VAGUE)
+		return false;
+	for (size_t k = 0; k < q->pairing.nrefs; k++) {
+		const struct ref *r = &q->pairing.refs[k];
+		const struct barrier_def *def = r->barrier ? barrier_lookup(r->barrier) : NULL;
+
+		if (r->function || !r->context)
+			continue;
+		if (def && !r->wildcard && strcmp(def->name, s->barrier) &&
+		    !kind_at_least(s->kind, def->kind))
+			continue;
+		if (fn && shares_word(r->context, fn))
+			return true;
+		for (size_t i = 0; i < s->before.n + s->after.n; i++)
+			if (shares_word(r->context, i < s->before.n ? s->before.v[i].object :
+					s->after.v[i - s->before.n].object))
+				return true;
+	}
+	return false;
+}
+
+/*
+ * Reciprocity: the partner site names us back, or describes us in words
+ * when it names no function, or is a vague comment we point to ("See the
+ * comment in kvm_vcpu_exiting_guest_mode()": the two form a pair), or an
+ * implicit site at a call of the partner's function names us ("the
+ * implied barrier in pi_test_and_set_on() pairs with ..." in vmx.c).
  */
 static bool partner_points_back(const struct program *p, const struct site *s,
 				const struct partner *pt)
 {
 	if (pt->site && names_back(pt->site, s))
+		return true;
+	if (pt->site && s->pairing.refs[pt->ref].see && pt->site->pairing.kind == PAIRING_VAGUE)
+		return true;
+	if (pt->site && describes_back(pt->site, s))
 		return true;
 	for (size_t i = 0; i < p->files.n; i++) {
 		const struct file_facts *f = p->files.v[i];
@@ -706,7 +741,94 @@ static size_t describe_failures(const struct program *p, struct site *s, bool da
 /* Shown in a message; the rest are counted ("and 3 more"), show lists all. */
 #define PARTNERS_DESCRIBED 3
 
-static void add_named_by(const struct program *p, struct site *s, struct strbuf *msg);
+/*
+ * Who names whom, indexed once: every partner that is a site, by the site
+ * it names, in program order within each.
+ */
+struct naming {
+	uintptr_t target;
+	const struct site *by;
+	size_t order;		/* @by's position in the program */
+	bool see;		/* through "see the comment in F()" */
+};
+
+struct namings {
+	VEC(struct naming) v;
+};
+
+static int naming_cmp(const void *a, const void *b)
+{
+	const struct naming *x = a, *y = b;
+
+	if (x->target != y->target)
+		return x->target < y->target ? -1 : 1;
+	return (x->order > y->order) - (x->order < y->order);
+}
+
+static void namings_build(const struct program *p, struct namings *ix)
+{
+	size_t order = 0;
+
+	for (size_t i = 0; i < p->files.n; i++)
+		for (size_t j = 0; j < p->files.v[i]->sites.n; j++, order++) {
+			const struct site *q = &p->files.v[i]->sites.v[j];
+
+			for (size_t k = 0; k < q->partners.n; k++) {
+				const struct partner *pt = &q->partners.v[k];
+
+				if (pt->site && pt->site != q)
+					vec_push(&ix->v, ((struct naming){ (uintptr_t)pt->site, q, order,
+									   q->pairing.refs[pt->ref].see }));
+			}
+		}
+	xqsort(ix->v.v, ix->v.n, sizeof(*ix->v.v), naming_cmp);
+}
+
+/* The first naming of @s, or ix->v.n. */
+static size_t namings_of(const struct namings *ix, const struct site *s)
+{
+	size_t lo = 0, hi = ix->v.n;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (ix->v.v[mid].target < (uintptr_t)s)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/*
+ * "; named as partner by X() in F() (path:line), ...": the sites whose
+ * comment resolves to @s (only "see the comment in F()" pointers when
+ * @see); returns how many.
+ */
+static unsigned add_namers(const struct namings *ix, const struct site *s, bool see,
+			   const char *intro, struct strbuf *msg)
+{
+	unsigned n = 0;
+	const struct site *last = NULL;
+
+	for (size_t i = namings_of(ix, s); i < ix->v.n && ix->v.v[i].target == (uintptr_t)s; i++) {
+		const struct site *q = ix->v.v[i].by;
+		const char *fn = site_function_name(q);
+
+		if (q == last || (see && !ix->v.v[i].see))
+			continue;
+		last = q;
+		sb_addf(msg, "%s%s() in %s() (%s:%u)", n++ ? ", " : intro, q->barrier,
+			fn ? fn : "?", q->file->path, q->at.line);
+	}
+	return n;
+}
+
+/* An undocumented barrier that another's comment names: say whose. */
+static void add_named_by(const struct namings *ix, struct site *s, struct strbuf *msg)
+{
+	s->named_by = add_namers(ix, s, false, "; named as partner by ", msg);
+}
 
 /* "; none of the 4 barriers of vcpu_enter_guest() orders an object ..." */
 static void add_kept_all_notes(const struct site *s, struct strbuf *msg)
@@ -722,7 +844,7 @@ static void add_kept_all_notes(const struct site *s, struct strbuf *msg)
  * Only "see F()" pointers, each to a function with no barrier and no
  * pairing comment: the comment explains, but names no partner.
  */
-static enum status pointers_only_status(const struct program *p, struct site *s,
+static enum status pointers_only_status(const struct namings *ix, struct site *s,
 					struct strbuf *msg)
 {
 	sb_adds(msg, "no comment names its pairing partner");
@@ -730,11 +852,12 @@ static enum status pointers_only_status(const struct program *p, struct site *s,
 		if (s->results[k].pointer_only)
 			sb_addf(msg, "; its comment points to %s(), which holds no barrier "
 				"and no pairing comment", s->pairing.refs[k].function);
-	add_named_by(p, s, msg);
+	add_named_by(ix, s, msg);
 	return STATUS_UNDOCUMENTED;
 }
 
-static enum status refs_status(const struct program *p, struct site *s, struct strbuf *msg)
+static enum status refs_status(const struct program *p, const struct namings *ix,
+			       struct site *s, struct strbuf *msg)
 {
 	bool any_function = false, any_pointer = false, back = false;
 
@@ -743,7 +866,7 @@ static enum status refs_status(const struct program *p, struct site *s, struct s
 		any_function |= s->pairing.refs[k].function && !s->results[k].pointer_only;
 	}
 	if (!any_function && any_pointer)
-		return pointers_only_status(p, s, msg);
+		return pointers_only_status(ix, s, msg);
 	if (!any_function) {
 		sb_adds(msg, "the pairing comment names no function");
 		return STATUS_VAGUE;
@@ -770,40 +893,6 @@ static enum status refs_status(const struct program *p, struct site *s, struct s
 	return back ? STATUS_PAIRED : STATUS_ONE_WAY;
 }
 
-/* A vague comment that other comments point to: paired with each of them. */
-static enum status pointed_to_status(struct site *s, struct strbuf *msg)
-{
-	for (size_t i = 0; i < s->partners.n && i < PARTNERS_DESCRIBED; i++) {
-		char *d = describe_partner(&s->partners.v[i]);
-
-		sb_addf(msg, "%s%s, whose comment points to this one", i ? "; " : "pairs with ", d);
-		free(d);
-	}
-	if (s->partners.n > PARTNERS_DESCRIBED)
-		sb_addf(msg, "; and %zu more", s->partners.n - PARTNERS_DESCRIBED);
-	return STATUS_PAIRED;
-}
-
-/* An undocumented barrier that another's comment names: say whose. */
-static void add_named_by(const struct program *p, struct site *s, struct strbuf *msg)
-{
-	unsigned n = 0;
-
-	for (size_t i = 0; i < p->files.n; i++) {
-		const struct file_facts *f = p->files.v[i];
-
-		for (size_t j = 0; j < f->sites.n; j++) {
-			const struct site *q = &f->sites.v[j];
-			const char *fn = site_function_name(q);
-
-			if (q == s || !names_back(q, s))
-				continue;
-			sb_addf(msg, "%s%s() in %s() (%s:%u)", n++ ? ", " : "; named as partner by ",
-				q->barrier, fn ? fn : "?", f->path, q->at.line);
-		}
-	}
-	s->named_by = n;
-}
 
 static void add_misspelling_note(struct site *s, struct strbuf *msg)
 {
@@ -812,11 +901,12 @@ static void add_misspelling_note(struct site *s, struct strbuf *msg)
 			s->pairing.misspellings[k].written);
 }
 
-static void set_status(const struct program *p, struct site *s)
+static void set_status(const struct program *p, const struct namings *ix, struct site *s)
 {
 	struct strbuf msg = STRBUF_INIT;
 
-	if (s->message) {	/* an implicit site whose call holds no barrier */
+	if (s->message && s->pairing.kind != PAIRING_VAGUE) {
+		/* an implicit site whose call holds no barrier */
 		s->status = STATUS_DANGLING;
 		return;
 	}
@@ -826,7 +916,7 @@ static void set_status(const struct program *p, struct site *s)
 		sb_adds(&msg, s->kind == KIND_COMPILER ? "a compiler barrier; it does not pair" :
 			"no comment names its pairing partner");
 		if (s->kind != KIND_COMPILER)
-			add_named_by(p, s, &msg);
+			add_named_by(ix, s, &msg);
 		break;
 	case PAIRING_NO_PARTNER:
 		s->status = STATUS_NO_PARTNER;
@@ -834,25 +924,28 @@ static void set_status(const struct program *p, struct site *s)
 		break;
 	case PAIRING_VAGUE:
 	case PAIRING_NOT_BARRIER:
-		if (s->partners.n) {	/* adopted by adopt_pointers() */
-			s->status = pointed_to_status(s, &msg);
-			break;
-		}
 		s->status = STATUS_VAGUE;
 		sb_adds(&msg, s->pairing.kind == PAIRING_VAGUE ?
 			"the pairing comment names no function" :
 			"the pairing comment names something that is not a barrier");
+		if (s->message)	/* a comment on a call that holds no barrier */
+			sb_addf(&msg, "; %s", s->message);
+		if (add_namers(ix, s, true, "; the comments of ", &msg))
+			sb_adds(&msg, " point to it");
 		break;
 	case PAIRING_REFS:
-		s->status = refs_status(p, s, &msg);
+		s->status = refs_status(p, ix, s, &msg);
 		break;
 	}
 	add_misspelling_note(s, &msg);
+	free(s->message);
 	s->message = sb_detach(&msg);
 }
 
 void resolve_program(struct program *p)
 {
+	struct namings ix = { { 0 } };
+
 	program_index_functions(p);
 	for (size_t i = 0; i < p->files.n; i++)
 		resolve_implicit_sites(p, p->files.v[i]);
@@ -860,8 +953,9 @@ void resolve_program(struct program *p)
 		for (size_t j = 0; j < p->files.v[i]->sites.n; j++)
 			resolve_site(p, &p->files.v[i]->sites.v[j]);
 	narrow_program(p);
-	adopt_pointers(p);
+	namings_build(p, &ix);
 	for (size_t i = 0; i < p->files.n; i++)
 		for (size_t j = 0; j < p->files.v[i]->sites.n; j++)
-			set_status(p, &p->files.v[i]->sites.v[j]);
+			set_status(p, &ix, &p->files.v[i]->sites.v[j]);
+	free(ix.v.v);
 }
