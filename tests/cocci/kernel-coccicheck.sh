@@ -8,6 +8,7 @@
 # (coccicheck needs no .config; spatch's --jobs scratch folders go to $TMP).
 #
 # check-name: make coccicheck MODE=report: each patch exits 0 on virt/kvm and arch/x86/kvm, every line parses
+# check-group: slow
 # check-command: bash $file report "$KERNEL"
 # check-exit-value: 0
 # check-output-contains: barrier_undocumented.cocci M=virt/kvm: exit 0
@@ -22,6 +23,7 @@
 # check-output-contains: tree unchanged
 #
 # check-name: make coccicheck MODE=patch: the template diff applies to the tree with git apply --check
+# check-group: slow
 # check-command: bash $file patch "$KERNEL"
 # check-exit-value: 0
 # check-output-contains: barrier_undocumented.cocci M=virt/kvm: exit 0
