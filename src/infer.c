@@ -64,11 +64,6 @@ static double object_match(const char *a, const char *b)
 	return !strcmp(sa + la - lb, sb) ? 0.5 : 0.0;
 }
 
-double infer_object_match(const char *a, const char *b)
-{
-	return object_match(a, b);
-}
-
 /* ---- rarity of objects across the program ------------------------------ */
 
 struct df_entry {
@@ -402,6 +397,13 @@ static size_t candidates_with(const struct df_table *t, const struct program *p,
 	}
 	free(all);
 	return k;
+}
+
+double infer_pair_score(const struct program *p, const struct site *s, const struct site *c)
+{
+	struct evidence ev[4 * OBJECTS_PER_SIDE + 4];
+
+	return evidence_sum(ev, gather_evidence(df_of(p), s, c, ev));
 }
 
 size_t infer_candidates(const struct program *p, const struct site *s,

@@ -49,10 +49,11 @@ void candidates_release(struct candidate *c, size_t n);
 char *infer_best_summary(const struct program *p, const struct site *s);
 
 /*
- * 1 when @a and @b are the same object, 0.5 when one path ends with the
- * other's fields from another base, else 0 (the matching the ranking uses).
+ * How strongly the objects @s and @c order say they pair, as the ranking
+ * weighs it without the proximity prior: 0 when they share no object.
+ * The resolver uses it to narrow a reference that names only a function.
  */
-double infer_object_match(const char *a, const char *b);
+double infer_pair_score(const struct program *p, const struct site *s, const struct site *c);
 
 /* "smp_rmb() in kvm_get_vcpu() (include/linux/kvm_host.h:996)"; caller frees. */
 char *infer_site_name(const struct site *s);

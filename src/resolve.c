@@ -374,28 +374,6 @@ static void resolve_site(const struct program *p, struct site *s)
 
 /* ---- references that name a function but no barrier ------------------- */
 
-static bool access_matches(const struct access *v, size_t n, const char *object)
-{
-	for (size_t i = 0; i < n; i++)
-		if (infer_object_match(v[i].object, object) > 0)
-			return true;
-	return false;
-}
-
-/* Do @a and @b order a common memory object (objects.c's windows)? */
-static bool shares_object(const struct site *a, const struct site *b)
-{
-	for (size_t i = 0; i < a->before.n + a->after.n; i++) {
-		const char *o = i < a->before.n ? a->before.v[i].object :
-				a->after.v[i - a->before.n].object;
-
-		if (access_matches(b->before.v, b->before.n, o) ||
-		    access_matches(b->after.v, b->after.n, o))
-			return true;
-	}
-	return false;
-}
-
 /*
  * @s is a comment on a call of C ("The barrier in kvm_flush_remote_tlbs()
  * achieves this.  This pairs with vcpu_enter_guest"): does a pairing
@@ -452,10 +430,38 @@ static bool keep_if(const size_t *cand, size_t n, bool *drop, const bool *keep)
 }
 
 /*
+ * Of the candidates still in play, keep those whose objects say they pair
+ * with @s at least half as strongly as the best one does (a barrier
+ * orders every access of its function, but pairs through the nearest, on
+ * the other side, written on one side and read on the other).  False when
+ * none shares an object: nothing is dropped.
+ */
+static bool keep_by_objects(const struct program *p, const struct site *s,
+			    const size_t *cand, size_t n, bool *drop, bool *keep)
+{
+	double *score = xcalloc(n, sizeof(*score)), best = 0.0;
+	bool any;
+
+	for (size_t i = 0; i < n; i++) {
+		const struct site *c = s->partners.v[cand[i]].site;
+
+		score[i] = c && !drop[cand[i]] ? infer_pair_score(p, s, c) : 0.0;
+		if (score[i] > best)
+			best = score[i];
+	}
+	for (size_t i = 0; i < n; i++)
+		keep[i] = best > 0.0 && score[i] >= best / 2;
+	any = keep_if(cand, n, drop, keep);
+	free(score);
+	return any;
+}
+
+/*
  * A reference that names F but no barrier: of F's barriers, those that
- * can pair with @s; of those, the ones F's caller's comment names (for a
- * comment on a call), else the ones that order an object @s orders; with
- * none in common, all are kept and the result says so.  Marks @drop.
+ * can pair with @s; of those, the ones named by the comment in the callee
+ * that @s stands for (for a comment on a call), else the ones that order
+ * the objects @s orders; with none in common, all are kept and the result
+ * says so.  Marks @drop.
  */
 static void narrow_ref(const struct program *p, struct site *s, size_t k, bool *drop)
 {
@@ -475,12 +481,8 @@ static void narrow_ref(const struct program *p, struct site *s, size_t k, bool *
 	keep_if(cand, n, drop, keep);
 	for (size_t i = 0; i < n; i++)
 		keep[i] = named_by_callee(p, s, &s->partners.v[cand[i]]);
-	if (!keep_if(cand, n, drop, keep)) {
-		for (size_t i = 0; i < n; i++)
-			keep[i] = s->partners.v[cand[i]].site &&
-				  shares_object(s, s->partners.v[cand[i]].site);
-		s->results[k].kept_all = !keep_if(cand, n, drop, keep);
-	}
+	if (!keep_if(cand, n, drop, keep))
+		s->results[k].kept_all = !keep_by_objects(p, s, cand, n, drop, keep);
 	free(cand);
 	free(keep);
 }
