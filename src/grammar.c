@@ -1129,11 +1129,12 @@ static void draft_release(struct draft *d)
 	d->barrier = d->misspelled = NULL;
 }
 
-/* The object of a pairing verb: one or more references. */
-static void parse_object(const struct tokens *tk, size_t i, size_t end,
-			 const char *arch, bool see, struct sentence_result *r)
+/* The object of a pairing verb: one or more references.  Returns where it ended. */
+static size_t parse_object(const struct tokens *tk, size_t i, size_t end,
+			   const char *arch, bool see, struct sentence_result *r)
 {
 	struct draft prev = { .function = SIZE_MAX };
+	size_t last = i;
 
 	while (i < end) {
 		struct draft d = {
@@ -1159,11 +1160,13 @@ static void parse_object(const struct tokens *tk, size_t i, size_t end,
 		prev = d;
 		if (next <= i)
 			break;
+		last = next;
 		i = next_ref_start(tk, next, end);
 		if (i == SIZE_MAX)
 			i = next_ref_after_aside(tk, next, end);
 	}
 	draft_release(&prev);
+	return last;
 }
 
 /* ---- sentences ---------------------------------------------------------- */
@@ -1401,23 +1404,27 @@ static bool ends_scan(const struct tokens *tk, const struct token *t)
 
 /*
  * The first reference from @i, within the clause when @clause: the index
- * of its first word (determiners and "implied" included), or SIZE_MAX.
+ * of its first word (a few determiners and "implied" before it included,
+ * never before @i), or SIZE_MAX.  *@stop is where the search ended.
  */
-static size_t next_reference(const struct tokens *tk, size_t from, size_t i, size_t end,
-			     bool clause)
+static size_t next_reference(const struct tokens *tk, size_t i, size_t end, bool clause,
+			     size_t *stop)
 {
-	for (; i < end; i++) {
+	for (size_t start = i; i < end; i++) {
 		const struct token *t = &tk->v.v[i];
 
 		if (clause && ends_scan(tk, t))
-			return SIZE_MAX;
+			break;
 		if (t->type != T_WORD || !starts_reference(tk, i, end))
 			continue;
-		while (i > from && (word_in(tk->text, &tk->v.v[i - 1], determiners) ||
-				    word_in(tk->text, &tk->v.v[i - 1], implicit_words)))
+		for (int n = 0; i > start && n < MAX_HEAD_WORDS &&
+		     (word_in(tk->text, &tk->v.v[i - 1], determiners) ||
+		      word_in(tk->text, &tk->v.v[i - 1], implicit_words)); n++)
 			i--;
+		*stop = i;
 		return i;
 	}
+	*stop = i;
 	return SIZE_MAX;
 }
 
@@ -1438,49 +1445,45 @@ static bool on_this_side(const struct tokens *tk, size_t from, size_t k)
 	return false;
 }
 
-/* The candidates design: every mention from @i to the end of the sentence. */
-static void parse_candidates(const struct tokens *tk, size_t i, size_t end, bool see,
-			     struct sentence_result *r)
+/*
+ * The candidates design: every mention from @i to the end of the
+ * sentence.  Returns @end: the sentence is read.
+ */
+static size_t parse_candidates(const struct tokens *tk, size_t i, size_t end, bool see,
+			       struct sentence_result *r)
 {
-	size_t from = i, before = r->refs.n + (size_t)r->not_barrier;
+	size_t from = i, before = r->refs.n + (size_t)r->not_barrier, stop;
 
-	while ((i = next_reference(tk, from, i, end, false)) != SIZE_MAX) {
+	while ((i = next_reference(tk, i, end, false, &stop)) != SIZE_MAX) {
 		struct draft d = {
 			.function = SIZE_MAX, .ctx_first = SIZE_MAX, .ctx_last = SIZE_MAX,
 			.possessive = SIZE_MAX, .head = SIZE_MAX, .see = see,
 		};
-		size_t next;
+		size_t next = i;
 
-		if (on_this_side(tk, from, i)) {
-			i++;
-			continue;
-		}
-		if (parse_ref(tk, i, end, &d, &next) == OUT_REF)
+		if (!on_this_side(tk, from, i) && parse_ref(tk, i, end, &d, &next) == OUT_REF)
 			emit_draft(tk, &d, r);
 		draft_release(&d);
 		i = next > i ? next : i + 1;
 	}
 	if (r->refs.n + (size_t)r->not_barrier == before)
 		r->vague++;
+	return end;
 }
 
-/* Read the object of one pairing phrase. */
-static void parse_verb_object(const struct tokens *tk, const struct verb_match *v,
-			      size_t end, struct sentence_result *r)
+/* Read the object of one pairing phrase; returns where the reading ended. */
+static size_t parse_verb_object(const struct tokens *tk, const struct verb_match *v,
+				size_t end, struct sentence_result *r)
 {
-	size_t i = v->object;
+	size_t i = v->object, stop;
 
-	if (grammar_design() == GRAMMAR_CANDIDATES) {
-		parse_candidates(tk, i, end, v->verb == VERB_SEE, r);
-		return;
-	}
-	if (v->verb == VERB_SCAN)
-		i = next_reference(tk, i, i, end, true);
-	if (i == SIZE_MAX) {
+	if (grammar_design() == GRAMMAR_CANDIDATES)
+		return parse_candidates(tk, i, end, v->verb == VERB_SEE, r);
+	if (v->verb == VERB_SCAN && (i = next_reference(tk, i, end, true, &stop)) == SIZE_MAX) {
 		r->vague++;	/* "the other side is hwsync at guest entry" */
-		return;
+		return stop;
 	}
-	parse_object(tk, i, end, NULL, v->verb == VERB_SEE, r);
+	return parse_object(tk, i, end, NULL, v->verb == VERB_SEE, r);
 }
 
 /*
@@ -1488,17 +1491,18 @@ static void parse_verb_object(const struct tokens *tk, const struct verb_match *
  * ("serialize with the writer") describes the other side without naming
  * it: vague, not "something that is not a barrier".
  */
-static void read_object(const struct tokens *tk, const struct verb_match *v, size_t end,
-			struct sentence_result *r)
+static size_t read_object(const struct tokens *tk, const struct verb_match *v, size_t end,
+			  struct sentence_result *r)
 {
 	int not_barrier = r->not_barrier;
+	size_t stop = parse_verb_object(tk, v, end, r);
 
-	parse_verb_object(tk, v, end, r);
 	if (v->weak) {
 		r->vague += r->not_barrier - not_barrier;
 		r->not_barrier = not_barrier;
 	}
 	r->strong += !v->weak;
+	return stop;
 }
 
 /* Parse the pairing statements of one sentence; true if it made any. */
@@ -1525,7 +1529,10 @@ static bool parse_sentence(const struct tokens *tk, size_t start, size_t end,
 				pairing = true;
 			}
 		} else if (v.verb != VERB_BARE) {
-			read_object(tk, &v, end, r);
+			/* what the object read is not read again: linear */
+			size_t stop = read_object(tk, &v, end, r);
+
+			v.object = stop > v.object ? stop : v.object;
 			pairing = true;
 		}
 		k = v.object > k ? v.object - 1 : k;
