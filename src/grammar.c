@@ -11,9 +11,22 @@
  *  2. tokenize: words (identifiers, "foo()", "smp_mb_*()", "a_begin/end",
  *               "f_<a|b>()", "vcpu->mode", "nVHE's"), punctuation, sentence
  *               ends, paragraph breaks and list items.
- *  3. parse:    in every sentence, find a pairing verb ("pairs with",
- *               "paired with", "pair with", "pairing with", "in conjunction
- *               with") and parse its object into references:
+ *  3. parse:    in every sentence, find a pairing phrase and parse its
+ *               object into references.  The phrases are those of the KVM
+ *               tree (find_verb()):
+ *                 strong  "pairs with", "paired with", "pairing with";
+ *                         in a sentence that names a barrier: "matches",
+ *                         "goes with", "interacts with", "in conjunction
+ *                         with", "races with" (weak)
+ *                 weak    "see [the comment in] F()" (imperative only),
+ *                         "the comments in F() describe", "the other side
+ *                         is ...", "synchronizes/serializes with", "order
+ *                         accesses with", "order ... against"
+ *               Weak phrases read as pairing on a barrier's own comment;
+ *               a comment with only weak ones never makes a comment on a
+ *               call a site (pairing->weak).  "See" references point to
+ *               F's own pairing comment (ref->see).  Every word of a
+ *               pairing comment that misspells a barrier is listed.
  *
  *      object  := ref { ("," | "and" | "or" | ", and") ref }
  *      ref     := det* [possessive] head tail
@@ -25,8 +38,16 @@
  *
  *     The subject of the verb describes this side ("The implied barrier in
  *     pi_test_and_set_on() pairs with ..."), so only the object is parsed.
+ *     "The other side is ..." takes the first reference of its clause.
  *     A vague pairing sentence followed by a "- arch: ..." list takes its
  *     references from the list, each tagged with its architecture.
+ *
+ *     That is the "phrases" design.  The "candidates" design
+ *     (BARRIERMAP_GRAMMAR=candidates) takes every function and barrier a
+ *     sentence mentions after a pairing phrase, unless the words just
+ *     before put it on this side; bench/grammar-designs.sh measures both
+ *     against the labelled corpus, and the phrases read the tree better
+ *     (the candidates take fields such as cpu_in_guest for functions).
  *
  * What counts as a function name (the rules that work on the 6.12 tree):
  *  - an identifier written with parentheses: "kvm_guest_time_update()",
