@@ -8,7 +8,8 @@
  *   inside    a comment within the statement
  *   nearby    the block above one of the two statements before, when it
  *             names the barrier ("This smp_rmb() pairs with ...") or only
- *             plain statements (no call) stand between it and the barrier
+ *             plain statements (no call, but the one an smp_mb__after_X()
+ *             completes) stand between it and the barrier
  *   below     the block on the line after the statement, when it names the
  *             barrier ("ensured by the smp_wmb above in conjunction with")
  * When none speaks of pairing, the above/trailing/inside comment is kept
@@ -16,7 +17,8 @@
  *
  * A pairing comment inside a function that belongs to no barrier, but sits
  * on a call ("kvm_flush_remote_tlbs() reuses the barrier in
- * kvm_make_all_cpus_request()"), becomes an implicit site at that call.
+ * kvm_make_all_cpus_request()"), becomes an implicit site at that call, or
+ * at a call it names one or two statements below.
  */
 #include "tokens.h"
 
