@@ -26,8 +26,11 @@ static const char usage_text[] =
 	"  -h, --help  show this help\n"
 	"\n"
 	"Output: 'pairing: KIND' (none, refs, vague, no-partner, not-barrier),\n"
-	"'phrase: ...' and one 'ref: ...' line per reference with the fields\n"
-	"arch=, barrier=, misspelled=, wildcard, implicit, function=, context=\"...\".\n";
+	"'weak' when only weak phrasings (\"see F()\", \"synchronizes with\")\n"
+	"made it, 'phrase: ...', one 'ref: ...' line per reference with the\n"
+	"fields arch=, barrier=, misspelled=, wildcard, implicit, see,\n"
+	"function=, context=\"...\", and one 'misspelled: WORD -> BARRIER' line\n"
+	"per misspelled barrier name anywhere in the comment.\n";
 
 static char *read_stdin(void)
 {
@@ -62,6 +65,8 @@ static void print_ref(const struct ref *r)
 		fputs(" wildcard", stdout);
 	if (r->implicit)
 		fputs(" implicit", stdout);
+	if (r->see)
+		fputs(" see", stdout);
 	if (r->function)
 		printf(" function=%s", r->function);
 	if (r->context) {
@@ -74,10 +79,15 @@ static void print_ref(const struct ref *r)
 static void print_pairing(const struct pairing *p)
 {
 	printf("pairing: %s\n", pairing_kind_name(p->kind));
+	if (p->kind != PAIRING_NONE && p->weak)
+		printf("weak\n");
 	if (p->phrase)
 		printf("phrase: %s\n", p->phrase);
 	for (size_t i = 0; i < p->nrefs; i++)
 		print_ref(&p->refs[i]);
+	for (size_t i = 0; i < p->nmisspellings; i++)
+		printf("misspelled: %s -> %s\n", p->misspellings[i].written,
+		       p->misspellings[i].meant);
 }
 
 int cmd_grammar(int argc, char **argv)

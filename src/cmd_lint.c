@@ -70,12 +70,10 @@ static void parse_status_list(const char *list)
 	free(copy);
 }
 
+/* A pairing comment that misspells a barrier name, wherever in it. */
 static bool misspelled(const struct site *s)
 {
-	for (size_t i = 0; i < s->pairing.nrefs; i++)
-		if (s->pairing.refs[i].misspelled)
-			return true;
-	return false;
+	return s->pairing.nmisspellings > 0;
 }
 
 static bool status_finding(const struct site *s)

@@ -49,6 +49,8 @@ static void show_ref(const struct site *s, size_t k)
 		printf(" (written %s)", r->misspelled);
 	if (r->implicit)
 		printf(" implicit");
+	if (r->see)
+		printf(" see");
 	printf(" function=%s\n", r->function ? r->function : "(none)");
 	if (!res || !r->function)
 		return;
@@ -76,6 +78,8 @@ static void show_ref(const struct site *s, size_t k)
 		printf("    found:      nothing\n");
 	if (res->note)
 		printf("    note:       %s\n", res->note);
+	if (res->kept_all)
+		printf("    note:       none of these orders an object this barrier orders; all are kept\n");
 }
 
 /* For an undocumented barrier: the likely partners, with the evidence. */
@@ -170,6 +174,9 @@ static void show_site(const struct program *p, const struct site *s)
 	printf("  pairing:  %s\n", pairing_kind_name(s->pairing.kind));
 	for (size_t k = 0; k < s->pairing.nrefs; k++)
 		show_ref(s, k);
+	for (size_t k = 0; k < s->pairing.nmisspellings; k++)
+		printf("  misspelled: %s for %s()\n", s->pairing.misspellings[k].written,
+		       s->pairing.misspellings[k].meant);
 	if (s->status == STATUS_UNDOCUMENTED && !s->named_by)
 		show_candidates(p, s);
 	show_ordering(s);

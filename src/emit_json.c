@@ -37,6 +37,7 @@ static json_t *ref_to_json(const struct ref *r, const struct ref_result *res)
 	json_object_set_new(o, "implicit", json_boolean(r->implicit));
 	json_object_set_new(o, "function", json_text(r->function));
 	json_object_set_new(o, "context", json_text(r->context));
+	json_object_set_new(o, "see", json_boolean(r->see));
 	json_object_set_new(o, "found", json_boolean(res && res->nfound));
 	json_object_set_new(o, "depth", json_integer(res ? res->depth : 0));
 	json_object_set_new(o, "note", json_text(res ? res->note : NULL));
@@ -44,6 +45,21 @@ static json_t *ref_to_json(const struct ref *r, const struct ref_result *res)
 		json_array_append_new(cands, json_text(res->candidates.v[i]));
 	json_object_set_new(o, "candidates", cands);
 	return o;
+}
+
+/* Every barrier name the pairing comment misspells, wherever it sits. */
+static json_t *misspellings_to_json(const struct pairing *p)
+{
+	json_t *a = json_array();
+
+	for (size_t i = 0; i < p->nmisspellings; i++) {
+		json_t *o = json_object();
+
+		json_object_set_new(o, "written", json_text(p->misspellings[i].written));
+		json_object_set_new(o, "meant", json_text(p->misspellings[i].meant));
+		json_array_append_new(a, o);
+	}
+	return a;
 }
 
 static json_t *partner_to_json(const struct partner *pt)
@@ -175,6 +191,7 @@ json_t *site_to_json(const struct site *s)
 		json_array_append_new(refs, ref_to_json(&s->pairing.refs[i],
 							s->results ? &s->results[i] : NULL));
 	json_object_set_new(o, "refs", refs);
+	json_object_set_new(o, "misspellings", misspellings_to_json(&s->pairing));
 	for (size_t i = 0; i < s->partners.n; i++)
 		json_array_append_new(partners, partner_to_json(&s->partners.v[i]));
 	json_object_set_new(o, "partners", partners);

@@ -86,6 +86,11 @@ struct ref_result {
 	unsigned depth;		/* how deep the call graph was searched */
 	bool mismatch;		/* found, but of a kind that cannot pair */
 	bool weaker;		/* found, but weaker than the comment claims */
+	/* "see F()" where F holds no barrier and no pairing comment: not counted */
+	bool pointer_only;
+	/* a function-only reference, none of whose barriers orders an object
+	 * this one orders: all were kept */
+	bool kept_all;
 	char *note;		/* explanation, or NULL */
 	VEC(char *) candidates;	/* nearest names when nothing matched */
 	VEC(char *) searched;	/* "path:line" of each definition looked in */

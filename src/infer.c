@@ -399,6 +399,13 @@ static size_t candidates_with(const struct df_table *t, const struct program *p,
 	return k;
 }
 
+double infer_pair_score(const struct program *p, const struct site *s, const struct site *c)
+{
+	struct evidence ev[4 * OBJECTS_PER_SIDE + 4];
+
+	return evidence_sum(ev, gather_evidence(df_of(p), s, c, ev));
+}
+
 size_t infer_candidates(const struct program *p, const struct site *s,
 			struct candidate *out, size_t max)
 {

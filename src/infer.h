@@ -48,6 +48,13 @@ void candidates_release(struct candidate *c, size_t n);
  */
 char *infer_best_summary(const struct program *p, const struct site *s);
 
+/*
+ * How strongly the objects @s and @c order say they pair, as the ranking
+ * weighs it without the proximity prior: 0 when they share no object.
+ * The resolver uses it to narrow a reference that names only a function.
+ */
+double infer_pair_score(const struct program *p, const struct site *s, const struct site *c);
+
 /* "smp_rmb() in kvm_get_vcpu() (include/linux/kvm_host.h:996)"; caller frees. */
 char *infer_site_name(const struct site *s);
 
