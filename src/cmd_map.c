@@ -109,8 +109,9 @@ static void check_ours(const char *path)
 		if (errno == ENOENT)
 			return;
 		if (errno == EINVAL || errno == ELOOP || errno == EISDIR)
-			die("%s is not a regular file (%s); not replacing it",
-			    path, read_error(errno));
+			die("%s is %s, not a regular file; not replacing it", path,
+			    errno == ELOOP ? "a symbolic link" :
+			    errno == EISDIR ? "a folder" : "a FIFO, socket or device");
 		die("cannot read %s: %s", path, read_error(errno));
 	}
 	if (!has_marker(text))

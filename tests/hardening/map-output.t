@@ -51,7 +51,7 @@
 # x86.rst
 # check-output-end
 # check-error-contains: barriermap: 
-# check-error-contains: /m/x86.rst is not a regular file (not a regular file); not replacing it
+# check-error-contains: /m/x86.rst is a FIFO, socket or device, not a regular file; not replacing it
 #
 # check-name: a FIFO named like a stale page does not hang map either, and is left alone
 # check-command: mkdir $TMP/m && mkfifo $TMP/m/mips.rst && timeout 60 $BM map --kernel $ROOT/tests/map/tree -o $TMP/m; echo "exit $?"; test -p $TMP/m/mips.rst && echo still a fifo
@@ -69,7 +69,7 @@
 # still a link
 # secret
 # check-output-end
-# check-error-contains: /m/x86.rst is not a regular file (a symbolic link, not followed); not replacing it
+# check-error-contains: /m/x86.rst is a symbolic link, not a regular file; not replacing it
 #
 # check-name: a link to one of barriermap's own pages is not followed either
 # check-command: timeout 60 $BM map --kernel $ROOT/tests/map/tree -o $TMP/a && mkdir $TMP/m && ln -s $TMP/a/x86.rst $TMP/m/x86.rst && timeout 60 $BM map --kernel $ROOT/tests/map/tree -o $TMP/m; echo "exit $?"; test -L $TMP/m/x86.rst && echo still a link
@@ -85,4 +85,4 @@
 # check-output-start
 # exit 2
 # check-output-end
-# check-error-contains: /m/x86.rst is not a regular file (Is a directory); not replacing it
+# check-error-contains: /m/x86.rst is a folder, not a regular file; not replacing it
