@@ -64,6 +64,11 @@ static double object_match(const char *a, const char *b)
 	return !strcmp(sa + la - lb, sb) ? 0.5 : 0.0;
 }
 
+bool infer_objects_match(const char *a, const char *b)
+{
+	return object_match(a, b) > 0.0;
+}
+
 /* ---- rarity of objects across the program ------------------------------ */
 
 struct df_entry {
@@ -549,3 +554,4 @@ bool infer_looks_redundant(const struct program *p, const struct site *s)
 		}
 	return !shared;
 }
+

@@ -67,6 +67,12 @@ void infer_recall(const struct program *p, double *r1, double *r3, size_t *n,
  */
 bool infer_looks_redundant(const struct program *p, const struct site *s);
 
+/*
+ * Are @a and @b the same memory object, or the same fields from another
+ * base ("kvm_vcpu->mode" and "vcpu->mode")?
+ */
+bool infer_objects_match(const char *a, const char *b);
+
 /* Free what infer.c keeps with a program (program_free() calls it). */
 void infer_index_free(struct infer_index *ix);
 

@@ -4,6 +4,7 @@
  * and the files in scope, and running scan -> attach -> resolve.
  */
 #include "pipeline.h"
+#include "claims.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -579,6 +580,7 @@ struct program *program_load_overlay(const struct options *o,
 	add_named_headers(p, ov, nov);
 	warn_skipped(p);
 	resolve_program(p);
+	check_claims(p);
 	return p;
 }
 
