@@ -86,7 +86,8 @@ struct ref_result {
 	bool mismatch;		/* found, but of a kind that cannot pair */
 	bool weaker;		/* found, but weaker than the comment claims */
 	char *note;		/* explanation, or NULL */
-	VEC(char *) candidates;	/* nearest names when nothing matched */
+	VEC(char *) candidates;	/* "did you mean": infer_did_you_mean() */
+	bool candidate_clear;	/* the first candidate is a clear repair (suggest --fix) */
 	VEC(char *) searched;	/* "path:line" of each definition looked in */
 };
 

@@ -9,6 +9,7 @@
  * paired when a partner names it back, one-way when none does, dangling,
  * mismatch, vague, undocumented, no-partner.  The resolver never prints.
  */
+#include "infer.h"
 #include "pipeline.h"
 
 #include <ctype.h>
@@ -163,22 +164,6 @@ static size_t search_from(const struct program *p, struct site *s, size_t ref,
 	return found;
 }
 
-/* Names within three edits of @name, for "did you mean". */
-static void nearest_names(const struct program *p, const char *name, struct ref_result *res)
-{
-	const char *last = NULL;
-
-	for (size_t i = 0; i < p->by_name.n && res->candidates.n < 3; i++) {
-		const char *cand = function_of(&p->by_name.v[i])->name;
-
-		if (last && !strcmp(last, cand))
-			continue;
-		last = cand;
-		if (edit_distance(name, cand, 3) <= 3)
-			vec_push(&res->candidates, xstrdup(cand));
-	}
-}
-
 static void check_kinds(struct site *s, size_t ref, size_t first, struct ref_result *res)
 {
 	const struct ref *r = &s->pairing.refs[ref];
@@ -217,7 +202,7 @@ static void resolve_ref(const struct program *p, struct site *s, size_t ref)
 	n = pick_definitions(p, r->function, arch, defs, 8);
 	res->function_found = n > 0;
 	if (!n) {
-		nearest_names(p, r->function, res);
+		infer_did_you_mean(p, s, ref, res);
 		return;
 	}
 	for (size_t i = 0; i < n; i++) {
@@ -234,6 +219,8 @@ static void resolve_ref(const struct program *p, struct site *s, size_t ref)
 					      r->barrier, s->partners.v[first].barrier);
 	}
 	check_kinds(s, ref, first, res);
+	if (!res->nfound)
+		infer_did_you_mean(p, s, ref, res);
 }
 
 /* Does @callee supply a barrier, itself or through its callees? */
@@ -403,17 +390,16 @@ static char *dangling_message(const struct site *s, size_t k, const struct progr
 
 	sb_adds(&sb, "partner ");
 	ref_text(&sb, &s->pairing.refs[k]);
-	if (!res->function_found) {
+	if (!res->function_found)
 		sb_addf(&sb, " not found: no function %s() in the scanned tree",
 			s->pairing.refs[k].function);
-		for (size_t i = 0; i < res->candidates.n; i++)
-			sb_addf(&sb, "%s%s()", i ? ", " : " (did you mean ", res->candidates.v[i]);
-		if (res->candidates.n)
-			sb_adds(&sb, "?)");
-	} else {
+	else
 		sb_addf(&sb, " not found: no barrier there or in its callees (searched %u call%s deep)",
 			p->opts->max_depth, p->opts->max_depth == 1 ? "" : "s");
-	}
+	for (size_t i = 0; i < res->candidates.n; i++)
+		sb_addf(&sb, "%s%s()", i ? ", " : " (did you mean ", res->candidates.v[i]);
+	if (res->candidates.n)
+		sb_adds(&sb, "?)");
 	return sb_detach(&sb);
 }
 
