@@ -4,7 +4,7 @@
 so tests name a claim by file, function and the function it relies on,
 never by line number.
 
-usage: claims.py [--verdict V] < lint-or-show.json
+usage: claims.py [--verdict V] [--function F]... < lint-or-show.json
 line:  file function subject barrier kind verdict [-> barrier in function, N deep]
 """
 import json
@@ -12,11 +12,17 @@ import sys
 
 
 def main():
-    want = None
-    if sys.argv[1:2] == ['--verdict']:
-        want = sys.argv[2]
+    want, functions, args = None, [], sys.argv[1:]
+    while len(args) >= 2:
+        if args[0] == '--verdict':
+            want = args[1]
+        elif args[0] == '--function':
+            functions.append(args[1])
+        args = args[2:]
     for c in json.load(sys.stdin)['claims']:
         if want and c['verdict'] != want:
+            continue
+        if functions and c['function'] not in functions:
             continue
         line = [c['file'], c['function'] or '-', c['subject'], c['barrier'] or '-', c['kind'],
                 c['verdict']]
