@@ -52,8 +52,16 @@
 
 /* ---- words -------------------------------------------------------------- */
 
+/* What each word of a comment is, worked out once (edit distances cost). */
+struct word_info {
+	const struct barrier_def *barrier;	/* a barrier primitive, or NULL */
+	bool misspelled;	/* @barrier was corrected */
+	bool function;		/* a function or primitive name */
+};
+
 struct sentence {
 	const struct comment_words *w;
+	const struct word_info *info;	/* one per word of the comment */
 	size_t start, end;	/* word indices */
 };
 
@@ -69,7 +77,9 @@ static bool is(const struct sentence *s, size_t i, const char *text)
 	if (i >= s->end)
 		return false;
 	t = word(s, i);
-	return t->word && strlen(text) == t->len && !strncasecmp(s->w->text + t->start, text, t->len);
+	/* the first letter first: most words are none of the list's */
+	return t->word && (s->w->text[t->start] | 0x20) == (text[0] | 0x20) &&
+	       strlen(text) == t->len && !strncasecmp(s->w->text + t->start, text, t->len);
 }
 
 static bool in(const struct sentence *s, size_t i, const char *const *list)
@@ -131,27 +141,23 @@ static bool ident_char(char c)
 }
 
 /* A barrier primitive, spelled right or within two edits of one. */
-static const struct barrier_def *barrier_word(const struct sentence *s, size_t i,
-					      char **misspelled)
+static const struct barrier_def *lookup_barrier_word(const struct sentence *s, size_t i,
+						     bool *misspelled)
 {
-	const struct comment_word *t;
+	const struct comment_word *t = word(s, i);
 	const struct barrier_def *def;
 	char *w;
 
-	*misspelled = NULL;
-	if (i >= s->end)
-		return NULL;
-	t = word(s, i);
+	*misspelled = false;
 	if (!t->identifier || t->field)
 		return NULL;
 	w = dup_word(s, i);
 	def = barrier_lookup(w);
 	if (!def && strchr(w, '_') && !all_caps(w, t->len) && (def = barrier_lookup_misspelled(w)))
-		*misspelled = xstrdup(w);
+		*misspelled = true;
 	/* "barrier" is the English noun unless written "barrier()" */
 	if (def && def->kind == KIND_COMPILER && (!t->parens || *misspelled)) {
-		free(*misspelled);
-		*misspelled = NULL;
+		*misspelled = false;
 		def = NULL;
 	}
 	free(w);
@@ -163,23 +169,15 @@ static const struct barrier_def *barrier_word(const struct sentence *s, size_t i
  * identifier with '_' (set_current_state), or xchg and its kin.  Never a
  * barrier primitive, a field or a keyword.
  */
-static bool function_word(const struct sentence *s, size_t i)
+static bool lookup_function_word(const struct sentence *s, size_t i, bool barrier)
 {
-	const struct comment_word *t;
-	const char *p;
-	char *w, *m = NULL;
+	const struct comment_word *t = word(s, i);
+	const char *p = s->w->text + t->start;
+	char *w;
 	bool yes;
 
-	if (i >= s->end)
+	if (!t->word || !t->identifier || t->field || barrier || in(s, i, c_keywords))
 		return false;
-	t = word(s, i);
-	p = s->w->text + t->start;
-	if (!t->word || !t->identifier || t->field || in(s, i, c_keywords))
-		return false;
-	if (barrier_word(s, i, &m)) {
-		free(m);
-		return false;
-	}
 	if (t->parens)
 		return true;
 	if (all_caps(p, t->len))
@@ -197,6 +195,34 @@ static bool function_word(const struct sentence *s, size_t i)
 	yes = strstr(w, "xchg") && primitive_lookup(w);
 	free(w);
 	return yes;
+}
+
+static struct word_info *word_infos(const struct comment_words *w)
+{
+	struct word_info *info = xcalloc(w->n ? w->n : 1, sizeof(*info));
+	struct sentence all = { w, info, 0, w->n };
+
+	for (size_t i = 0; i < w->n; i++) {
+		info[i].barrier = lookup_barrier_word(&all, i, &info[i].misspelled);
+		info[i].function = lookup_function_word(&all, i, info[i].barrier != NULL);
+	}
+	return info;
+}
+
+static const struct barrier_def *barrier_word(const struct sentence *s, size_t i,
+					      char **misspelled)
+{
+	*misspelled = NULL;
+	if (i >= s->end || !s->info[i].barrier)
+		return NULL;
+	if (s->info[i].misspelled)
+		*misspelled = dup_word(s, i);
+	return s->info[i].barrier;
+}
+
+static bool function_word(const struct sentence *s, size_t i)
+{
+	return i < s->end && s->info[i].function;
 }
 
 static size_t skip_list(const struct sentence *s, size_t i, const char *const *list)
@@ -641,13 +667,15 @@ static void read_comment(struct file_facts *f, int index)
 {
 	const struct comment *cm = &f->comments.v[index];
 	struct comment_words w;
+	struct word_info *info;
 	size_t first = f->claims.n;
 
 	if (!cm->text || !mentions_barrier(cm->text))
 		return;
 	grammar_words(cm->text, &w);
+	info = word_infos(&w);
 	for (size_t i = 0; i < w.n;) {
-		struct sentence s = { &w, i, i };
+		struct sentence s = { &w, info, i, i };
 		struct finds finds = { 0 };
 
 		while (s.end < w.n && w.v[s.end].sentence == w.v[i].sentence)
@@ -677,6 +705,7 @@ static void read_comment(struct file_facts *f, int index)
 		}
 		free(finds.v.v);
 	}
+	free(info);
 	comment_words_release(&w);
 }
 
