@@ -597,7 +597,8 @@ static bool pairs_on_field(const struct site *s, const struct site *c)
 				for (size_t j = 0; j < side_n(c, sb); j++) {
 					const struct access *b = side_at(c, sb, j);
 
-					if (a->write != b->write && object_match(a->object, b->object) > 0.0)
+					if (a->write != b->write &&
+					    object_match(a->object, b->object) > 0.0)
 						return true;
 				}
 		}

@@ -38,7 +38,8 @@
 static const struct primitive named[] = {
 	/* the mmap lock: an rwsem (include/linux/mmap_lock.h) */
 	{ "mmap_read_lock", KIND_ACQUIRE, true, NULL, "down_read()",
-	  { { "include/linux/mmap_lock.h", "mmap_read_lock()", "static inline void mmap_read_lock(struct mm_struct *mm)",
+	  { { "include/linux/mmap_lock.h", "mmap_read_lock()",
+	      "static inline void mmap_read_lock(struct mm_struct *mm)",
 	      "down_read(&mm->mmap_lock);" }, CITE_ACQUIRE } },
 	{ "mmap_read_unlock", KIND_RELEASE, true, NULL, "up_read()",
 	  { { "include/linux/mmap_lock.h", "mmap_read_unlock()",
@@ -147,7 +148,8 @@ static const struct primitive families[FAM__COUNT] = {
 	[FAM_UNLOCK] = { "spin_unlock*(), read_unlock*(), write_unlock*(), mutex_unlock(), up*()",
 			 KIND_RELEASE, true, NULL, NULL, { CITE_RELEASE } },
 	[FAM_WAKE_UP] = { "wake_up*(), complete*()", KIND_FULL, true, "when it wakes a task", NULL,
-			  { CITE_WAKE_UP, { MB, SLEEP, NULL, "In terms of memory ordering, these functions "
+			  { CITE_WAKE_UP,
+			    { MB, SLEEP, NULL, "In terms of memory ordering, these functions "
 			    "all provide the same guarantees of a wake_up() (or stronger)." } } },
 	[FAM_ATOMIC_RETURN] = { "atomic*_*_return(), atomic*_fetch_*(), atomic*_xchg(), "
 				"atomic*_*_and_test()", KIND_FULL, true, NULL, NULL,
@@ -173,7 +175,8 @@ static const struct primitive families[FAM__COUNT] = {
 			      { { ATOMIC, ORDERING_ATOMIC, NULL, "RMW operations that have no return "
 				  "value are unordered;" } } },
 	[FAM_ATOMIC_PLAIN] = { "atomic*_read(), atomic*_set()", KIND_FULL, false, NULL, NULL,
-			       { { ATOMIC, ORDERING_ATOMIC, NULL, "non-RMW operations are unordered;" } } },
+			       { { ATOMIC, ORDERING_ATOMIC, NULL,
+				   "non-RMW operations are unordered;" } } },
 	[FAM_XCHG] = { "xchg()", KIND_FULL, true, NULL, NULL,
 		       { { ATOMIC, "SEMANTICS", NULL, "swap operations: xchg(), cmpxchg() and "
 			   "try_cmpxchg()" }, CITE_RETURN } },
