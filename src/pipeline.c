@@ -5,6 +5,7 @@
  */
 #include "pipeline.h"
 #include "claims.h"
+#include "lkmm.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -580,6 +581,7 @@ struct program *program_load_overlay(const struct options *o,
 	add_named_headers(p, ov, nov);
 	warn_skipped(p);
 	resolve_program(p);
+	lkmm_analyze(p);
 	check_claims(p);
 	return p;
 }
