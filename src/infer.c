@@ -581,17 +581,43 @@ static bool listed(const struct ref_result *res, const char *name)
 	return false;
 }
 
+/* Is @c an identifier character? */
+static bool ident_char(char c)
+{
+	return c == '_' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* Does @text name the last field of @object ("mmu_invalidate_seq") as a word? */
+static bool text_names_field(const char *text, const char *object)
+{
+	const char *f = object, *p;
+	size_t n;
+
+	for (p = object; *p; p++)
+		if (*p == '.' || (*p == '>' && p > object && p[-1] == '-'))
+			f = p + 1;
+	n = strlen(f);
+	if (!text || !n || f == object)
+		return false;
+	for (p = strstr(text, f); p; p = strstr(p + 1, f))
+		if (!(p > text && ident_char(p[-1])) && !ident_char(p[n]))
+			return true;
+	return false;
+}
+
 /*
  * Do @s and @c touch one field path ("kvm->mmu_invalidate_seq", not a
  * local), one side writing it and the other reading it, as a pair does?
+ * With @named, only a field @text names counts.
  */
-static bool pairs_on_field(const struct site *s, const struct site *c)
+static bool pairs_on_field(const struct site *s, const struct site *c, const char *text,
+			   bool named)
 {
 	for (int sa = 0; sa < 2; sa++)
 		for (size_t i = 0; i < side_n(s, sa); i++) {
 			const struct access *a = side_at(s, sa, i);
 
-			if (!field_suffix(a->object))
+			if (!field_suffix(a->object) || (named && !text_names_field(text, a->object)))
 				continue;
 			for (int sb = 0; sb < 2; sb++)
 				for (size_t j = 0; j < side_n(c, sb); j++) {
@@ -606,8 +632,11 @@ static bool pairs_on_field(const struct site *s, const struct site *c)
 }
 
 /*
- * The functions holding a barrier on an object @s orders; *@same counts
- * the distinct ones whose barrier is the one the reference names.
+ * The functions holding a barrier on an object @s orders, those on an
+ * object the comment names first ("the read of mmu_invalidate_seq": a
+ * write of vcpu->kvm misread by the scan must not outrank it); *@same
+ * counts the distinct functions of the first of the two tiers that has
+ * any.
  */
 static void ranked_functions(const struct program *p, const struct site *s, const struct ref *r,
 			     struct ref_result *res, size_t *same)
@@ -617,23 +646,29 @@ static void ranked_functions(const struct program *p, const struct site *s, cons
 	VEC(const char *) holders = { 0 };
 
 	*same = 0;
-	for (size_t i = 0; i < n; i++) {
-		const char *fn = site_function_name(c[i].site);
-		bool seen = false;
+	for (int named = 1; named >= 0; named--) {
+		holders.n = 0;
+		for (size_t i = 0; i < n; i++) {
+			const char *fn = site_function_name(c[i].site);
+			bool seen = false;
 
-		if (!fn || !pairs_on_field(s, c[i].site) || c[i].site->implicit ||
-		    !names_barrier(r, c[i].site->barrier))
-			continue;
-		for (size_t k = 0; k < holders.n; k++)
-			seen |= !strcmp(holders.v[k], fn);
-		if (!seen)
-			vec_push(&holders, fn);
-		/* a reference that names no barrier is weak evidence: the best only */
-		if (res->candidates.n < (r->barrier ? DID_YOU_MEAN_MAX : 1) && !listed(res, fn) &&
-		    strcmp(fn, r->function))
-			vec_push(&res->candidates, xstrdup(fn));
+			if (!fn || c[i].site->implicit || !names_barrier(r, c[i].site->barrier) ||
+			    !pairs_on_field(s, c[i].site, s->comment_text, named) ||
+			    (!named && pairs_on_field(s, c[i].site, s->comment_text, true)))
+				continue;
+			for (size_t k = 0; k < holders.n; k++)
+				seen |= !strcmp(holders.v[k], fn);
+			if (!seen)
+				vec_push(&holders, fn);
+			/* a reference that names no barrier is weak evidence: the best only */
+			if (res->candidates.n < (r->barrier ? DID_YOU_MEAN_MAX : 1) &&
+			    !listed(res, fn) && strcmp(fn, r->function))
+				vec_push(&res->candidates, xstrdup(fn));
+		}
+		/* clear: one holder in the best tier that has any */
+		if (!*same)
+			*same = holders.n;
 	}
-	*same = holders.n;
 	free(holders.v);
 	candidates_release(c, n);
 }

@@ -70,13 +70,15 @@ bool infer_looks_redundant(const struct program *p, const struct site *s);
 /*
  * "Did you mean" for reference @ref of @s, which found nothing: fills
  * res->candidates with at most three functions, best first.  First the
- * functions holding a barrier that orders an object @s orders, of the
- * kind the reference names (or any that can pair with @s), ranked as
- * infer_candidates() ranks them; then functions named within three edits
- * of the reference that hold such a barrier on their path.  Never a
- * function without one.  res->candidate_clear is set when the first is a
- * clear repair: the reference names its barrier, and exactly one function
- * holds that barrier on a shared object.
+ * functions holding a barrier of the kind the reference names (or any
+ * that can pair with @s) that writes a field @s reads or reads one it
+ * writes, those on a field @s's comment names first ("the read of
+ * mmu_invalidate_seq"), each tier ranked as infer_candidates() ranks
+ * them; then functions named within three edits of the reference that
+ * hold such a barrier on their path.  Never a function without one.
+ * res->candidate_clear is set when the first is a clear repair: the
+ * reference names its barrier, and exactly one function of the first
+ * tier holds it.  Unlike the ranking, this reads the comment.
  */
 void infer_did_you_mean(const struct program *p, const struct site *s, size_t ref,
 			struct ref_result *res);

@@ -14,6 +14,7 @@ struct kvm {
 	long in_progress;
 	unsigned long gen;
 	int other;
+	unsigned long alpha, beta, beta_done;
 	struct kvm_vcpu *vcpu;
 };
 

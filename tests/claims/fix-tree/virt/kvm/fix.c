@@ -135,3 +135,24 @@ void fixture_weak_claim(struct kvm *kvm, spinlock_t *lock)
 	/* spin_unlock() implies a full barrier here. */
 	spin_unlock(lock);
 }
+
+/*
+ * The comment names the object: fixture_alpha_writer() writes kvm->alpha,
+ * which the comment speaks of; fixture_beta_writer(), nearer and ranked
+ * first by the objects alone, writes kvm->beta, which it does not.
+ */
+int fixture_alpha_reader(struct kvm *kvm)
+{
+	unsigned long a = kvm->alpha;
+
+	/* alpha is read first.  Pairs with the barrier in fixture_gone_writer(). */
+	smp_rmb();
+	return (int)(a + kvm->beta);
+}
+
+void fixture_beta_writer(struct kvm *kvm)
+{
+	kvm->beta = 1;
+	smp_wmb();
+	kvm->beta_done = 1;
+}
