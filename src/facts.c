@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /* facts.c: names, lookups and the free functions of the facts. */
 #include "facts.h"
+#include "claims.h"
 #include "infer.h"
 #include "lkmm.h"
 #include "objects.h"
@@ -110,6 +111,9 @@ void file_facts_free(struct file_facts *f)
 		free(f->comments.v[i].text);
 	for (size_t i = 0; i < f->includes.n; i++)
 		free(f->includes.v[i]);
+	for (size_t i = 0; i < f->claims.n; i++)
+		claim_release(&f->claims.v[i]);
+	free(f->claims.v);
 	free(f->includes.v);
 	free(f->sites.v);
 	free(f->functions.v);

@@ -4,6 +4,7 @@
  * and the files in scope, and running scan -> attach -> resolve.
  */
 #include "pipeline.h"
+#include "claims.h"
 #include "lkmm.h"
 
 #include <dirent.h>
@@ -581,6 +582,7 @@ struct program *program_load_overlay(const struct options *o,
 	warn_skipped(p);
 	resolve_program(p);
 	lkmm_analyze(p);
+	check_claims(p);
 	return p;
 }
 
