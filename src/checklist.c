@@ -373,8 +373,9 @@ static void add_partner_details(struct checklist_item *it, const struct site *s,
 		const struct partner *pt = &s->partners.v[i];
 		struct strbuf sb = STRBUF_INIT;
 
-		sb_addf(&sb, "%s %s() in %s() (%s:%u)", verb, pt->site->barrier,
-			fn_name(pt->site), pt->site->file->path, pt->site->at.line);
+		/* the partner's own fields: an implied barrier has no site */
+		sb_addf(&sb, "%s %s%s() in %s() (%s:%u)", verb, pt->site ? "" : "the barrier implicit in ",
+			pt->barrier, pt->function ? pt->function : "?", pt->file->path, pt->at.line);
 		for (size_t v = 1; v < pt->via.n; v++)
 			sb_addf(&sb, "%s %s()", v == 1 ? " via" : " ->", pt->via.v[v]);
 		vec_push(&it->details, sb_detach(&sb));

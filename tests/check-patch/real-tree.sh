@@ -74,3 +74,22 @@
 # 1
 # unchanged
 # check-output-end
+#
+# check-name: removing smp_mb__after_srcu_read_unlock() in vcpu_enter_guest(), whose partner is an implied barrier, lists every comment that names it and does not crash
+# check-command: tests/check-patch/kpatch.py $KERNEL $TMP/w drop arch/x86/kvm/x86.c vcpu_enter_guest 'smp_mb__after_srcu_read_unlock();' > $TMP/p.patch && $BM check-patch --kernel $KERNEL $TMP/p.patch
+# check-exit-value: 1
+# check-output-contains: (before the patch) smp_mb__after_srcu_read_unlock() in vcpu_enter_guest() is removed by the patch
+# check-output-contains: - it paired with the barrier implicit in test_and_set_bit() in pi_test_and_set_on() (arch/x86/include/asm/posted_intr.h:
+# check-output-contains: the comment in kvm_flush_remote_tlbs() names smp_mb__after_srcu_read_unlock() in vcpu_enter_guest(), which the patch removes
+# check-output-contains: the comment in kvm_mmu_commit_zap_page() names smp_mb__after_srcu_read_unlock() in vcpu_enter_guest()
+# check-output-contains: the comment on smp_mb__after_atomic() in svm_deliver_interrupt() names smp_mb__after_srcu_read_unlock() in vcpu_enter_guest()
+# check-output-contains: the comment on smp_mb__after_atomic() in vmx_deliver_nested_posted_interrupt() names smp_mb__after_srcu_read_unlock() in vcpu_enter_guest()
+# check-output-contains: the comment in vmx_deliver_posted_interrupt() names smp_mb__after_srcu_read_unlock() in vcpu_enter_guest()
+# check-output-excludes: Pairs with smp_store_release in vcpu_enter_guest
+# check-output-contains: 6 items to check.
+#
+# check-name: the same removal as JSON names the implied partner by its call, not by a site
+# check-command: tests/check-patch/kpatch.py $KERNEL $TMP/w drop arch/x86/kvm/x86.c vcpu_enter_guest 'smp_mb__after_srcu_read_unlock();' > $TMP/p.patch && $BM check-patch --kernel $KERNEL --format=json $TMP/p.patch
+# check-exit-value: 1
+# check-output-contains: "it paired with the barrier implicit in test_and_set_bit() in pi_test_and_set_on()
+# check-output-contains: "attention": 6,
