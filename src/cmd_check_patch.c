@@ -11,6 +11,7 @@
  */
 #include "checklist.h"
 #include "commands.h"
+#include "git.h"
 #include "patch.h"
 #include "pipeline.h"
 
@@ -20,12 +21,15 @@
 #include <string.h>
 
 static const char usage[] =
-	"usage: barriermap check-patch [--kernel DIR] [--format=text|rst|json] PATCH...\n"
+	"usage: barriermap check-patch [--kernel DIR] [--format=text|rst|json] [--base=REV] PATCH...\n"
 	"       barriermap check-patch [--kernel DIR] --checklist-doc\n"
 	"\n"
 	"PATCH is a git format-patch file, a git diff, an mbox holding a series,\n"
 	"or - for stdin; several apply in the order given.  The tree is not changed.\n"
 	"\n"
+	"  --base=REV        in git, the files before the patch are REV's (default:\n"
+	"                    the blobs its index lines name, else the tree; a\n"
+	"                    patch the tree already holds is reversed out of it)\n"
 	"  --checklist-doc   print the \"Memory barriers\" item for\n"
 	"                    Documentation/virt/kvm/review-checklist.rst\n"
 	"\n"
@@ -57,39 +61,15 @@ static unsigned next_item_number(const char *kernel)
 	return last + 1;
 }
 
-/* The touched files as they are on disk, so both scans see the same files. */
-static struct overlay *original_files(const char *kernel, const struct overlay *ov,
-				      size_t n, size_t *out_n)
-{
-	VEC(struct overlay) orig = { 0 };
-
-	for (size_t i = 0; i < n; i++) {
-		char *path = xasprintf("%s/%s", kernel, ov[i].path);
-		struct overlay o = { xstrdup(ov[i].path), NULL, 0 };
-
-		o.content = read_file(path, &o.len);
-		free(path);
-		if (!o.content) {
-			if (errno != ENOENT)
-				die("cannot read '%s/%s': %s", kernel, ov[i].path, strerror(errno));
-			free((char *)o.path);	/* a file the patch creates */
-			continue;
-		}
-		vec_push(&orig, o);
-	}
-	*out_n = orig.n;
-	return orig.v;
-}
-
 int cmd_check_patch(int argc, char **argv)
 {
 	struct options o;
 	struct patch_set set = { 0 };
+	struct patch_base base = { 0 };
+	struct patch_states st = { 0 };
 	struct checklist cl = { 0 };
-	struct overlay *ov, *orig;
 	struct program *before, *after;
 	bool doc = false;
-	size_t nov, norig;
 	int npatches = 0;
 	char *out;
 	int ret;
@@ -99,6 +79,8 @@ int cmd_check_patch(int argc, char **argv)
 	for (int i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--checklist-doc"))
 			doc = true;
+		else if (str_starts_with(argv[i], "--base="))
+			base.rev = argv[i] + 7;
 		else if (argv[i][0] == '-' && argv[i][1])
 			die("check-patch: unknown option '%s'\n%s", argv[i], usage);
 	}
@@ -111,6 +93,13 @@ int cmd_check_patch(int argc, char **argv)
 		return EXIT_CLEAN;
 	}
 	options_find_kernel(&o);
+	base.kernel = o.kernel;
+	base.git = git_is_work_tree(o.kernel);
+	if (base.rev && (!*base.rev || !base.git))
+		die("--base=%s: %s", base.rev, *base.rev ? "the kernel tree is not a git work tree" :
+		    "names no revision");
+	if (base.rev && !git_is_commit(o.kernel, base.rev))
+		die("--base=%s: not a commit of the kernel tree's repository", base.rev);
 	for (int i = 1; i < argc; i++) {
 		if (argv[i][0] == '-' && argv[i][1])
 			continue;
@@ -120,10 +109,9 @@ int cmd_check_patch(int argc, char **argv)
 	if (!npatches)
 		die("check-patch: no patch given\n%s", usage);
 
-	ov = patch_set_apply(&set, o.kernel, &nov);
-	orig = original_files(o.kernel, ov, nov, &norig);
-	before = program_load_overlay(&o, orig, norig);
-	after = program_load_overlay(&o, ov, nov);
+	patch_set_apply(&set, &base, &st);
+	before = program_load_overlay(&o, st.state[0].v, st.state[0].n);
+	after = program_load_overlay(&o, st.state[st.n - 1].v, st.state[st.n - 1].n);
 
 	checklist_compare(&cl, before, after, &set);
 	out = checklist_format(&cl, o.format);
@@ -136,8 +124,7 @@ int cmd_check_patch(int argc, char **argv)
 	checklist_release(&cl);
 	program_free(before);
 	program_free(after);
-	overlays_free(orig, norig);
-	overlays_free(ov, nov);
+	patch_states_release(&st);
 	patch_set_release(&set);
 	options_release(&o);
 	return ret;
