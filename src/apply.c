@@ -582,7 +582,6 @@ static bool reverse_out(struct applier *a)
 	struct strbuf err = STRBUF_INIT;
 	bool ok = true;
 
-	clear_tree(a);
 	seed_from_tree(a);
 	for (size_t k = a->set->patches.n; k-- > 0 && ok;)
 		ok = git_apply(a, &a->set->patches.v[k], true, &err) == 0;
@@ -590,12 +589,37 @@ static bool reverse_out(struct applier *a)
 	return ok;
 }
 
+enum base_from { FROM_REV, FROM_INDEX, FROM_TREE, FROM_TREE_REVERSED };
+
+static const char *const base_names[] = {
+	[FROM_REV] = "revision", [FROM_INDEX] = "index", [FROM_TREE] = "tree",
+	[FROM_TREE_REVERSED] = "tree, reversed",
+};
+
+/* Put the base @how names into the copy; false when it cannot be had that way. */
+static bool seed(struct applier *a, enum base_from how)
+{
+	clear_tree(a);
+	switch (how) {
+	case FROM_REV:
+	case FROM_INDEX:
+		return seed_from_git(a);
+	case FROM_TREE:
+		seed_from_tree(a);
+		return true;
+	case FROM_TREE_REVERSED:
+		return reverse_out(a);
+	}
+	return false;
+}
+
 void patch_set_apply(const struct patch_set *set, const struct patch_base *base,
 		     struct patch_states *st)
 {
 	struct applier a = { set, base, { 0 }, NULL, NULL, NULL, -1, { 0 } };
-	const char *why = NULL;
-	bool seeded;
+	VEC(enum base_from) tries = { 0 };
+	static char failed[4096];
+	bool done = false;
 
 	st->n = set->patches.n + 1;
 	st->state = xcalloc(st->n, sizeof(*st->state));
@@ -605,29 +629,39 @@ void patch_set_apply(const struct patch_set *set, const struct patch_base *base,
 	a.dir = make_temp_dir();
 	a.tree = xasprintf("%s/tree", a.dir);
 	a.patch_file = xasprintf("%s/patch", a.dir);
-	clear_tree(&a);
 
-	/* the base: REV, else the index lines' blobs, else the tree */
-	seeded = base->git && (base->rev || every_file_indexed(set)) && seed_from_git(&a);
-	if (!seeded) {
-		clear_tree(&a);
-		seed_from_tree(&a);
+	/*
+	 * The base: REV alone when given; in git the index lines' blobs, the
+	 * tree, or the tree with the series reversed out of it (already
+	 * committed); outside git the tree.
+	 */
+	if (base->rev) {
+		vec_push(&tries, FROM_REV);
+	} else {
+		if (base->git && every_file_indexed(set))
+			vec_push(&tries, FROM_INDEX);
+		vec_push(&tries, FROM_TREE);
+		if (base->git)
+			vec_push(&tries, FROM_TREE_REVERSED);
 	}
-	st->base_from = base->rev ? "revision" : seeded ? "index" : "tree";
-	if (!apply_forward(&a, st, &why)) {
-		static char first[4096];
+	failed[0] = '\0';
+	for (size_t t = 0; t < tries.n && !done; t++) {
+		const char *why = NULL;
 
-		snprintf(first, sizeof(first), "%s", why);
-		/* in git, a series already committed is reversed out of the tree */
-		if (!base->git || base->rev || !reverse_out(&a) || !apply_forward(&a, st, &why)) {
-			close(a.tree_fd);
-			drop_temp_dir();
-			die("%s", first);
-		}
-		st->base_from = "tree, reversed";
+		if (!seed(&a, tries.v[t]))
+			continue;
+		done = apply_forward(&a, st, &why);
+		/* the complaint against the tree is the one the user can check */
+		if (!done && (!failed[0] || tries.v[t] == FROM_TREE))
+			snprintf(failed, sizeof(failed), "%s", why);
+		if (done)
+			st->base_from = base_names[tries.v[t]];
 	}
+	free(tries.v);
 	close(a.tree_fd);
 	drop_temp_dir();
+	if (!done)
+		die("%s", failed);
 	for (size_t i = 0; i < a.paths.n; i++)
 		free(a.paths.v[i]);
 	free(a.paths.v);

@@ -22,6 +22,7 @@
 
 static const char usage[] =
 	"usage: barriermap check-patch [--kernel DIR] [--format=text|rst|json] [--base=REV] PATCH...\n"
+	"       barriermap check-patch [--kernel DIR] [--format=...] --git REV-RANGE\n"
 	"       barriermap check-patch [--kernel DIR] --checklist-doc\n"
 	"\n"
 	"PATCH is a git format-patch file, a git diff, an mbox holding a series,\n"
@@ -30,6 +31,8 @@ static const char usage[] =
 	"  --base=REV        in git, the files before the patch are REV's (default:\n"
 	"                    the blobs its index lines name, else the tree; a\n"
 	"                    patch the tree already holds is reversed out of it)\n"
+	"  --git REV-RANGE   check the commits of REV-RANGE (A..B, or one commit REV)\n"
+	"                    of the kernel tree's repository, each against its parent\n"
 	"  --checklist-doc   print the \"Memory barriers\" item for\n"
 	"                    Documentation/virt/kvm/review-checklist.rst\n"
 	"\n"
@@ -69,6 +72,7 @@ int cmd_check_patch(int argc, char **argv)
 	struct patch_states st = { 0 };
 	struct checklist cl = { 0 };
 	struct program *before, *after;
+	VEC(const char *) ranges = { 0 };
 	bool doc = false;
 	int npatches = 0;
 	char *out;
@@ -81,6 +85,10 @@ int cmd_check_patch(int argc, char **argv)
 			doc = true;
 		else if (str_starts_with(argv[i], "--base="))
 			base.rev = argv[i] + 7;
+		else if (!strcmp(argv[i], "--git") && i + 1 < argc)
+			vec_push(&ranges, argv[++i]);
+		else if (str_starts_with(argv[i], "--git="))
+			vec_push(&ranges, argv[i] + 6);
 		else if (argv[i][0] == '-' && argv[i][1])
 			die("check-patch: unknown option '%s'\n%s", argv[i], usage);
 	}
@@ -100,8 +108,22 @@ int cmd_check_patch(int argc, char **argv)
 		    "names no revision");
 	if (base.rev && !git_is_commit(o.kernel, base.rev))
 		die("--base=%s: not a commit of the kernel tree's repository", base.rev);
+	if (ranges.n && !base.git)
+		die("--git %s: the kernel tree is not a git work tree", ranges.v[0]);
+	for (size_t i = 0; i < ranges.n; i++) {
+		size_t len;
+		char *text = git_format_patch(o.kernel, ranges.v[i], PATCH_MAX_BYTES, &len);
+		char *display = xasprintf("git %s", ranges.v[i]);
+
+		patch_set_read_text(&set, display, text, len);
+		free(display);
+		npatches++;
+	}
+	free(ranges.v);
 	for (int i = 1; i < argc; i++) {
 		if (argv[i][0] == '-' && argv[i][1])
+			continue;
+		if (i > 1 && !strcmp(argv[i - 1], "--git"))
 			continue;
 		patch_set_read(&set, argv[i]);
 		npatches++;

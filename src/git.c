@@ -156,3 +156,46 @@ char *git_blob(const char *dir, const char *spec, size_t max, size_t *len)
 	*len = out.len;
 	return sb_detach(&out);
 }
+
+char *git_format_patch(const char *dir, const char *range, size_t max, size_t *len)
+{
+	/* the user's configuration must not change the names or add a cover letter */
+	static const char *const fixed[] = {
+		"-c", "diff.noprefix=false", "-c", "diff.mnemonicPrefix=false",
+		"-c", "format.coverLetter=false", "-c", "core.quotePath=true",
+		"format-patch", "--stdout", "--full-index", "-M", "--no-signature",
+	};
+	VEC(const char *) argv = { 0 };
+	struct git_cmd cmd = { dir, NULL, -1, max, NULL };
+	struct strbuf out = STRBUF_INIT, err = STRBUF_INIT;
+	int r;
+
+	for (size_t i = 0; i < sizeof(fixed) / sizeof(fixed[0]); i++)
+		vec_push(&argv, fixed[i]);
+	if (!strstr(range, "..") && !strchr(range, '^'))
+		vec_push(&argv, "-1");	/* one commit, as checkpatch.pl --git REV */
+	vec_push(&argv, "--end-of-options");
+	vec_push(&argv, range);
+	vec_push(&argv, NULL);
+	cmd.argv = argv.v;
+	r = git_run(&cmd, &out, &err);
+	free(argv.v);
+	if (r) {
+		static char msg[4096];
+
+		snprintf(msg, sizeof(msg), "--git %s: %s", range, r == GIT_TOO_MUCH ?
+			 "the patches are larger than 64 MiB" : r == GIT_MISSING ?
+			 "cannot run 'git format-patch': install git" : sb_str(&err));
+		msg[strcspn(msg, "\n")] = '\0';
+		sb_release(&out);
+		sb_release(&err);
+		die("%s", msg);
+	}
+	sb_release(&err);
+	if (!out.len) {
+		sb_release(&out);
+		die("--git %s: no commits in the range", range);
+	}
+	*len = out.len;
+	return sb_detach(&out);
+}

@@ -47,4 +47,11 @@ bool git_is_commit(const char *dir, const char *rev);
  */
 char *git_blob(const char *dir, const char *spec, size_t max, size_t *len);
 
+/*
+ * The commits of @range as `git format-patch --stdout` writes them, oldest
+ * first, with full index lines: "A..B", or one commit "REV" (as
+ * checkpatch.pl's --git).  Dies when git refuses or the output passes @max.
+ */
+char *git_format_patch(const char *dir, const char *range, size_t max, size_t *len);
+
 #endif
