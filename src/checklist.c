@@ -648,7 +648,7 @@ void checklist_compare(struct checklist *cl, const struct program *before,
 			vec_push(&cl->sources, xstrdup(p->source));
 		vec_push(&cl->patches, xstrdup(p->subject ? p->subject : p->name));
 	}
-	cl->kernel = after->kernel;
+	cl->kernel = xstrdup(after->kernel);
 	collect_sites(&c.b, before, set, true);
 	collect_sites(&c.a, after, set, false);
 	collect_comments(&c.pb, before);
@@ -687,222 +687,142 @@ void checklist_compare(struct checklist *cl, const struct program *before,
 	free(c.reported.v);
 }
 
-size_t checklist_attention(const struct checklist *cl)
-{
-	size_t n = 0;
+/* ---- types, for --terse and JSON ------------------------------------ */
 
+static const struct item_type {
+	const char *kind, *type;
+	enum checklist_severity severity;
+} item_types[] = {
+	{ "added", "NEW_BARRIER", SEVERITY_WARNING },
+	{ "added-undocumented", "UNPAIRED_BARRIER", SEVERITY_WARNING },
+	{ "added-unresolved", "UNRESOLVED_PARTNER", SEVERITY_ERROR },
+	{ "possibly-redundant", "REDUNDANT_BARRIER", SEVERITY_CHECK },
+	{ "removed", "REMOVED_BARRIER", SEVERITY_WARNING },
+	{ "moved", "MOVED_BARRIER", SEVERITY_WARNING },
+	{ "stale-comment", "STALE_COMMENT", SEVERITY_ERROR },
+	{ "updated-comment", "UPDATED_COMMENT", SEVERITY_WARNING },
+	{ "kind-changed", "KIND_CHANGE", SEVERITY_WARNING },
+	{ "claim-broken", "BROKEN_PAIRING", SEVERITY_ERROR },
+	{ "dangling-name", "DANGLING_NAME", SEVERITY_ERROR },
+	/* reserved for reliance claims ("relies on the barrier in F", claims.c) */
+	{ "reliance-broken", "BROKEN_CLAIM", SEVERITY_ERROR },
+};
+
+static const struct item_type *type_of(const struct checklist_item *it)
+{
+	for (size_t i = 0; i < sizeof(item_types) / sizeof(item_types[0]); i++)
+		if (!strcmp(item_types[i].kind, it->kind))
+			return &item_types[i];
+	BUG("checklist item kind '%s' has no type", it->kind);
+}
+
+const char *checklist_type(const struct checklist_item *it)
+{
+	return type_of(it)->type;
+}
+
+enum checklist_severity checklist_severity(const struct checklist_item *it)
+{
+	return type_of(it)->severity;
+}
+
+const char *checklist_severity_name(enum checklist_severity s)
+{
+	return s == SEVERITY_ERROR ? "ERROR" : s == SEVERITY_WARNING ? "WARNING" : "CHECK";
+}
+
+/* ---- a series -------------------------------------------------------- */
+
+static bool same_or_null(const char *x, const char *y)
+{
+	return x == y || (x && y && !strcmp(x, y));
+}
+
+/*
+ * The same finding in two comparisons of one series: line numbers move
+ * with the patches between them, so they are not part of it.
+ */
+static bool same_item(const struct checklist_item *x, const struct checklist_item *y)
+{
+	return !strcmp(x->kind, y->kind) && !strcmp(x->path, y->path) &&
+	       same_or_null(x->function, y->function) && same_or_null(x->barrier, y->barrier) &&
+	       same_or_null(x->quote, y->quote);
+}
+
+static bool has_item(const struct checklist *cl, const struct checklist_item *it, bool open)
+{
 	for (size_t i = 0; i < cl->items.n; i++)
-		n += !cl->items.v[i].done;
-	return n;
+		if ((!open || !cl->items.v[i].done) && same_item(&cl->items.v[i], it))
+			return true;
+	return false;
 }
 
-/* ---- output ---------------------------------------------------------- */
-
-static const char *const section_titles[SECTION__COUNT] = {
-	[SECTION_ADDED] = "Barriers added",
-	[SECTION_REMOVED] = "Barriers removed or moved, and the comments that name them",
-	[SECTION_KIND] = "Barriers whose kind changes",
-	[SECTION_CLAIMS] = "Pairing claims broken through the call graph",
-	[SECTION_NAMES] = "Comments naming functions the patch removes or renames",
-};
-
-static const char *const section_keys[SECTION__COUNT] = {
-	[SECTION_ADDED] = "added",
-	[SECTION_REMOVED] = "removed",
-	[SECTION_KIND] = "kind",
-	[SECTION_CLAIMS] = "claims",
-	[SECTION_NAMES] = "names",
-};
-
-static void underline(struct strbuf *sb, const char *title, char c)
+void checklist_series(struct checklist *cl, struct checklist *per, struct checklist *upto,
+		      size_t n)
 {
-	sb_addf(sb, "%s\n", title);
-	for (size_t i = strlen(title); i; i--)
-		sb_addc(sb, c);
-	sb_addc(sb, '\n');
-}
+	for (size_t k = 0; k < n; k++) {
+		for (size_t i = 0; i < per[k].items.n; i++) {
+			struct checklist_item *it = &per[k].items.v[i];
 
-static void patch_names(struct strbuf *sb, const struct checklist *cl)
-{
-	for (size_t i = 0; i < cl->sources.n; i++)
-		sb_addf(sb, "%s%s", i ? ", " : "", cl->sources.v[i]);
-}
-
-static void summary(struct strbuf *sb, const struct checklist *cl)
-{
-	size_t n = checklist_attention(cl);
-
-	if (n)
-		sb_addf(sb, "%zu item%s to check.\n", n, n == 1 ? "" : "s");
-	else
-		sb_adds(sb, "Nothing needs attention.\n");
-}
-
-static void format_text(struct strbuf *sb, const struct checklist *cl)
-{
-	struct strbuf title = STRBUF_INIT;
-
-	sb_adds(&title, "Memory barrier checklist for ");
-	patch_names(&title, cl);
-	sb_addf(sb, "%s\n", sb_str(&title));
-	for (size_t i = 0; cl->patches.n > 1 && i < cl->patches.n; i++)
-		sb_addf(sb, "  %s\n", cl->patches.v[i]);
-	for (int s = 0; s < SECTION__COUNT; s++) {
-		bool any = false;
-
-		for (size_t i = 0; i < cl->items.n; i++) {
-			const struct checklist_item *it = &cl->items.v[i];
-
-			if ((int)it->section != s)
+			/* only what the series as far as patch k still has can be fixed later */
+			if (it->done || !has_item(&upto[k], it, true))
 				continue;
-			if (!any)
-				sb_addf(sb, "\n%s:\n", section_titles[s]);
-			any = true;
-			sb_addf(sb, "[%c] %s:%u: %s%s\n", it->done ? 'x' : ' ', it->path,
-				it->line, it->before ? "(before the patch) " : "", it->text);
-			if (it->quote)
-				sb_addf(sb, "      \"%s\"\n", it->quote);
-			for (size_t d = 0; d < it->details.n; d++)
-				sb_addf(sb, "      - %s\n", it->details.v[d]);
+			for (size_t j = k + 1; j < n; j++) {
+				if (has_item(&upto[j], it, true))
+					continue;
+				it->done = true;
+				it->fixed_by = xasprintf("patch %zu/%zu (%s)", j + 1, n,
+							 per[j].patches.n ?
+							 subject_without_tag(per[j].patches.v[0]) : "?");
+				break;
+			}
 		}
 	}
-	sb_addc(sb, '\n');
-	summary(sb, cl);
-	sb_release(&title);
+	*cl = upto[n - 1];
+	for (size_t k = 0; k + 1 < n; k++)
+		checklist_release(&upto[k]);
+	cl->per_patch = per;
+	cl->npatches = n;
 }
 
-/* Escape what RST would read as markup: emphasis, literals, references. */
-static void rst_quote(struct strbuf *sb, const char *s)
+void checklist_attention_items(const struct checklist *cl, struct attention_vec *out)
 {
-	for (; *s; s++) {
-		bool ref_end = *s == '_' && !(isalnum((unsigned char)s[1]) || s[1] == '_');
-
-		if (*s == '\\' || *s == '*' || *s == '`' || *s == '|' || ref_end)
-			sb_addc(sb, '\\');
-		sb_addc(sb, *s == '\n' ? ' ' : *s);
-	}
-}
-
-static void format_rst(struct strbuf *sb, const struct checklist *cl)
-{
-	struct strbuf title = STRBUF_INIT;
-
-	sb_adds(&title, "Memory barrier checklist for ");
-	patch_names(&title, cl);
-	sb_adds(sb, ".. SPDX-License-Identifier: GPL-2.0\n\n");
-	underline(sb, sb_str(&title), '=');
-	if (cl->patches.n > 1)
-		sb_addc(sb, '\n');
-	for (size_t i = 0; cl->patches.n > 1 && i < cl->patches.n; i++) {
-		sb_adds(sb, "#. ");
-		rst_quote(sb, cl->patches.v[i]);
-		sb_addc(sb, '\n');
-	}
-	for (int s = 0; s < SECTION__COUNT; s++) {
-		bool any = false;
-
-		for (size_t i = 0; i < cl->items.n; i++) {
-			const struct checklist_item *it = &cl->items.v[i];
-
-			if ((int)it->section != s)
-				continue;
-			if (!any) {
-				sb_addc(sb, '\n');
-				underline(sb, section_titles[s], '-');
-				sb_addc(sb, '\n');
-			}
-			any = true;
-			sb_addf(sb, "- [%c] ``%s:%u``: ", it->done ? 'x' : ' ', it->path, it->line);
-			if (it->before)
-				sb_adds(sb, "(before the patch) ");
-			rst_quote(sb, it->text);
-			sb_addc(sb, '\n');
-			if (it->quote) {
-				sb_adds(sb, "\n  \"");
-				rst_quote(sb, it->quote);
-				sb_adds(sb, "\"\n");
-			}
-			if (it->details.n)
-				sb_addc(sb, '\n');
-			for (size_t d = 0; d < it->details.n; d++) {
-				sb_adds(sb, "  - ");
-				rst_quote(sb, it->details.v[d]);
-				sb_addc(sb, '\n');
-			}
-			if (it->quote || it->details.n)
-				sb_addc(sb, '\n');
-		}
-	}
-	sb_addc(sb, '\n');
-	summary(sb, cl);
-	sb_release(&title);
-}
-
-static json_t *json_str_or_null(const char *s)
-{
-	return s ? json_string(s) : json_null();
-}
-
-static void format_json(struct strbuf *sb, const struct checklist *cl)
-{
-	json_t *root = json_object(), *patches = json_array(), *items = json_array();
-	json_t *sources = json_array();
-	char *text;
-
-	for (size_t i = 0; i < cl->sources.n; i++)
-		json_array_append_new(sources, json_string(cl->sources.v[i]));
-	for (size_t i = 0; i < cl->patches.n; i++)
-		json_array_append_new(patches, json_string(cl->patches.v[i]));
+	for (size_t k = 0; k < cl->npatches; k++)
+		for (size_t i = 0; i < cl->per_patch[k].items.n; i++)
+			if (!cl->per_patch[k].items.v[i].done)
+				vec_push(out, ((struct attention){ &cl->per_patch[k].items.v[i], (long)k }));
+	/* the series' own: what no single patch's checklist already says */
 	for (size_t i = 0; i < cl->items.n; i++) {
 		const struct checklist_item *it = &cl->items.v[i];
-		json_t *o = json_object(), *details = json_array();
+		bool said = false;
 
-		for (size_t d = 0; d < it->details.n; d++)
-			json_array_append_new(details, json_string(it->details.v[d]));
-		json_object_set_new(o, "section", json_string(section_keys[it->section]));
-		json_object_set_new(o, "kind", json_string(it->kind));
-		json_object_set_new(o, "file", json_string(it->path));
-		json_object_set_new(o, "line", json_integer(it->line));
-		json_object_set_new(o, "tree", json_string(it->before ? "before" : "after"));
-		json_object_set_new(o, "function", json_str_or_null(it->function));
-		json_object_set_new(o, "barrier", json_str_or_null(it->barrier));
-		json_object_set_new(o, "text", json_string(it->text));
-		json_object_set_new(o, "comment", json_str_or_null(it->quote));
-		json_object_set_new(o, "details", details);
-		json_object_set_new(o, "done", json_boolean(it->done));
-		json_array_append_new(items, o);
+		for (size_t k = 0; k < cl->npatches && !said; k++)
+			said = has_item(&cl->per_patch[k], it, true);
+		if (!it->done && !said)
+			vec_push(out, ((struct attention){ it, -1 }));
 	}
-	json_object_set_new(root, "version", json_integer(1));
-	json_object_set_new(root, "kernel", json_str_or_null(cl->kernel));
-	json_object_set_new(root, "files", sources);
-	json_object_set_new(root, "patches", patches);
-	json_object_set_new(root, "attention", json_integer((json_int_t)checklist_attention(cl)));
-	json_object_set_new(root, "items", items);
-	text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-	sb_adds(sb, text);
-	sb_addc(sb, '\n');
-	free(text);
-	json_decref(root);
 }
 
-char *checklist_format(const struct checklist *cl, int format)
+size_t checklist_attention(const struct checklist *cl)
 {
-	struct strbuf sb = STRBUF_INIT;
+	struct attention_vec v = { 0 };
+	size_t n;
 
-	if (format == FORMAT_JSON)
-		format_json(&sb, cl);
-	else if (format == FORMAT_RST)
-		format_rst(&sb, cl);
-	else
-		format_text(&sb, cl);
-	return sb_detach(&sb);
+	checklist_attention_items(cl, &v);
+	n = v.n;
+	free(v.v);
+	return n;
 }
 
 void checklist_release(struct checklist *cl)
 {
+	for (size_t k = 0; k < cl->npatches; k++)
+		checklist_release(&cl->per_patch[k]);
+	free(cl->per_patch);
 	for (size_t i = 0; i < cl->items.n; i++) {
 		struct checklist_item *it = &cl->items.v[i];
 
+		free(it->fixed_by);
 		for (size_t d = 0; d < it->details.n; d++)
 			free(it->details.v[d]);
 		free(it->details.v);
@@ -919,57 +839,7 @@ void checklist_release(struct checklist *cl)
 	free(cl->patches.v);
 	free(cl->sources.v);
 	free(cl->items.v);
+	free(cl->kernel);
 	memset(cl, 0, sizeof(*cl));
 }
 
-/* ---- the review-checklist.rst item ----------------------------------- */
-
-static const char checklist_doc_body[] =
-	"Memory barriers: a patch that adds, removes, moves or changes a memory\n"
-	"barrier (smp_mb(), smp_rmb(), smp_wmb(), smp_load_acquire(),\n"
-	"smp_store_release(), smp_mb__after_atomic(), ...), or that renames or\n"
-	"removes a function a \"Pairs with\" comment names, must keep every\n"
-	"pairing comment true.  Run ``barriermap check-patch`` on the patch, or\n"
-	"on the whole series as an mbox, before sending it, and resolve or\n"
-	"explain in the changelog each item it lists:\n"
-	"\n"
-	"- Barriers added: a new barrier needs a comment naming the barrier it\n"
-	"  pairs with (\"Pairs with smp_rmb() in kvm_get_vcpu().\"), and that\n"
-	"  partner must exist after the patch.\n"
-	"- Barriers removed or moved: every comment that names the barrier, by\n"
-	"  its function, by the barrier, or through a function that calls it,\n"
-	"  must change in the same patch; the check says whether it already does.\n"
-	"- Barriers whose kind changes (for example smp_mb() to\n"
-	"  smp_mb__after_atomic()): re-check each partner it lists, the ordering\n"
-	"  they rely on may no longer hold.\n"
-	"- Pairing claims broken through the call graph: a comment whose partner\n"
-	"  was supplied by a callee that no longer supplies it.\n"
-	"- Comments naming functions the patch removes or renames: update the\n"
-	"  name.\n"
-	"\n"
-	"The check exits with 0 when nothing needs attention and 1 otherwise;\n"
-	"``--format=rst`` prints the list for a cover letter or a review.\n";
-
-char *checklist_doc(unsigned number)
-{
-	struct strbuf sb = STRBUF_INIT;
-	char *label = xasprintf("%u.", number);
-	const char *p = checklist_doc_body;
-	bool first = true;
-
-	/* the file's style: "N.  text", continuation lines indented by 4 */
-	while (*p) {
-		size_t n = strcspn(p, "\n");
-
-		if (first)
-			sb_addf(&sb, "%-4s%.*s\n", label, (int)n, p);
-		else if (n)
-			sb_addf(&sb, "    %.*s\n", (int)n, p);
-		else
-			sb_addc(&sb, '\n');
-		first = false;
-		p += n + (p[n] == '\n');
-	}
-	free(label);
-	return sb_detach(&sb);
-}

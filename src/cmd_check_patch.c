@@ -21,7 +21,7 @@
 #include <string.h>
 
 static const char usage[] =
-	"usage: barriermap check-patch [--kernel DIR] [--format=text|rst|json] [--base=REV] PATCH...\n"
+	"usage: barriermap check-patch [--kernel DIR] [--format=text|rst|json|--terse] [--base=REV] PATCH...\n"
 	"       barriermap check-patch [--kernel DIR] [--format=...] --git REV-RANGE\n"
 	"       barriermap check-patch [--kernel DIR] --checklist-doc\n"
 	"\n"
@@ -31,6 +31,7 @@ static const char usage[] =
 	"  --base=REV        in git, the files before the patch are REV's (default:\n"
 	"                    the blobs its index lines name, else the tree; a\n"
 	"                    patch the tree already holds is reversed out of it)\n"
+	"  --terse           one line per item to check, FILE:LINE: SEVERITY: TYPE: message\n"
 	"  --git REV-RANGE   check the commits of REV-RANGE (A..B, or one commit REV)\n"
 	"                    of the kernel tree's repository, each against its parent\n"
 	"  --checklist-doc   print the \"Memory barriers\" item for\n"
@@ -64,6 +65,59 @@ static unsigned next_item_number(const char *kernel)
 	return last + 1;
 }
 
+/* Patches [from, to) of @set, as a patch set of their own. */
+static struct patch_set patch_view(const struct patch_set *set, size_t from, size_t to)
+{
+	struct patch_set v = { 0 };
+
+	v.patches.v = set->patches.v + from;
+	v.patches.n = v.patches.cap = to - from;
+	return v;
+}
+
+/*
+ * The checklist of the states a series goes through: one patch compares
+ * its base with the tree after it; a series compares each patch with the
+ * state before it, and the base with the state after each patch, to tell
+ * what a later patch takes care of (checklist_series()).
+ */
+static void compare_states(struct checklist *cl, const struct options *o,
+			   const struct patch_set *set, const struct patch_states *st)
+{
+	size_t n = set->patches.n;
+	struct program *first = program_load_overlay(o, st->state[0].v, st->state[0].n);
+	struct program *prev = first;
+	struct checklist *per, *upto;
+
+	if (n == 1) {
+		struct program *after = program_load_overlay(o, st->state[1].v, st->state[1].n);
+
+		checklist_compare(cl, first, after, set);
+		cl->base_from = st->base_from;
+		program_free(after);
+		program_free(first);
+		return;
+	}
+	per = xcalloc(n, sizeof(*per));
+	upto = xcalloc(n, sizeof(*upto));
+	for (size_t k = 0; k < n; k++) {
+		struct program *cur = program_load_overlay(o, st->state[k + 1].v, st->state[k + 1].n);
+		struct patch_set one = patch_view(set, k, k + 1), so_far = patch_view(set, 0, k + 1);
+
+		checklist_compare(&per[k], prev, cur, &one);
+		checklist_compare(&upto[k], first, cur, &so_far);
+		if (prev != first)
+			program_free(prev);
+		prev = cur;
+	}
+	checklist_series(cl, per, upto, n);
+	cl->base_from = st->base_from;
+	free(upto);
+	if (prev != first)
+		program_free(prev);
+	program_free(first);
+}
+
 int cmd_check_patch(int argc, char **argv)
 {
 	struct options o;
@@ -71,9 +125,8 @@ int cmd_check_patch(int argc, char **argv)
 	struct patch_base base = { 0 };
 	struct patch_states st = { 0 };
 	struct checklist cl = { 0 };
-	struct program *before, *after;
 	VEC(const char *) ranges = { 0 };
-	bool doc = false;
+	bool doc = false, terse = false;
 	int npatches = 0;
 	char *out;
 	int ret;
@@ -83,6 +136,8 @@ int cmd_check_patch(int argc, char **argv)
 	for (int i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--checklist-doc"))
 			doc = true;
+		else if (!strcmp(argv[i], "--terse"))
+			terse = true;
 		else if (str_starts_with(argv[i], "--base="))
 			base.rev = argv[i] + 7;
 		else if (!strcmp(argv[i], "--git") && i + 1 < argc)
@@ -132,11 +187,8 @@ int cmd_check_patch(int argc, char **argv)
 		die("check-patch: no patch given\n%s", usage);
 
 	patch_set_apply(&set, &base, &st);
-	before = program_load_overlay(&o, st.state[0].v, st.state[0].n);
-	after = program_load_overlay(&o, st.state[st.n - 1].v, st.state[st.n - 1].n);
-
-	checklist_compare(&cl, before, after, &set);
-	out = checklist_format(&cl, o.format);
+	compare_states(&cl, &o, &set, &st);
+	out = terse ? checklist_format_terse(&cl) : checklist_format(&cl, o.format);
 	fputs(out, stdout);
 	if (fflush(stdout))
 		die("cannot write the checklist: %s", strerror(errno));
@@ -144,8 +196,6 @@ int cmd_check_patch(int argc, char **argv)
 
 	free(out);
 	checklist_release(&cl);
-	program_free(before);
-	program_free(after);
 	patch_states_release(&st);
 	patch_set_release(&set);
 	options_release(&o);

@@ -105,8 +105,7 @@ static char *mail_subject(const line_vec *lines, size_t from, size_t to)
 	return sb.len ? sb_detach(&sb) : NULL;
 }
 
-/* "[PATCH v2 2/3] KVM: x86: foo" -> "KVM: x86: foo" */
-static const char *subject_without_tag(const char *subject)
+const char *subject_without_tag(const char *subject)
 {
 	if (subject[0] == '[') {
 		const char *close = strchr(subject, ']');

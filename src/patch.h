@@ -101,4 +101,7 @@ bool patch_set_touches(const struct patch_set *set, const char *path);
 
 void patch_set_release(struct patch_set *set);
 
+/* "[PATCH v2 2/3] KVM: x86: foo" -> "KVM: x86: foo" */
+const char *subject_without_tag(const char *subject);
+
 #endif

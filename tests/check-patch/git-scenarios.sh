@@ -22,8 +22,18 @@ op=(drop include/linux/kvm_host.h kvm_get_vcpu 'smp_rmb();')
 "$here/kpatch.py" -s mbox "$repo" "$tmp/w3" "${op[@]}" commit 'KVM: drop smp_rmb() in kvm_get_vcpu()' > "$tmp/mbox" || exit 1
 grep -q '^index ' "$tmp/git.patch" && ! grep -q '^index ' "$tmp/diff.patch" || exit 1
 
-# the checklist without its title and patch list: from the first blank line on
-body() { sed -n '/^$/,$p'; }
+# the checklist without its title and patch list: from the first blank line
+# on; of a series, what the series as a whole does (its net effect)
+body() {
+	local f; f=$(mktemp)
+	cat > "$f"
+	if grep -q '^The series as a whole:$' "$f"; then
+		sed '1,/^The series as a whole:$/d' "$f"
+	else
+		sed -n '/^$/,$p' "$f"
+	fi
+	rm -f "$f"
+}
 "$bm" check-patch --kernel "$repo" "$tmp/git.patch" | body > "$tmp/base.out"
 echo "base: exit ${PIPESTATUS[0]}"
 cp "$tmp/base.out" "$tmp/checklist"
