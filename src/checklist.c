@@ -731,6 +731,55 @@ const char *checklist_severity_name(enum checklist_severity s)
 	return s == SEVERITY_ERROR ? "ERROR" : s == SEVERITY_WARNING ? "WARNING" : "CHECK";
 }
 
+bool checklist_is_type(const char *type)
+{
+	for (size_t i = 0; i < sizeof(item_types) / sizeof(item_types[0]); i++)
+		if (!strcmp(item_types[i].type, type))
+			return true;
+	return false;
+}
+
+char *checklist_type_names(void)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	for (size_t i = 0; i < sizeof(item_types) / sizeof(item_types[0]); i++)
+		sb_addf(&sb, "%s%s", i ? ", " : "", item_types[i].type);
+	return sb_detach(&sb);
+}
+
+static void item_release(struct checklist_item *it)
+{
+	for (size_t d = 0; d < it->details.n; d++)
+		free(it->details.v[d]);
+	free(it->details.v);
+	free(it->path);
+	free(it->function);
+	free(it->barrier);
+	free(it->text);
+	free(it->quote);
+	free(it->fixed_by);
+}
+
+void checklist_ignore(struct checklist *cl, const char *const *types, size_t n)
+{
+	size_t out = 0;
+
+	for (size_t k = 0; k < cl->npatches; k++)
+		checklist_ignore(&cl->per_patch[k], types, n);
+	for (size_t i = 0; i < cl->items.n; i++) {
+		bool drop = false;
+
+		for (size_t t = 0; t < n && !drop; t++)
+			drop = !strcmp(checklist_type(&cl->items.v[i]), types[t]);
+		if (drop)
+			item_release(&cl->items.v[i]);
+		else
+			cl->items.v[out++] = cl->items.v[i];
+	}
+	cl->items.n = out;
+}
+
 /* ---- a series -------------------------------------------------------- */
 
 static bool same_or_null(const char *x, const char *y)
@@ -819,19 +868,8 @@ void checklist_release(struct checklist *cl)
 	for (size_t k = 0; k < cl->npatches; k++)
 		checklist_release(&cl->per_patch[k]);
 	free(cl->per_patch);
-	for (size_t i = 0; i < cl->items.n; i++) {
-		struct checklist_item *it = &cl->items.v[i];
-
-		free(it->fixed_by);
-		for (size_t d = 0; d < it->details.n; d++)
-			free(it->details.v[d]);
-		free(it->details.v);
-		free(it->path);
-		free(it->function);
-		free(it->barrier);
-		free(it->text);
-		free(it->quote);
-	}
+	for (size_t i = 0; i < cl->items.n; i++)
+		item_release(&cl->items.v[i]);
 	for (size_t i = 0; i < cl->patches.n; i++)
 		free(cl->patches.v[i]);
 	for (size_t i = 0; i < cl->sources.n; i++)

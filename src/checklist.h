@@ -96,6 +96,11 @@ size_t checklist_attention(const struct checklist *cl);
 const char *checklist_type(const struct checklist_item *it);
 enum checklist_severity checklist_severity(const struct checklist_item *it);
 const char *checklist_severity_name(enum checklist_severity s);
+/* Is @type one of the TYPEs?  All of them, ", "-separated, for a message. */
+bool checklist_is_type(const char *type);
+char *checklist_type_names(void);
+/* Drop the items of the @n TYPEs in @types (--ignore), in every patch's checklist too. */
+void checklist_ignore(struct checklist *cl, const char *const *types, size_t n);
 
 /* The checklist as text, RST, JSON (enum in struct options) or --terse lines. */
 char *checklist_format(const struct checklist *cl, int format);

@@ -32,6 +32,7 @@ static const char usage[] =
 	"                    the blobs its index lines name, else the tree; a\n"
 	"                    patch the tree already holds is reversed out of it)\n"
 	"  --terse           one line per item to check, FILE:LINE: SEVERITY: TYPE: message\n"
+	"  --ignore=TYPE,... leave out the items of these TYPEs\n"
 	"  --git REV-RANGE   check the commits of REV-RANGE (A..B, or one commit REV)\n"
 	"                    of the kernel tree's repository, each against its parent\n"
 	"  --checklist-doc   print the \"Memory barriers\" item for\n"
@@ -63,6 +64,27 @@ static unsigned next_item_number(const char *kernel)
 	free(text);
 	free(path);
 	return last + 1;
+}
+
+/* --ignore=TYPE[,TYPE...], as checkpatch.pl's: every TYPE must be one. */
+static void add_ignored(struct strvec *out, const char *list)
+{
+	char *copy = xstrdup(list), *save = NULL;
+
+	for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
+		if (!checklist_is_type(t)) {
+			static char msg[1024];
+			char *names = checklist_type_names();
+
+			snprintf(msg, sizeof(msg), "--ignore: unknown type '%s'; the types are %s",
+				 t, names);
+			free(names);
+			free(copy);
+			die("%s", msg);
+		}
+		vec_push(out, xstrdup(t));
+	}
+	free(copy);
 }
 
 /* Patches [from, to) of @set, as a patch set of their own. */
@@ -126,6 +148,7 @@ int cmd_check_patch(int argc, char **argv)
 	struct patch_states st = { 0 };
 	struct checklist cl = { 0 };
 	VEC(const char *) ranges = { 0 };
+	struct strvec ignore = { 0 };
 	bool doc = false, terse = false;
 	int npatches = 0;
 	char *out;
@@ -138,6 +161,10 @@ int cmd_check_patch(int argc, char **argv)
 			doc = true;
 		else if (!strcmp(argv[i], "--terse"))
 			terse = true;
+		else if (str_starts_with(argv[i], "--ignore="))
+			add_ignored(&ignore, argv[i] + 9);
+		else if (!strcmp(argv[i], "--ignore") && i + 1 < argc)
+			add_ignored(&ignore, argv[++i]);
 		else if (str_starts_with(argv[i], "--base="))
 			base.rev = argv[i] + 7;
 		else if (!strcmp(argv[i], "--git") && i + 1 < argc)
@@ -178,7 +205,7 @@ int cmd_check_patch(int argc, char **argv)
 	for (int i = 1; i < argc; i++) {
 		if (argv[i][0] == '-' && argv[i][1])
 			continue;
-		if (i > 1 && !strcmp(argv[i - 1], "--git"))
+		if (i > 1 && (!strcmp(argv[i - 1], "--git") || !strcmp(argv[i - 1], "--ignore")))
 			continue;
 		patch_set_read(&set, argv[i]);
 		npatches++;
@@ -188,6 +215,7 @@ int cmd_check_patch(int argc, char **argv)
 
 	patch_set_apply(&set, &base, &st);
 	compare_states(&cl, &o, &set, &st);
+	checklist_ignore(&cl, (const char *const *)ignore.v, ignore.n);
 	out = terse ? checklist_format_terse(&cl) : checklist_format(&cl, o.format);
 	fputs(out, stdout);
 	if (fflush(stdout))
@@ -195,6 +223,9 @@ int cmd_check_patch(int argc, char **argv)
 	ret = checklist_attention(&cl) ? EXIT_FINDINGS : EXIT_CLEAN;
 
 	free(out);
+	for (size_t i = 0; i < ignore.n; i++)
+		free(ignore.v[i]);
+	free(ignore.v);
 	checklist_release(&cl);
 	patch_states_release(&st);
 	patch_set_release(&set);
