@@ -459,6 +459,242 @@ static bool needs_partner(const struct site *s)
 	       s->status == STATUS_MISMATCH || s->status == STATUS_VAGUE;
 }
 
+/* ---- new barriers that may be redundant ------------------------------ */
+
+/*
+ * A patch that adds a barrier where the path already has one at least as
+ * strong, with no memory access between them, gets a hedged item naming
+ * that barrier: an smp_wmb() right before kvm_make_request(), whose
+ * callee __kvm_make_request() starts with one.  "Between" is what the
+ * facts can tell: the accesses objects.c records on each side of the new
+ * barrier, the sites and calls of the functions on the way (whose own
+ * accesses are not recorded: the item says "possibly").
+ */
+
+#define REDUNDANT_DEPTH 3
+
+/* Calls that touch no memory: compile-time checks and debug assertions. */
+static bool is_inert_call(const char *callee)
+{
+	static const char *const prefixes[] = {
+		"BUILD_BUG", "__builtin_constant_p", "static_assert", "lockdep_assert",
+		"might_sleep", "__must_be",
+	};
+
+	for (size_t i = 0; i < sizeof(prefixes) / sizeof(prefixes[0]); i++)
+		if (str_starts_with(callee, prefixes[i]))
+			return true;
+	return false;
+}
+
+/* What comes first (or last) on a path: a barrier, a call, or something else. */
+struct step {
+	const struct site *site;	/* a barrier */
+	const char *implied;		/* a call to an atomic RMW that implies a full barrier */
+	const struct file_facts *file;
+	const struct function *fn;	/* where it is */
+	struct pos at;
+	struct pos first;		/* where the path leaves the new barrier's function */
+	bool first_is_call;		/* ...through a call (whose arguments are on its line) */
+	VEC(const char *) via;		/* the calls down to it */
+};
+
+static bool before_pos(struct pos a, struct pos b)
+{
+	return a.line < b.line || (a.line == b.line && a.col < b.col);
+}
+
+static bool is_site_at(const struct file_facts *f, struct pos at)
+{
+	for (size_t i = 0; i < f->sites.n; i++)
+		if (f->sites.v[i].at.line == at.line && f->sites.v[i].at.col == at.col)
+			return true;
+	return false;
+}
+
+/* The definition of @name to follow from @from: its own file's, its arch's, or generic. */
+static const struct function_ref *definition(const struct program *p, const char *name,
+					     const struct file_facts *from)
+{
+	size_t n;
+	const struct function_ref *defs = program_find_function(p, name, &n);
+	const struct function_ref *best = NULL;
+	int best_rank = 3;
+
+	for (size_t i = 0; i < n; i++) {
+		int rank = defs[i].file == from ? 0 : !strcmp(defs[i].file->arch, from->arch) ? 1 :
+			   !strcmp(defs[i].file->arch, "generic") ? 2 : 3;
+
+		if (rank < best_rank) {
+			best = &defs[i];
+			best_rank = rank;
+		}
+	}
+	return best;
+}
+
+static bool find_edge(const struct program *p, const struct file_facts *f, int fn,
+		      struct pos from, bool forward, unsigned depth, struct step *out);
+
+/*
+ * The nearest event after (@forward) or before @from in function @fn of
+ * @f, inside (from, limit): a barrier site, or a call, followed down.
+ * @limit is the nearest recorded access, or the function's edge.
+ */
+static bool find_edge(const struct program *p, const struct file_facts *f, int fn,
+		      struct pos from, bool forward, unsigned depth, struct step *out)
+{
+	const struct function *func = &f->functions.v[fn];
+	const struct site *best_site = NULL;
+	const struct call *best_call = NULL;
+	struct pos best = forward ? func->end : func->start;
+
+	for (size_t i = 0; i < f->sites.n; i++) {
+		const struct site *t = &f->sites.v[i];
+
+		if (t->function != fn || t->implicit || t->kind == KIND_COMPILER)
+			continue;
+		if (forward ? (before_pos(from, t->at) && before_pos(t->at, best)) :
+			      (before_pos(t->at, from) && before_pos(best, t->at))) {
+			best = t->at;
+			best_site = t;
+		}
+	}
+	for (size_t i = 0; i < func->calls.n; i++) {
+		const struct call *cl = &func->calls.v[i];
+
+		if (is_site_at(f, cl->at) || is_inert_call(cl->callee) ||
+		    barrier_lookup(cl->callee))
+			continue;
+		if (forward ? (before_pos(from, cl->at) && before_pos(cl->at, best)) :
+			      (before_pos(cl->at, from) && before_pos(best, cl->at))) {
+			best = cl->at;
+			best_site = NULL;
+			best_call = cl;
+		}
+	}
+	if (!depth) {
+		out->first = best;
+		out->first_is_call = !best_site && best_call;
+	}
+	if (best_site) {
+		/* no access between the edge we came from and this barrier */
+		const struct access *a = forward ? (best_site->before.n ? &best_site->before.v[0] : NULL) :
+					 (best_site->after.n ? &best_site->after.v[0] : NULL);
+
+		if (a && (forward ? before_pos(from, a->at) : before_pos(a->at, from)))
+			return false;
+		out->site = best_site;
+		out->file = f;
+		out->fn = func;
+		out->at = best_site->at;
+		return true;
+	}
+	if (!best_call)
+		return false;
+	if (implies_full_barrier(best_call->callee)) {
+		out->implied = best_call->callee;
+		out->file = f;
+		out->fn = func;
+		out->at = best_call->at;
+		return true;
+	}
+	if (depth < REDUNDANT_DEPTH) {
+		const struct function_ref *d = definition(p, best_call->callee, f);
+		const struct function *g = d ? function_of(d) : NULL;
+
+		if (!g || g == func)
+			return false;
+		vec_push(&out->via, g->name);
+		if (find_edge(p, d->file, (int)d->index, forward ? g->start : g->end, forward,
+			      depth + 1, out))
+			return true;
+		out->via.n--;
+	}
+	return false;
+}
+
+static bool same_pos(struct pos a, struct pos b)
+{
+	return a.line == b.line && a.col == b.col;
+}
+
+/*
+ * Is there an access of the new barrier's own function between it and
+ * where the path leaves that function (st->first)?  objects.c places a
+ * callee's first accesses at the call: those are inside the callee, and
+ * the walk down it judged them.  The arguments of a call, on its line
+ * after its name, are read before the callee runs: after the new barrier
+ * they come between; before it they are ordered by the callee's last
+ * barrier, or are the atomic's own operand.
+ */
+static bool access_between(const struct site *s, const struct step *st, bool forward)
+{
+	const struct access *v = forward ? s->after.v : s->before.v;
+	size_t n = forward ? s->after.n : s->before.n;
+
+	for (size_t i = 0; i < n; i++) {
+		struct pos at = v[i].at;
+		bool in_call = st->first_is_call && at.line == st->first.line &&
+			       !before_pos(at, st->first);
+
+		if (st->first_is_call && same_pos(at, st->first))
+			continue;
+		if (forward)
+			return before_pos(at, st->first) || in_call;
+		if (in_call)
+			continue;
+		return before_pos(st->first, at);
+	}
+	return false;
+}
+
+/* The barrier that makes new site @s possibly redundant, in the program after the patch. */
+static bool covering_barrier(const struct program *p, const struct site *s, bool forward,
+			     struct step *out)
+{
+	if (s->function < 0 || s->kind == KIND_COMPILER || s->kind == KIND_UNKNOWN)
+		return false;
+	if (!find_edge(p, s->file, s->function, s->at, forward, 0, out) ||
+	    access_between(s, out, forward))
+		return false;
+	return kind_at_least(out->site ? out->site->kind : KIND_IMPLIED, s->kind);
+}
+
+static void report_redundant(struct ctx *c, const struct ent *y)
+{
+	const struct site *s = y->site;
+	struct step st = { 0 };
+	struct checklist_item *it;
+	struct strbuf what = STRBUF_INIT;
+	bool forward = true;
+
+	if (s->implicit || (!covering_barrier(c->after, s, true, &st) &&
+			    (free(st.via.v), st = (struct step){ 0 },
+			     forward = false, !covering_barrier(c->after, s, false, &st))))
+		goto out;
+	/* the barrier that covers it must be one the tree already had */
+	for (size_t j = 0; st.site && j < c->a.n; j++)
+		if (c->a.v[j].site == st.site && c->a.v[j].how == UNMATCHED)
+			goto out;
+	if (st.site)
+		sb_addf(&what, "%s() in %s() (%s:%u", st.site->barrier, st.fn->name,
+			st.file->path, st.site->at.line);
+	else
+		sb_addf(&what, "the barrier implicit in %s() in %s() (%s:%u", st.implied,
+			st.fn->name, st.file->path, st.at.line);
+	for (size_t v = 0; v < st.via.n; v++)
+		sb_addf(&what, "%s%s()", v ? " -> " : ", reached through ", st.via.v[v]);
+	sb_addc(&what, ')');
+	it = add_item(c, SECTION_ADDED, "possibly-redundant", y->path, s->at.line, false,
+		      "%s() in %s() is possibly redundant: %s %s it with no memory access between, and is at least as strong",
+		      s->barrier, y->function, sb_str(&what), forward ? "follows" : "precedes");
+	item_where(it, y->function, s->barrier);
+	sb_release(&what);
+out:
+	free(st.via.v);
+}
+
 static void report_added(struct ctx *c, const struct ent *y)
 {
 	const struct site *s = y->site;
@@ -656,8 +892,10 @@ void checklist_compare(struct checklist *cl, const struct program *before,
 	match_sites(&c);
 
 	for (size_t j = 0; j < c.a.n; j++)
-		if (c.a.v[j].how == UNMATCHED)
+		if (c.a.v[j].how == UNMATCHED) {
 			report_added(&c, &c.a.v[j]);
+			report_redundant(&c, &c.a.v[j]);
+		}
 	for (size_t i = 0; i < c.b.n; i++) {
 		const struct ent *x = &c.b.v[i];
 
