@@ -33,6 +33,8 @@ static const char usage[] =
 	"                    patch the tree already holds is reversed out of it)\n"
 	"  --terse           one line per item to check, FILE:LINE: SEVERITY: TYPE: message\n"
 	"  --ignore=TYPE,... leave out the items of these TYPEs\n"
+	"  --rescan-all      scan every file before and after each patch (the default\n"
+	"                    scans only the files a patch touches, and copies the rest)\n"
 	"  --git REV-RANGE   check the commits of REV-RANGE (A..B, or one commit REV)\n"
 	"                    of the kernel tree's repository, each against its parent\n"
 	"  --checklist-doc   print the \"Memory barriers\" item for\n"
@@ -87,6 +89,66 @@ static void add_ignored(struct strvec *out, const char *list)
 	free(copy);
 }
 
+/* The paths whose content differs between two states (same paths, sorted). */
+struct path_list {
+	const char **v;
+	size_t n, cap;
+};
+
+static void changed_paths(const struct overlay_set *a, const struct overlay_set *b,
+			  struct path_list *out)
+{
+	for (size_t i = 0; i < b->n; i++) {
+		const struct overlay *x = &a->v[i], *y = &b->v[i];
+
+		if (strcmp(x->path, y->path))
+			BUG("states list different paths: %s, %s", x->path, y->path);
+		if (!x->content != !y->content ||
+		    (x->content && (x->len != y->len || memcmp(x->content, y->content, x->len))))
+			vec_push(out, y->path);
+	}
+}
+
+/*
+ * The programs of the states a series goes through, one at a time.  Each
+ * is scanned from the one before, rescanning only the files the patch
+ * changes and copying the facts of the rest (program_rescan()), unless
+ * @rescan_all: then every file of every state is scanned.
+ */
+struct states {
+	const struct options *o;
+	const struct patch_states *st;
+	bool rescan_all;
+	size_t next;			/* the state the template holds */
+	struct program *template;	/* scanned, not resolved */
+};
+
+static struct program *next_program(struct states *s)
+{
+	const struct overlay_set *cur = &s->st->state[s->next];
+	struct program *p;
+
+	if (s->rescan_all) {
+		s->next++;
+		return program_load_overlay(s->o, cur->v, cur->n);
+	}
+	if (!s->template)
+		s->template = program_scan_overlay(s->o, cur->v, cur->n);
+	p = s->template;
+	s->template = NULL;
+	if (s->next + 1 < s->st->n) {
+		const struct overlay_set *nxt = &s->st->state[s->next + 1];
+		struct path_list changed = { 0 };
+
+		changed_paths(cur, nxt, &changed);
+		s->template = program_rescan(p, nxt->v, nxt->n, changed.v, changed.n);
+		free(changed.v);
+	}
+	s->next++;
+	resolve_program(p);
+	return p;
+}
+
 /* Patches [from, to) of @set, as a patch set of their own. */
 static struct patch_set patch_view(const struct patch_set *set, size_t from, size_t to)
 {
@@ -104,35 +166,34 @@ static struct patch_set patch_view(const struct patch_set *set, size_t from, siz
  * what a later patch takes care of (checklist_series()).
  */
 static void compare_states(struct checklist *cl, const struct options *o,
-			   const struct patch_set *set, const struct patch_states *st)
+			   const struct patch_set *set, const struct patch_states *st,
+			   bool rescan_all)
 {
+	struct states s = { o, st, rescan_all, 0, NULL };
 	size_t n = set->patches.n;
-	struct program *first = program_load_overlay(o, st->state[0].v, st->state[0].n);
-	struct program *prev = first;
-	struct checklist *per, *upto;
+	struct program *first = next_program(&s), *prev = first;
+	struct checklist *per = NULL, *upto = NULL;
 
-	if (n == 1) {
-		struct program *after = program_load_overlay(o, st->state[1].v, st->state[1].n);
-
-		checklist_compare(cl, first, after, set);
-		cl->base_from = st->base_from;
-		program_free(after);
-		program_free(first);
-		return;
+	if (n > 1) {
+		per = xcalloc(n, sizeof(*per));
+		upto = xcalloc(n, sizeof(*upto));
 	}
-	per = xcalloc(n, sizeof(*per));
-	upto = xcalloc(n, sizeof(*upto));
 	for (size_t k = 0; k < n; k++) {
-		struct program *cur = program_load_overlay(o, st->state[k + 1].v, st->state[k + 1].n);
+		struct program *cur = next_program(&s);
 		struct patch_set one = patch_view(set, k, k + 1), so_far = patch_view(set, 0, k + 1);
 
-		checklist_compare(&per[k], prev, cur, &one);
-		checklist_compare(&upto[k], first, cur, &so_far);
+		if (n == 1) {
+			checklist_compare(cl, first, cur, set);
+		} else {
+			checklist_compare(&per[k], prev, cur, &one);
+			checklist_compare(&upto[k], first, cur, &so_far);
+		}
 		if (prev != first)
 			program_free(prev);
 		prev = cur;
 	}
-	checklist_series(cl, per, upto, n);
+	if (n > 1)
+		checklist_series(cl, per, upto, n);
 	cl->base_from = st->base_from;
 	free(upto);
 	if (prev != first)
@@ -149,7 +210,7 @@ int cmd_check_patch(int argc, char **argv)
 	struct checklist cl = { 0 };
 	VEC(const char *) ranges = { 0 };
 	struct strvec ignore = { 0 };
-	bool doc = false, terse = false;
+	bool doc = false, terse = false, rescan_all = false;
 	int npatches = 0;
 	char *out;
 	int ret;
@@ -161,6 +222,8 @@ int cmd_check_patch(int argc, char **argv)
 			doc = true;
 		else if (!strcmp(argv[i], "--terse"))
 			terse = true;
+		else if (!strcmp(argv[i], "--rescan-all"))
+			rescan_all = true;
 		else if (str_starts_with(argv[i], "--ignore="))
 			add_ignored(&ignore, argv[i] + 9);
 		else if (!strcmp(argv[i], "--ignore") && i + 1 < argc)
@@ -214,7 +277,7 @@ int cmd_check_patch(int argc, char **argv)
 		die("check-patch: no patch given\n%s", usage);
 
 	patch_set_apply(&set, &base, &st);
-	compare_states(&cl, &o, &set, &st);
+	compare_states(&cl, &o, &set, &st, rescan_all);
 	checklist_ignore(&cl, (const char *const *)ignore.v, ignore.n);
 	out = terse ? checklist_format_terse(&cl) : checklist_format(&cl, o.format);
 	fputs(out, stdout);

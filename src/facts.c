@@ -177,3 +177,87 @@ const struct function_ref *program_find_function(const struct program *p,
 	*n = end - lo;
 	return *n ? &p->by_name.v[lo] : NULL;
 }
+
+/* ---- copies, for check-patch's programs that share untouched files ---- */
+
+static char *dup_or_null(const char *s)
+{
+	return s ? xstrdup(s) : NULL;
+}
+
+static void calls_copy(struct call **out, size_t *n, size_t *cap, const struct call *v, size_t cnt)
+{
+	*out = cnt ? xmalloc(cnt * sizeof(**out)) : NULL;
+	*n = *cap = cnt;
+	for (size_t i = 0; i < cnt; i++)
+		(*out)[i] = (struct call){ xstrdup(v[i].callee), v[i].at };
+}
+
+static void pairing_copy(struct pairing *out, const struct pairing *in)
+{
+	*out = *in;
+	out->refs = in->nrefs ? xmalloc(in->nrefs * sizeof(*out->refs)) : NULL;
+	for (size_t i = 0; i < in->nrefs; i++) {
+		const struct ref *r = &in->refs[i];
+
+		out->refs[i] = (struct ref){
+			dup_or_null(r->arch), dup_or_null(r->barrier), dup_or_null(r->misspelled),
+			r->wildcard, r->implicit, dup_or_null(r->function), dup_or_null(r->context),
+		};
+	}
+	out->phrase = dup_or_null(in->phrase);
+}
+
+static void accesses_copy(struct access **out, size_t *n, size_t *cap,
+			  const struct access *v, size_t cnt)
+{
+	*out = cnt ? xmalloc(cnt * sizeof(**out)) : NULL;
+	*n = *cap = cnt;
+	for (size_t i = 0; i < cnt; i++)
+		(*out)[i] = (struct access){ xstrdup(v[i].object), v[i].write, v[i].at };
+}
+
+struct file_facts *file_facts_clone(const struct file_facts *f)
+{
+	struct file_facts *c = xcalloc(1, sizeof(*c));
+
+	c->path = xstrdup(f->path);
+	c->arch = xstrdup(f->arch);
+	c->in_scope = f->in_scope;
+	c->skipped = dup_or_null(f->skipped);
+	for (size_t i = 0; i < f->functions.n; i++) {
+		struct function fn = f->functions.v[i];
+
+		fn.name = xstrdup(fn.name);
+		calls_copy(&fn.calls.v, &fn.calls.n, &fn.calls.cap, f->functions.v[i].calls.v,
+			   f->functions.v[i].calls.n);
+		vec_push(&c->functions, fn);
+	}
+	for (size_t i = 0; i < f->comments.n; i++) {
+		struct comment cm = f->comments.v[i];
+
+		cm.text = xstrdup(cm.text);
+		vec_push(&c->comments, cm);
+	}
+	for (size_t i = 0; i < f->includes.n; i++)
+		vec_push(&c->includes, xstrdup(f->includes.v[i]));
+	for (size_t i = 0; i < f->sites.n; i++) {
+		const struct site *s = &f->sites.v[i];
+		struct site t = {
+			.file = c, .at = s->at, .end_col = s->end_col, .function = s->function,
+			.barrier = xstrdup(s->barrier), .kind = s->kind, .implicit = s->implicit,
+			.stmt = s->stmt, .comment = s->comment, .comment_last = s->comment_last,
+			.rule = s->rule, .comment_text = dup_or_null(s->comment_text),
+		};
+
+		if (s->partners.n || s->results || s->message)
+			BUG("%s: file_facts_clone() of a resolved site", f->path);
+		calls_copy(&t.stmt_calls.v, &t.stmt_calls.n, &t.stmt_calls.cap, s->stmt_calls.v,
+			   s->stmt_calls.n);
+		pairing_copy(&t.pairing, &s->pairing);
+		accesses_copy(&t.before.v, &t.before.n, &t.before.cap, s->before.v, s->before.n);
+		accesses_copy(&t.after.v, &t.after.n, &t.after.cap, s->after.v, s->after.n);
+		vec_push(&c->sites, t);
+	}
+	return c;
+}
