@@ -110,28 +110,145 @@ static bool defined_in(const struct program *p, const char *fn)
 	return *fn && program_find_function(p, fn, &n) && n;
 }
 
+/* The after-entries, sorted two ways, to find a before-entry's match without a scan. */
+struct ent_index {
+	const ent_vec *a;
+	size_t *by_place;	/* path, line, column */
+	size_t *by_name;	/* path, function, barrier, implicit, ordinal */
+	size_t n;
+};
+
+static const ent_vec *sort_ents;	/* for the qsort comparators below */
+
+static int place_cmp(const struct ent *x, const char *path, struct pos at)
+{
+	int r = strcmp(x->path, path);
+
+	if (r)
+		return r;
+	if (x->site->at.line != at.line)
+		return x->site->at.line < at.line ? -1 : 1;
+	return (x->site->at.col > at.col) - (x->site->at.col < at.col);
+}
+
+static int name_cmp(const struct ent *x, const struct ent *key)
+{
+	int r = strcmp(x->path, key->path);
+
+	if (!r)
+		r = strcmp(x->function, key->function);
+	if (!r)
+		r = strcmp(x->site->barrier, key->site->barrier);
+	if (!r)
+		r = (int)x->site->implicit - (int)key->site->implicit;
+	if (!r)
+		r = (x->ordinal > key->ordinal) - (x->ordinal < key->ordinal);
+	return r;
+}
+
+static int by_place_qcmp(const void *a, const void *b)
+{
+	const struct ent *y = &sort_ents->v[*(const size_t *)b];
+
+	return place_cmp(&sort_ents->v[*(const size_t *)a], y->path, y->site->at);
+}
+
+static int by_name_qcmp(const void *a, const void *b)
+{
+	return name_cmp(&sort_ents->v[*(const size_t *)a], &sort_ents->v[*(const size_t *)b]);
+}
+
+static void index_after(struct ent_index *ix, const ent_vec *a)
+{
+	size_t n = 0;
+
+	ix->a = a;
+	ix->by_place = xmalloc((a->n ? a->n : 1) * sizeof(size_t));
+	ix->by_name = xmalloc((a->n ? a->n : 1) * sizeof(size_t));
+	for (size_t j = 0; j < a->n; j++)
+		if (a->v[j].path)
+			ix->by_place[n] = ix->by_name[n] = j, n++;
+	sort_ents = a;
+	xqsort(ix->by_place, n, sizeof(size_t), by_place_qcmp);
+	xqsort(ix->by_name, n, sizeof(size_t), by_name_qcmp);
+	sort_ents = NULL;
+	ix->n = n;
+}
+
+/* The after-entry at @path:@at, or -1. */
+static long find_at(const struct ent_index *ix, const char *path, struct pos at)
+{
+	size_t lo = 0, hi = ix->n;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int r = place_cmp(&ix->a->v[ix->by_place[mid]], path, at);
+
+		if (!r)
+			return (long)ix->by_place[mid];
+		if (r < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
+/* The after-entry with @x's path, function, barrier and ordinal, or -1. */
+static long find_named(const struct ent_index *ix, const struct ent *x)
+{
+	size_t lo = 0, hi = ix->n;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int r = name_cmp(&ix->a->v[ix->by_name[mid]], x);
+
+		if (!r)
+			return (long)ix->by_name[mid];
+		if (r < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
+static bool same_identity(const struct ent *x, const struct ent *y)
+{
+	return !strcmp(x->function, y->function) && !strcmp(x->site->barrier, y->site->barrier) &&
+	       x->site->implicit == y->site->implicit;
+}
+
 /*
- * Pair sites in rounds, strictest first: identity, then a function that
- * was renamed, then another barrier in the same function (kind change),
- * then the same barrier in another function (a move).
+ * Pair sites in rounds, strictest first: the same line, carried through
+ * the patch's hunks (so that deleting the first of two smp_wmb() in a
+ * function is the first one's removal); identity (function, barrier and
+ * ordinal, for a line the patch edits); then a function that was renamed,
+ * then another barrier in the same function (kind change), then the same
+ * barrier in another function (a move).
  */
 static void match_sites(struct ctx *c)
 {
+	struct ent_index ix = { 0 };
+
+	index_after(&ix, &c->a);
 	for (size_t i = 0; i < c->b.n; i++) {
 		struct ent *x = &c->b.v[i];
+		unsigned line = x->path ? patch_set_map_line(c->set, x->file->path, x->site->at.line) : 0;
+		long j = line ? find_at(&ix, x->path, (struct pos){ line, x->site->at.col }) : -1;
 
-		for (size_t j = 0; j < c->a.n && x->path; j++) {
-			struct ent *y = &c->a.v[j];
-
-			if (y->how == UNMATCHED && !strcmp(x->path, y->path) &&
-			    !strcmp(x->function, y->function) &&
-			    !strcmp(x->site->barrier, y->site->barrier) &&
-			    x->site->implicit == y->site->implicit && x->ordinal == y->ordinal) {
-				link(c, i, j, SAME);
-				break;
-			}
-		}
+		if (j >= 0 && c->a.v[j].how == UNMATCHED && same_identity(x, &c->a.v[j]))
+			link(c, i, (size_t)j, SAME);
 	}
+	for (size_t i = 0; i < c->b.n; i++) {
+		struct ent *x = &c->b.v[i];
+		long j = x->how == UNMATCHED && x->path ? find_named(&ix, x) : -1;
+
+		if (j >= 0 && c->a.v[j].how == UNMATCHED)
+			link(c, i, (size_t)j, SAME);
+	}
+	free(ix.by_place);
+	free(ix.by_name);
 	for (size_t i = 0; i < c->b.n; i++) {
 		struct ent *x = &c->b.v[i];
 

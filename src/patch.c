@@ -475,15 +475,21 @@ static void parse_hunk(struct parser *ps)
 	char *header = ps->held[0] = xstrndup(l->s, l->len);
 	const char *p = header + 3;
 	unsigned old_left, new_left;
+	size_t nops = 0;
+	char *ops;
 
 	if (!fp)
 		malformed(ps, "hunk '%s' before any file header", header);
 	if (!parse_range(&p, '-', &h.old_start, &h.old_count) || *p++ != ' ' ||
 	    !parse_range(&p, '+', &h.new_start, &h.new_count) || strncmp(p, " @@", 3))
 		malformed(ps, "%s: bad hunk header '%s'", file_name(fp), header);
+	if (h.old_count > 1000000 || h.new_count > 1000000)
+		malformed(ps, "%s: hunk '%s' is larger than a million lines", file_name(fp), header);
 	h.header = take(ps, 0);
 	h.line = ps->i + 1;
+	h.ops = xcalloc((size_t)h.old_count + h.new_count + 1, 1);
 	vec_push(&fp->hunks, h);
+	ops = vec_last(&fp->hunks)->ops;
 	old_left = h.old_count;
 	new_left = h.new_count;
 	while (old_left || new_left) {
@@ -513,6 +519,7 @@ static void parse_hunk(struct parser *ps)
 		} else {
 			malformed(ps, "%s: hunk '%s' is truncated", file_name(fp), header);
 		}
+		ops[nops++] = c;
 	}
 	ps->in_git_header = false;
 }
@@ -698,6 +705,54 @@ const char *patch_set_new_path(const struct patch_set *set, const char *path)
 	return cur;
 }
 
+/* @line through one file's hunks: its new number, or 0 if removed or changed. */
+static unsigned map_through_hunks(const struct file_patch *fp, unsigned line)
+{
+	long delta = 0;
+
+	for (size_t k = 0; k < fp->hunks.n; k++) {
+		const struct hunk *h = &fp->hunks.v[k];
+		/* a count of 0 names the line before the (empty) range */
+		unsigned o = h->old_count ? h->old_start : h->old_start + 1;
+		unsigned n = h->new_count ? h->new_start : h->new_start + 1;
+
+		if (line < o)
+			break;
+		for (const char *op = h->ops; *op; op++) {
+			if (*op == '+') {
+				n++;
+				continue;
+			}
+			if (o == line)
+				return *op == ' ' ? n : 0;
+			o++;
+			n += *op == ' ';
+		}
+		delta = (long)n - (long)o;
+	}
+	return (unsigned)((long)line + delta);
+}
+
+unsigned patch_set_map_line(const struct patch_set *set, const char *path, unsigned line)
+{
+	const char *cur = path;
+
+	for (size_t k = 0; k < set->patches.n && cur && line; k++) {
+		const struct patch *patch = &set->patches.v[k];
+
+		for (size_t f = 0; f < patch->files.n; f++) {
+			const struct file_patch *fp = &patch->files.v[f];
+
+			if (!fp->old_path || strcmp(fp->old_path, cur) || fp->copy)
+				continue;
+			line = map_through_hunks(fp, line);
+			cur = fp->new_path;
+			break;
+		}
+	}
+	return cur ? line : 0;
+}
+
 bool patch_set_touches(const struct patch_set *set, const char *path)
 {
 	for (size_t k = 0; k < set->patches.n; k++)
@@ -719,8 +774,10 @@ void patch_set_release(struct patch_set *set)
 		for (size_t f = 0; f < patch->files.n; f++) {
 			struct file_patch *fp = &patch->files.v[f];
 
-			for (size_t h = 0; h < fp->hunks.n; h++)
+			for (size_t h = 0; h < fp->hunks.n; h++) {
 				free(fp->hunks.v[h].header);
+				free(fp->hunks.v[h].ops);
+			}
 			free(fp->hunks.v);
 			free(fp->old_path);
 			free(fp->new_path);

@@ -25,6 +25,7 @@ struct hunk {
 	char *header;		/* the "@@ -a,b +c,d @@ ..." line, no newline */
 	unsigned old_start, old_count, new_start, new_count;
 	unsigned line;		/* line of the header in the patch input */
+	char *ops;		/* ' ', '-' or '+' per line of the hunk, in order */
 };
 
 struct file_patch {
@@ -96,6 +97,12 @@ void overlays_free(struct overlay *ov, size_t n);
  * NULL if deleted, else @path itself.
  */
 const char *patch_set_new_path(const struct patch_set *set, const char *path);
+/*
+ * The line @line of @path (before the patches) after them: 0 when a patch
+ * removes or changes it, or deletes the file.  Line identity across a
+ * patch, from its hunks.
+ */
+unsigned patch_set_map_line(const struct patch_set *set, const char *path, unsigned line);
 /* Is @path (before) one the patches touch? */
 bool patch_set_touches(const struct patch_set *set, const char *path);
 
