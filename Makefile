@@ -1,7 +1,9 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # barriermap: make            build ./barriermap
-#             make check      build with ASan+UBSan and run every test
+#             make check      build with ASan+UBSan and run the tests (in parallel)
+#             make check-slow the slow group (valgrind, spatch, the kernel's own builds)
+#             make check-all  both: every test (what .ci/run runs)
 #             make map        map the default kernel tree (installing it if missing)
 #             make htmldocs   build the documentation site with sphinx-build -W
 #             make coccicheck run the semantic patches over the kernel tree
@@ -66,9 +68,20 @@ asan:
 
 KERNEL_TREE = $(shell tools/kernel-tree.sh)
 
+# TESTS= runs some files or folders; UPDATE=1 rewrites the golden output of
+# the tests that differ (read the diff first).
+RUN_TESTS = tests/run.py --bin build/asan/barriermap $(if $(UPDATE),--update)
 check: barriermap asan
 	$(Q)tools/kernel-tree.sh >/dev/null
-	$(Q)tests/run.py --bin build/asan/barriermap $(TESTS)
+	$(Q)$(RUN_TESTS) --group=fast $(TESTS)
+
+check-slow: barriermap asan
+	$(Q)tools/kernel-tree.sh >/dev/null
+	$(Q)$(RUN_TESTS) --group=slow $(TESTS)
+
+check-all: barriermap asan
+	$(Q)tools/kernel-tree.sh >/dev/null
+	$(Q)$(RUN_TESTS) --group=all $(TESTS)
 
 map: barriermap
 	$(Q)./barriermap map --kernel "$(or $(KDIR),$(KERNEL_TREE))" -o $(or $(O),map)
@@ -84,4 +97,4 @@ install: barriermap
 clean:
 	rm -rf build barriermap
 
-.PHONY: all asan check map install clean barriermap
+.PHONY: all asan check check-slow check-all map install clean barriermap

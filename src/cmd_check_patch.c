@@ -145,7 +145,7 @@ static struct program *next_program(struct states *s)
 		free(changed.v);
 	}
 	s->next++;
-	resolve_program(p);
+	program_resolve(p);
 	return p;
 }
 

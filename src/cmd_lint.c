@@ -7,6 +7,7 @@
 #include "commands.h"
 #include "emit_json.h"
 #include "infer.h"
+#include "lkmm.h"
 #include "pipeline.h"
 
 #include <stdio.h>
@@ -18,7 +19,9 @@ static const char usage[] =
 	"                       [-j N] [--depth N] [--resolve-in DIR] [--compdb DIR] [PATH...]\n"
 	"\n"
 	"  --status=LIST   report these statuses (comma separated, or 'all');\n"
-	"                  default: dangling,mismatch,vague,undocumented,one-way\n"
+	"                  default: dangling,insufficient,mismatch,vague,undocumented,one-way\n"
+	"                  (insufficient: the pair's barriers are too weak for the\n"
+	"                  pattern their accesses form, under the kernel's memory model)\n"
 	"  PATH...         report only on files under these paths (the whole\n"
 	"                  scope is still scanned to resolve partners)\n";
 
@@ -27,13 +30,18 @@ static bool reported[STATUS__COUNT] = {
 	[STATUS_UNDOCUMENTED] = true, [STATUS_ONE_WAY] = true,
 };
 
+/* lkmm.c's finding: not a status, so a site may be paired and insufficient */
+static bool report_insufficient = true;
+
 static void parse_status_list(const char *list)
 {
 	char *copy = xstrdup(list), *save = NULL;
 
 	memset(reported, 0, sizeof(reported));
+	report_insufficient = false;
 	for (char *w = strtok_r(copy, ",", &save); w; w = strtok_r(NULL, ",", &save)) {
-		bool known = false;
+		bool insufficient = !strcmp(w, "insufficient") || !strcmp(w, "all");
+		bool known = insufficient;
 
 		for (int s = 0; s < STATUS__COUNT; s++) {
 			if (!strcmp(w, "all") || !strcmp(w, status_name(s))) {
@@ -41,6 +49,7 @@ static void parse_status_list(const char *list)
 				known = true;
 			}
 		}
+		report_insufficient |= insufficient;
 		if (!known)
 			die("--status: unknown status '%s'", w);
 	}
@@ -55,9 +64,31 @@ static bool misspelled(const struct site *s)
 	return false;
 }
 
-static bool is_finding(const struct site *s)
+static bool status_finding(const struct site *s)
 {
 	return reported[s->status] || (misspelled(s) && reported[STATUS_MISMATCH]);
+}
+
+static bool lkmm_finding(const struct site *s)
+{
+	return report_insufficient && lkmm_reportable(s->lkmm);
+}
+
+static bool is_finding(const struct site *s)
+{
+	return status_finding(s) || lkmm_finding(s);
+}
+
+/* The pair's barriers are too weak for their pattern (lkmm.c). */
+static void print_lkmm_finding(const struct site *s)
+{
+	const char *fn = site_function_name(s);
+	char *why = lkmm_site_sentence(s->lkmm);
+
+	printf("%s:%u:%u-%u: WARNING: insufficient: %s()%s%s%s: %s\n", s->file->path,
+	       s->at.line, s->at.col, s->end_col + 1, s->barrier, fn ? " in " : "",
+	       fn ? fn : "", fn ? "()" : "", why);
+	free(why);
 }
 
 static void print_finding(const struct program *p, const struct site *s)
@@ -105,10 +136,14 @@ int cmd_lint(int argc, char **argv)
 			const struct file_facts *f = p->files.v[i];
 
 			for (size_t j = 0; f->in_scope && j < f->sites.n; j++) {
-				if (!is_finding(&f->sites.v[j]))
-					continue;
-				print_finding(p, &f->sites.v[j]);
-				findings++;
+				if (status_finding(&f->sites.v[j])) {
+					print_finding(p, &f->sites.v[j]);
+					findings++;
+				}
+				if (lkmm_finding(&f->sites.v[j])) {
+					print_lkmm_finding(&f->sites.v[j]);
+					findings++;
+				}
 			}
 		}
 	}

@@ -7,6 +7,7 @@
 #include "commands.h"
 #include "emit_json.h"
 #include "infer.h"
+#include "lkmm.h"
 #include "pipeline.h"
 
 #include <stdio.h>
@@ -98,6 +99,64 @@ static void show_candidates(const struct program *p, const struct site *s)
 	candidates_release(c, n);
 }
 
+static void show_lkmm_access(const struct lkmm_access *a)
+{
+	if (a->seen)
+		printf("%s %s at line %u", a->write ? "writes" : "reads", a->object,
+		       a->seen->at.line);
+	else
+		printf("%s data not seen (assumed)", a->write ? "writes" : "reads");
+}
+
+/* lkmm.c's reading: the pattern of each pair, needed and provided orderings. */
+static void show_ordering(const struct site *s)
+{
+	const struct lkmm_site *ls = s->lkmm;
+	char *gives, *needs, *why;
+
+	if (!ls)
+		return;
+	gives = lkmm_orders_words(ls->provided);
+	needs = lkmm_orders_words(ls->needed);
+	printf("  ordering: %s gives %s; its pairs need %s: %s\n", s->barrier, gives,
+	       ls->needed ? needs : "nothing known", lkmm_verdict_name(ls->verdict));
+	for (size_t i = 0; i < ls->pairs.n; i++) {
+		const struct lkmm_pair *pr = ls->pairs.v[i];
+		const struct lkmm_side *od = lkmm_other_side(pr, s);
+		const char *fn = site_function_name(od->site);
+
+		printf("  pair %zu:   with %s()%s%s%s (%s:%u), %s", i + 1, od->site->barrier,
+		       fn ? " in " : "", fn ? fn : "", fn ? "()" : "", od->site->file->path,
+		       od->site->at.line, pr->documented ? "documented" : "inferred");
+		if (!pr->documented)
+			printf(" (confidence %.2f)", pr->confidence);
+		if (!pr->pattern) {
+			printf(": not classified: %s\n", pr->note);
+			continue;
+		}
+		printf(": %s (%s)%s, certainty %s\n", lkmm_pattern_words(pr->pattern),
+		       lkmm_pattern_name(pr->pattern), pr->assumed ? ", assumed" : "",
+		       lkmm_certainty_name(pr->certainty));
+		for (int p = 0; p < 2; p++) {
+			const struct lkmm_side *sd = &pr->p[p];
+
+			printf("    P%d:     %s(): ", p, sd->site->barrier);
+			show_lkmm_access(&sd->first);
+			printf(", then ");
+			show_lkmm_access(&sd->second);
+			printf(": needs %s, %s\n", lkmm_order_name(sd->needed),
+			       sd->provided ? "given" : "not given");
+		}
+		printf("    LKMM:   %s the outcome (%s)\n",
+		       pr->verdict == VERDICT_SUFFICIENT ? "forbids" : "allows", pr->cite);
+	}
+	why = lkmm_site_sentence(ls);
+	printf("  verdict:  %s\n", why);
+	free(why);
+	free(gives);
+	free(needs);
+}
+
 static void show_site(const struct program *p, const struct site *s)
 {
 	const char *fn = site_function_name(s);
@@ -113,40 +172,8 @@ static void show_site(const struct program *p, const struct site *s)
 		show_ref(s, k);
 	if (s->status == STATUS_UNDOCUMENTED && !s->named_by)
 		show_candidates(p, s);
+	show_ordering(s);
 	printf("  message:  %s\n\n", s->message ? s->message : "");
-}
-
-/* "path:line" -> path and line, when the part after the last ':' is a number. */
-static bool split_location(const char *arg, char **path, unsigned *line)
-{
-	const char *colon = strrchr(arg, ':');
-	char *end;
-	unsigned long n;
-
-	if (!colon || !colon[1])
-		return false;
-	n = strtoul(colon + 1, &end, 10);
-	if (*end || !n)
-		return false;
-	*path = xstrndup(arg, (size_t)(colon - arg));
-	*line = (unsigned)n;
-	return true;
-}
-
-static bool site_matches(const struct site *s, const char *name, const char *path,
-			 unsigned line)
-{
-	const char *fn = site_function_name(s);
-
-	if (!path)
-		return fn && !strcmp(fn, name);
-	if (strcmp(s->file->path, path) && !str_ends_with(path, s->file->path))
-		return false;
-	if (s->at.line == line || s->stmt.line == line)
-		return true;
-	/* a line inside the comment that belongs to the barrier */
-	return s->comment >= 0 && s->file->comments.v[s->comment].start.line <= line &&
-	       line <= s->file->comments.v[s->comment_last].end.line;
 }
 
 static size_t show_matches(const struct program *p, const char *arg, json_t *out)
@@ -155,12 +182,12 @@ static size_t show_matches(const struct program *p, const char *arg, json_t *out
 	unsigned line = 0;
 	size_t n = 0;
 
-	split_location(arg, &path, &line);
+	site_location_parse(arg, &path, &line);
 	for (size_t i = 0; i < p->files.n; i++) {
 		const struct file_facts *f = p->files.v[i];
 
 		for (size_t j = 0; j < f->sites.n; j++) {
-			if (!site_matches(&f->sites.v[j], arg, path, line))
+			if (!site_matches_arg(&f->sites.v[j], arg, path, line))
 				continue;
 			if (out)
 				json_array_append_new(out, site_to_json(&f->sites.v[j]));

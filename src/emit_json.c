@@ -5,6 +5,7 @@
  * the output is byte-identical from run to run.
  */
 #include "emit_json.h"
+#include "lkmm.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -77,6 +78,80 @@ static json_t *accesses_to_json(const struct access *v, size_t n)
 	return a;
 }
 
+static json_t *lkmm_access_to_json(const struct lkmm_access *a)
+{
+	json_t *o = json_object();
+
+	json_object_set_new(o, "object", a->seen ? json_text(a->object) : json_null());
+	json_object_set_new(o, "access", json_text(a->write ? "write" : "read"));
+	json_object_set_new(o, "line", a->seen ? json_integer(a->seen->at.line) : json_null());
+	return o;
+}
+
+static json_t *lkmm_side_to_json(const struct lkmm_side *sd)
+{
+	json_t *o = json_object();
+
+	json_object_set_new(o, "file", json_text(sd->site->file->path));
+	json_object_set_new(o, "line", json_integer(sd->site->at.line));
+	json_object_set_new(o, "function", json_text(site_function_name(sd->site)));
+	json_object_set_new(o, "barrier", json_text(sd->site->barrier));
+	json_object_set_new(o, "fence", json_text(sd->fence < FENCE__COUNT ?
+						  lkmm_fence_name(sd->fence) : NULL));
+	json_object_set_new(o, "first", lkmm_access_to_json(&sd->first));
+	json_object_set_new(o, "second", lkmm_access_to_json(&sd->second));
+	json_object_set_new(o, "needed", json_text(lkmm_order_name(sd->needed)));
+	json_object_set_new(o, "provided", json_boolean(sd->provided));
+	return o;
+}
+
+/* lkmm.c's verdict on the barrier and each pair it is in (rst/json.rst). */
+static json_t *ordering_to_json(const struct lkmm_site *ls)
+{
+	json_t *o = json_object(), *pairs = json_array(), *v;
+	char *words;
+
+	if (!ls)
+		return json_null();
+	json_object_set_new(o, "fence", json_text(ls->fence < FENCE__COUNT ?
+						  lkmm_fence_name(ls->fence) : NULL));
+	v = json_array();
+	for (int k = 0; k < ORDER__COUNT; k++)
+		if (ls->provided & (1u << k))
+			json_array_append_new(v, json_text(lkmm_order_name(k)));
+	json_object_set_new(o, "provided", v);
+	v = json_array();
+	for (int k = 0; k < ORDER__COUNT; k++)
+		if (ls->needed & (1u << k))
+			json_array_append_new(v, json_text(lkmm_order_name(k)));
+	json_object_set_new(o, "needed", v);
+	json_object_set_new(o, "verdict", json_text(lkmm_verdict_name(ls->verdict)));
+	json_object_set_new(o, "reported", json_boolean(lkmm_reportable(ls)));
+	words = lkmm_site_sentence(ls);
+	json_object_set_new(o, "message", json_text(words));
+	free(words);
+	for (size_t i = 0; i < ls->pairs.n; i++) {
+		const struct lkmm_pair *pr = ls->pairs.v[i];
+		json_t *j = json_object();
+
+		json_object_set_new(j, "pattern", pr->pattern ?
+				    json_text(lkmm_pattern_name(pr->pattern)) : json_null());
+		json_object_set_new(j, "verdict", json_text(lkmm_verdict_name(pr->verdict)));
+		json_object_set_new(j, "certainty", pr->pattern ?
+				    json_text(lkmm_certainty_name(pr->certainty)) : json_null());
+		json_object_set_new(j, "documented", json_boolean(pr->documented));
+		json_object_set_new(j, "confidence", json_real(pr->confidence));
+		json_object_set_new(j, "assumed", json_boolean(pr->assumed));
+		json_object_set_new(j, "cite", json_text(pr->cite));
+		json_object_set_new(j, "note", json_text(pr->note));
+		json_object_set_new(j, "P0", lkmm_side_to_json(&pr->p[0]));
+		json_object_set_new(j, "P1", lkmm_side_to_json(&pr->p[1]));
+		json_array_append_new(pairs, j);
+	}
+	json_object_set_new(o, "pairs", pairs);
+	return o;
+}
+
 json_t *site_to_json(const struct site *s)
 {
 	json_t *o = json_object(), *refs = json_array(), *partners = json_array();
@@ -106,6 +181,7 @@ json_t *site_to_json(const struct site *s)
 	json_object_set_new(o, "message", json_text(s->message));
 	json_object_set_new(o, "before", accesses_to_json(s->before.v, s->before.n));
 	json_object_set_new(o, "after", accesses_to_json(s->after.v, s->after.n));
+	json_object_set_new(o, "ordering", ordering_to_json(s->lkmm));
 	return o;
 }
 

@@ -11,6 +11,7 @@
  *  - everything is emitted in the program's sorted order.
  */
 #include "emit_rst.h"
+#include "lkmm.h"
 #include "infer.h"
 
 #include <ctype.h>
@@ -813,6 +814,25 @@ static void add_comment(struct strbuf *sb, const struct site *s)
 	sb_addc(sb, '\n');
 }
 
+/*
+ * lkmm.c's verdict: ":Ordering: **insufficient**: store buffering (SB)
+ * with ...".  Only a pair lkmm.c classified gets the field.
+ */
+static void add_ordering_field(struct strbuf *sb, const struct site *s)
+{
+	const struct lkmm_site *ls = s->lkmm;
+	char *why;
+
+	if (!ls || !ls->deciding || !ls->deciding->pattern)
+		return;
+	why = lkmm_site_sentence(ls);
+	sb_addf(sb, ":Ordering: **%s**%s: ", lkmm_verdict_name(ls->verdict),
+		lkmm_reportable(ls) ? " (reported)" : "");
+	rst_add_text(sb, why);
+	sb_addc(sb, '\n');
+	free(why);
+}
+
 static void add_entry(struct strbuf *sb, const struct map *m, const struct entry *e)
 {
 	const struct site *s = e->site;
@@ -836,6 +856,7 @@ static void add_entry(struct strbuf *sb, const struct map *m, const struct entry
 	add_partners(sb, m, s);
 	add_claimed_by(sb, m, e);
 	add_claims(sb, s);
+	add_ordering_field(sb, s);
 	if (s->message && *s->message) {
 		sb_adds(sb, ":Finding: ");
 		rst_add_text(sb, s->message);
@@ -1256,21 +1277,69 @@ static void add_status_table(struct strbuf *sb, const struct tally *t)
 	table_emit(sb, &tb);
 }
 
+/* Barriers of @page whose pair is too weak for its pattern (lkmm.c). */
+static unsigned count_insufficient(const struct map *m, const char *page)
+{
+	unsigned n = 0;
+
+	for (size_t i = 0; i < m->entries.n; i++)
+		n += !strcmp(m->entries.v[i].page, page) &&
+		     lkmm_reportable(m->entries.v[i].site->lkmm);
+	return n;
+}
+
 static void add_page_table(struct strbuf *sb, const struct map *m)
 {
-	struct table tb = { STATUS__COUNT + 2, { 0 } };
+	struct table tb = { STATUS__COUNT + 3, { 0 } };
 	struct tally t;
 
 	table_add(&tb, xstrdup("Page"));
 	for (int st = 0; st < STATUS__COUNT; st++)
 		table_add(&tb, xstrdup(status_name((enum status)st)));
+	table_add(&tb, xstrdup("insufficient"));
 	table_add(&tb, xstrdup("total"));
 	for (size_t i = 0; i < m->pages.n; i++) {
 		tally_page(m, m->pages.v[i], &t);
 		table_add(&tb, xasprintf(":doc:`%s`", m->pages.v[i]));
 		for (int st = 0; st < STATUS__COUNT; st++)
 			table_add(&tb, xasprintf("%u", t.n[st]));
+		table_add(&tb, xasprintf("%u", count_insufficient(m, m->pages.v[i])));
 		table_add(&tb, xasprintf("%u", t.total));
+	}
+	table_emit(sb, &tb);
+}
+
+/* What the Ordering fields and the insufficient column mean. */
+static void add_ordering_legend(struct strbuf *sb)
+{
+	static const enum lkmm_pattern shown[] = {
+		PATTERN_MP, PATTERN_SB, PATTERN_LB, PATTERN_R, PATTERN_S, PATTERN_2P2W,
+	};
+	static const char *const shapes[] = {
+		"W x; W y || R y; R x", "W x; R y || W y; R x", "R x; W y || R y; W x",
+		"W x; W y || W y; R x", "W x; W y || R y; W x", "W x; W y || W y; W x",
+	};
+	struct table tb = { 3, { 0 } };
+
+	sb_adds(sb, "Each pair of barriers orders accesses to two shared objects on "
+		"two CPUs; the accesses form one of the litmus-test patterns of "
+		"``tools/memory-model/``.  An entry's *Ordering* field says whether "
+		"the two barrier kinds forbid the pattern's unwanted outcome under "
+		"the kernel's memory model: **sufficient**, **insufficient**, or "
+		"**unknown**, and how sure that is (the objects are read from the "
+		"code's tokens).  The *insufficient* column counts the barriers "
+		"reported as too weak, with a certainty of medium or high.\n\n");
+	table_add(&tb, xstrdup("Pattern"));
+	table_add(&tb, xstrdup("Accesses (P0 || P1)"));
+	table_add(&tb, xstrdup("Barriers that forbid the outcome"));
+	for (size_t i = 0; i < sizeof(shown) / sizeof(*shown); i++) {
+		table_add(&tb, xasprintf("%s (%s)", lkmm_pattern_name(shown[i]),
+					 lkmm_pattern_words(shown[i])));
+		table_add(&tb, xstrdup(shapes[i]));
+		table_add(&tb, xstrdup(shown[i] == PATTERN_MP ? "write (or release, or full) and read (or acquire, or full)" :
+				       shown[i] == PATTERN_LB ? "release, acquire or full on each side" :
+				       shown[i] == PATTERN_S ? "write (or release, or full), then release, acquire or full" :
+				       "full barriers on both sides"));
 	}
 	table_emit(sb, &tb);
 }
@@ -1305,6 +1374,7 @@ static void emit_index(struct map *m, struct rst_pages *out)
 	add_status_table(&sb, &t);
 	add_section(&sb, '-', "2. Barriers by page");
 	add_page_table(&sb, m);
+	add_ordering_legend(&sb);
 	add_section(&sb, '-', "3. Worst findings");
 	add_worst(&sb, m);
 	add_page(out, "index", &sb);

@@ -2,6 +2,7 @@
 /* facts.c: names, lookups and the free functions of the facts. */
 #include "facts.h"
 #include "infer.h"
+#include "lkmm.h"
 #include "objects.h"
 
 #include <stdlib.h>
@@ -128,6 +129,7 @@ void program_free(struct program *p)
 	free(p->files.v);
 	free(p->by_name.v);
 	infer_index_free(p->infer);
+	lkmm_free(p->lkmm);
 	free(p->kernel);
 	free(p);
 }
@@ -176,6 +178,39 @@ const struct function_ref *program_find_function(const struct program *p,
 		;
 	*n = end - lo;
 	return *n ? &p->by_name.v[lo] : NULL;
+}
+
+/* "path:line" -> path and line, when the part after the last ':' is a number. */
+bool site_location_parse(const char *arg, char **path, unsigned *line)
+{
+	const char *colon = strrchr(arg, ':');
+	char *end;
+	unsigned long n;
+
+	if (!colon || !colon[1])
+		return false;
+	n = strtoul(colon + 1, &end, 10);
+	if (*end || !n)
+		return false;
+	*path = xstrndup(arg, (size_t)(colon - arg));
+	*line = (unsigned)n;
+	return true;
+}
+
+bool site_matches_arg(const struct site *s, const char *name, const char *path,
+		      unsigned line)
+{
+	const char *fn = site_function_name(s);
+
+	if (!path)
+		return fn && !strcmp(fn, name);
+	if (strcmp(s->file->path, path) && !str_ends_with(path, s->file->path))
+		return false;
+	if (s->at.line == line || s->stmt.line == line)
+		return true;
+	/* a line inside the comment that belongs to the barrier */
+	return s->comment >= 0 && s->file->comments.v[s->comment].start.line <= line &&
+	       line <= s->file->comments.v[s->comment_last].end.line;
 }
 
 /* ---- copies, for check-patch's programs that share untouched files ---- */
@@ -250,7 +285,7 @@ struct file_facts *file_facts_clone(const struct file_facts *f)
 			.rule = s->rule, .comment_text = dup_or_null(s->comment_text),
 		};
 
-		if (s->partners.n || s->results || s->message)
+		if (s->partners.n || s->results || s->message || s->lkmm)
 			BUG("%s: file_facts_clone() of a resolved site", f->path);
 		calls_copy(&t.stmt_calls.v, &t.stmt_calls.n, &t.stmt_calls.cap, s->stmt_calls.v,
 			   s->stmt_calls.n);

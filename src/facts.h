@@ -61,6 +61,8 @@ enum status {
 };
 
 struct site;
+struct lkmm;
+struct lkmm_site;
 
 /*
  * A barrier a reference resolved to, found in the named function or
@@ -94,6 +96,7 @@ struct access {
 	char *object;		/* normalised path: "vcpu->mode", "kvm->online_vcpus" */
 	bool write;
 	struct pos at;
+	bool rmw;		/* a write that reads too: set_bit(), atomic_inc(), x += v */
 };
 
 struct site {
@@ -122,6 +125,9 @@ struct site {
 	/* filled by objects.c during the scan, used by infer.c */
 	VEC(struct access) before;	/* accesses before the barrier, nearest first */
 	VEC(struct access) after;	/* accesses after the barrier, nearest first */
+
+	/* filled by lkmm.c: its pairs' patterns and verdicts, or NULL */
+	struct lkmm_site *lkmm;
 };
 
 struct file_facts {
@@ -160,6 +166,7 @@ struct program {
 	/* every definition by name, sorted by name then path */
 	VEC(struct function_ref) by_name;
 	struct infer_index *infer;	/* infer.c's tables, built on first use */
+	struct lkmm *lkmm;	/* lkmm.c's pairs and verdicts (lkmm_analyze()) */
 };
 
 bool pos_le(struct pos a, struct pos b);
@@ -170,6 +177,14 @@ int file_function_at(const struct file_facts *f, struct pos p);
 const char *site_function_name(const struct site *s);
 const char *status_name(enum status status);
 const char *comment_rule_name(enum comment_rule rule);
+/*
+ * A command-line barrier: "FILE:LINE" sets *path (caller frees) and *line
+ * and returns true; anything else is a FUNCTION.  site_matches_arg() says
+ * whether @s is named by it (a line of its statement or of its comment).
+ */
+bool site_location_parse(const char *arg, char **path, unsigned *line);
+bool site_matches_arg(const struct site *s, const char *name, const char *path,
+		      unsigned line);
 
 void site_release(struct site *s);
 void file_facts_free(struct file_facts *f);

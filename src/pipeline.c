@@ -4,6 +4,7 @@
  * and the files in scope, and running scan -> attach -> resolve.
  */
 #include "pipeline.h"
+#include "lkmm.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -581,12 +582,18 @@ struct program *program_scan_overlay(const struct options *o,
 	return p;
 }
 
+void program_resolve(struct program *p)
+{
+	resolve_program(p);
+	lkmm_analyze(p);
+}
+
 struct program *program_load_overlay(const struct options *o,
 				     const struct overlay *ov, size_t nov)
 {
 	struct program *p = program_scan_overlay(o, ov, nov);
 
-	resolve_program(p);
+	program_resolve(p);
 	return p;
 }
 

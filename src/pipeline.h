@@ -36,7 +36,7 @@ void options_release(struct options *o);
 struct program *program_load(const struct options *o);
 struct program *program_load_overlay(const struct options *o,
 				     const struct overlay *ov, size_t nov);
-/* The same without resolve_program(): a program to rescan from. */
+/* The same without program_resolve(): a program to rescan from. */
 struct program *program_scan_overlay(const struct options *o,
 				     const struct overlay *ov, size_t nov);
 /*
@@ -47,6 +47,8 @@ struct program *program_scan_overlay(const struct options *o,
  */
 struct program *program_rescan(const struct program *t, const struct overlay *ov, size_t nov,
 			       const char *const *changed, size_t nchanged);
+/* What program_load_overlay() does after the scan: resolve, then lkmm. */
+void program_resolve(struct program *p);
 
 /* Per-stage entry points (pipeline.c calls them in this order). */
 /* Scan p->files[first..]. */
