@@ -224,8 +224,10 @@ static void calls_copy(struct call **out, size_t *n, size_t *cap, const struct c
 {
 	*out = cnt ? xmalloc(cnt * sizeof(**out)) : NULL;
 	*n = *cap = cnt;
-	for (size_t i = 0; i < cnt; i++)
-		(*out)[i] = (struct call){ xstrdup(v[i].callee), v[i].at };
+	for (size_t i = 0; i < cnt; i++) {
+		(*out)[i] = v[i];
+		(*out)[i].callee = xstrdup(v[i].callee);
+	}
 }
 
 static void pairing_copy(struct pairing *out, const struct pairing *in)
@@ -233,12 +235,14 @@ static void pairing_copy(struct pairing *out, const struct pairing *in)
 	*out = *in;
 	out->refs = in->nrefs ? xmalloc(in->nrefs * sizeof(*out->refs)) : NULL;
 	for (size_t i = 0; i < in->nrefs; i++) {
-		const struct ref *r = &in->refs[i];
+		struct ref *r = &out->refs[i];
 
-		out->refs[i] = (struct ref){
-			dup_or_null(r->arch), dup_or_null(r->barrier), dup_or_null(r->misspelled),
-			r->wildcard, r->implicit, dup_or_null(r->function), dup_or_null(r->context),
-		};
+		*r = in->refs[i];
+		r->arch = dup_or_null(r->arch);
+		r->barrier = dup_or_null(r->barrier);
+		r->misspelled = dup_or_null(r->misspelled);
+		r->function = dup_or_null(r->function);
+		r->context = dup_or_null(r->context);
 	}
 	out->phrase = dup_or_null(in->phrase);
 }
@@ -248,8 +252,10 @@ static void accesses_copy(struct access **out, size_t *n, size_t *cap,
 {
 	*out = cnt ? xmalloc(cnt * sizeof(**out)) : NULL;
 	*n = *cap = cnt;
-	for (size_t i = 0; i < cnt; i++)
-		(*out)[i] = (struct access){ xstrdup(v[i].object), v[i].write, v[i].at };
+	for (size_t i = 0; i < cnt; i++) {
+		(*out)[i] = v[i];
+		(*out)[i].object = xstrdup(v[i].object);
+	}
 }
 
 struct file_facts *file_facts_clone(const struct file_facts *f)
@@ -278,13 +284,11 @@ struct file_facts *file_facts_clone(const struct file_facts *f)
 		vec_push(&c->includes, xstrdup(f->includes.v[i]));
 	for (size_t i = 0; i < f->sites.n; i++) {
 		const struct site *s = &f->sites.v[i];
-		struct site t = {
-			.file = c, .at = s->at, .end_col = s->end_col, .function = s->function,
-			.barrier = xstrdup(s->barrier), .kind = s->kind, .implicit = s->implicit,
-			.stmt = s->stmt, .comment = s->comment, .comment_last = s->comment_last,
-			.rule = s->rule, .comment_text = dup_or_null(s->comment_text),
-		};
+		struct site t = *s;
 
+		t.file = c;
+		t.barrier = xstrdup(s->barrier);
+		t.comment_text = dup_or_null(s->comment_text);
 		if (s->partners.n || s->results || s->message || s->lkmm)
 			BUG("%s: file_facts_clone() of a resolved site", f->path);
 		calls_copy(&t.stmt_calls.v, &t.stmt_calls.n, &t.stmt_calls.cap, s->stmt_calls.v,

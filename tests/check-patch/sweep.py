@@ -3,11 +3,11 @@
 """Delete each barrier of the scope, one patch per barrier, and check
 what check-patch says (issue 11).
 
-    sweep.py [--every N] [-j JOBS] BARRIERMAP KERNEL
+    sweep.py [--every N] [-j JOBS] [--sites JSON] BARRIERMAP KERNEL
 
 The barriers, and which other barriers' comments name each, come from
 `barriermap lint --status=all --format=json` on KERNEL (the resolver's
-partners).  For each explicit barrier (every N-th one with --every) a
+partners), or from JSON, that command's output.  For each explicit barrier (every N-th one with --every) a
 patch is made from the tree: the line is deleted when the barrier is a
 statement of its own, else its name is replaced (an acquire by
 READ_ONCE, a release by WRITE_ONCE).  check-patch must then exit 1 without
@@ -26,7 +26,10 @@ import sys
 import tempfile
 
 
-def load_sites(bm, kernel):
+def load_sites(bm, kernel, path):
+    if path:
+        with open(path, encoding='utf-8') as f:
+            return json.load(f)['sites']
     p = subprocess.run([bm, 'lint', '--kernel', kernel, '--status=all', '--format=json', '-q'],
                        stdout=subprocess.PIPE, check=False)
     return json.loads(p.stdout)['sites']
@@ -98,10 +101,11 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--every', type=int, default=1)
     ap.add_argument('-j', type=int, default=os.cpu_count() or 1)
+    ap.add_argument('--sites')
     ap.add_argument('bm')
     ap.add_argument('kernel')
     args = ap.parse_args()
-    sites = load_sites(args.bm, args.kernel)
+    sites = load_sites(args.bm, args.kernel, args.sites)
     todo = [s for s in sites if not s['implicit'] and s['kind'] != 'compiler']
     todo.sort(key=lambda s: (s['file'], s['line'], s['col']))
     todo = todo[::args.every]

@@ -6,7 +6,7 @@
 # runs every barrier of the scope.
 #
 # check-name: a sample of the real-tree sweep: each deleted barrier and the comments that named it are reported
-# check-command: tests/check-patch/sweep.py --every 20 $BM $KERNEL | tail -n 1
+# check-command: tests/check-patch/sweep.py --every 20 --sites $REAL_JSON $BM $KERNEL | tail -n 1
 # check-exit-value: 0
 # check-output-start
 # 9 barriers: 9 ok, 0 failed
