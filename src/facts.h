@@ -242,6 +242,13 @@ bool site_matches_arg(const struct site *s, const char *name, const char *path,
 
 void site_release(struct site *s);
 void file_facts_free(struct file_facts *f);
+/*
+ * A deep copy of a file's facts as the scan left them (before resolve):
+ * check-patch's programs before and after a patch share the facts of the
+ * files it does not touch.  A new field of struct file_facts, function,
+ * comment or site that owns memory must be copied here too.
+ */
+struct file_facts *file_facts_clone(const struct file_facts *f);
 void program_free(struct program *p);
 
 /* Definitions named @name: *n set to their count, NULL if none. */

@@ -1744,6 +1744,30 @@ void grammar_parse(const char *comment, struct pairing *out)
 	sb_release(&clean);
 }
 
+/* Kept beside pairing_release(): a field that owns memory is copied here too. */
+void pairing_copy(struct pairing *out, const struct pairing *in)
+{
+	*out = *in;
+	out->refs = in->nrefs ? xmalloc(in->nrefs * sizeof(*out->refs)) : NULL;
+	for (size_t i = 0; i < in->nrefs; i++) {
+		struct ref *r = &out->refs[i];
+
+		*r = in->refs[i];
+		r->arch = xstrdup_or_null(r->arch);
+		r->barrier = xstrdup_or_null(r->barrier);
+		r->misspelled = xstrdup_or_null(r->misspelled);
+		r->function = xstrdup_or_null(r->function);
+		r->context = xstrdup_or_null(r->context);
+	}
+	out->misspellings = in->nmisspellings ?
+			    xmalloc(in->nmisspellings * sizeof(*out->misspellings)) : NULL;
+	for (size_t i = 0; i < in->nmisspellings; i++) {
+		out->misspellings[i] = in->misspellings[i];
+		out->misspellings[i].written = xstrdup(in->misspellings[i].written);
+	}
+	out->phrase = xstrdup_or_null(in->phrase);
+}
+
 void pairing_release(struct pairing *p)
 {
 	refs_release(p->refs, p->nrefs);
