@@ -110,28 +110,145 @@ static bool defined_in(const struct program *p, const char *fn)
 	return *fn && program_find_function(p, fn, &n) && n;
 }
 
+/* The after-entries, sorted two ways, to find a before-entry's match without a scan. */
+struct ent_index {
+	const ent_vec *a;
+	size_t *by_place;	/* path, line, column */
+	size_t *by_name;	/* path, function, barrier, implicit, ordinal */
+	size_t n;
+};
+
+static const ent_vec *sort_ents;	/* for the qsort comparators below */
+
+static int place_cmp(const struct ent *x, const char *path, struct pos at)
+{
+	int r = strcmp(x->path, path);
+
+	if (r)
+		return r;
+	if (x->site->at.line != at.line)
+		return x->site->at.line < at.line ? -1 : 1;
+	return (x->site->at.col > at.col) - (x->site->at.col < at.col);
+}
+
+static int name_cmp(const struct ent *x, const struct ent *key)
+{
+	int r = strcmp(x->path, key->path);
+
+	if (!r)
+		r = strcmp(x->function, key->function);
+	if (!r)
+		r = strcmp(x->site->barrier, key->site->barrier);
+	if (!r)
+		r = (int)x->site->implicit - (int)key->site->implicit;
+	if (!r)
+		r = (x->ordinal > key->ordinal) - (x->ordinal < key->ordinal);
+	return r;
+}
+
+static int by_place_qcmp(const void *a, const void *b)
+{
+	const struct ent *y = &sort_ents->v[*(const size_t *)b];
+
+	return place_cmp(&sort_ents->v[*(const size_t *)a], y->path, y->site->at);
+}
+
+static int by_name_qcmp(const void *a, const void *b)
+{
+	return name_cmp(&sort_ents->v[*(const size_t *)a], &sort_ents->v[*(const size_t *)b]);
+}
+
+static void index_after(struct ent_index *ix, const ent_vec *a)
+{
+	size_t n = 0;
+
+	ix->a = a;
+	ix->by_place = xmalloc((a->n ? a->n : 1) * sizeof(size_t));
+	ix->by_name = xmalloc((a->n ? a->n : 1) * sizeof(size_t));
+	for (size_t j = 0; j < a->n; j++)
+		if (a->v[j].path)
+			ix->by_place[n] = ix->by_name[n] = j, n++;
+	sort_ents = a;
+	xqsort(ix->by_place, n, sizeof(size_t), by_place_qcmp);
+	xqsort(ix->by_name, n, sizeof(size_t), by_name_qcmp);
+	sort_ents = NULL;
+	ix->n = n;
+}
+
+/* The after-entry at @path:@at, or -1. */
+static long find_at(const struct ent_index *ix, const char *path, struct pos at)
+{
+	size_t lo = 0, hi = ix->n;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int r = place_cmp(&ix->a->v[ix->by_place[mid]], path, at);
+
+		if (!r)
+			return (long)ix->by_place[mid];
+		if (r < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
+/* The after-entry with @x's path, function, barrier and ordinal, or -1. */
+static long find_named(const struct ent_index *ix, const struct ent *x)
+{
+	size_t lo = 0, hi = ix->n;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int r = name_cmp(&ix->a->v[ix->by_name[mid]], x);
+
+		if (!r)
+			return (long)ix->by_name[mid];
+		if (r < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
+static bool same_identity(const struct ent *x, const struct ent *y)
+{
+	return !strcmp(x->function, y->function) && !strcmp(x->site->barrier, y->site->barrier) &&
+	       x->site->implicit == y->site->implicit;
+}
+
 /*
- * Pair sites in rounds, strictest first: identity, then a function that
- * was renamed, then another barrier in the same function (kind change),
- * then the same barrier in another function (a move).
+ * Pair sites in rounds, strictest first: the same line, carried through
+ * the patch's hunks (so that deleting the first of two smp_wmb() in a
+ * function is the first one's removal); identity (function, barrier and
+ * ordinal, for a line the patch edits); then a function that was renamed,
+ * then another barrier in the same function (kind change), then the same
+ * barrier in another function (a move).
  */
 static void match_sites(struct ctx *c)
 {
+	struct ent_index ix = { 0 };
+
+	index_after(&ix, &c->a);
 	for (size_t i = 0; i < c->b.n; i++) {
 		struct ent *x = &c->b.v[i];
+		unsigned line = x->path ? patch_set_map_line(c->set, x->file->path, x->site->at.line) : 0;
+		long j = line ? find_at(&ix, x->path, (struct pos){ line, x->site->at.col }) : -1;
 
-		for (size_t j = 0; j < c->a.n && x->path; j++) {
-			struct ent *y = &c->a.v[j];
-
-			if (y->how == UNMATCHED && !strcmp(x->path, y->path) &&
-			    !strcmp(x->function, y->function) &&
-			    !strcmp(x->site->barrier, y->site->barrier) &&
-			    x->site->implicit == y->site->implicit && x->ordinal == y->ordinal) {
-				link(c, i, j, SAME);
-				break;
-			}
-		}
+		if (j >= 0 && c->a.v[j].how == UNMATCHED && same_identity(x, &c->a.v[j]))
+			link(c, i, (size_t)j, SAME);
 	}
+	for (size_t i = 0; i < c->b.n; i++) {
+		struct ent *x = &c->b.v[i];
+		long j = x->how == UNMATCHED && x->path ? find_named(&ix, x) : -1;
+
+		if (j >= 0 && c->a.v[j].how == UNMATCHED)
+			link(c, i, (size_t)j, SAME);
+	}
+	free(ix.by_place);
+	free(ix.by_name);
 	for (size_t i = 0; i < c->b.n; i++) {
 		struct ent *x = &c->b.v[i];
 
@@ -459,6 +576,242 @@ static bool needs_partner(const struct site *s)
 	       s->status == STATUS_MISMATCH || s->status == STATUS_VAGUE;
 }
 
+/* ---- new barriers that may be redundant ------------------------------ */
+
+/*
+ * A patch that adds a barrier where the path already has one at least as
+ * strong, with no memory access between them, gets a hedged item naming
+ * that barrier: an smp_wmb() right before kvm_make_request(), whose
+ * callee __kvm_make_request() starts with one.  "Between" is what the
+ * facts can tell: the accesses objects.c records on each side of the new
+ * barrier, the sites and calls of the functions on the way (whose own
+ * accesses are not recorded: the item says "possibly").
+ */
+
+#define REDUNDANT_DEPTH 3
+
+/* Calls that touch no memory: compile-time checks and debug assertions. */
+static bool is_inert_call(const char *callee)
+{
+	static const char *const prefixes[] = {
+		"BUILD_BUG", "__builtin_constant_p", "static_assert", "lockdep_assert",
+		"might_sleep", "__must_be",
+	};
+
+	for (size_t i = 0; i < sizeof(prefixes) / sizeof(prefixes[0]); i++)
+		if (str_starts_with(callee, prefixes[i]))
+			return true;
+	return false;
+}
+
+/* What comes first (or last) on a path: a barrier, a call, or something else. */
+struct step {
+	const struct site *site;	/* a barrier */
+	const char *implied;		/* a call to an atomic RMW that implies a full barrier */
+	const struct file_facts *file;
+	const struct function *fn;	/* where it is */
+	struct pos at;
+	struct pos first;		/* where the path leaves the new barrier's function */
+	bool first_is_call;		/* ...through a call (whose arguments are on its line) */
+	VEC(const char *) via;		/* the calls down to it */
+};
+
+static bool before_pos(struct pos a, struct pos b)
+{
+	return a.line < b.line || (a.line == b.line && a.col < b.col);
+}
+
+static bool is_site_at(const struct file_facts *f, struct pos at)
+{
+	for (size_t i = 0; i < f->sites.n; i++)
+		if (f->sites.v[i].at.line == at.line && f->sites.v[i].at.col == at.col)
+			return true;
+	return false;
+}
+
+/* The definition of @name to follow from @from: its own file's, its arch's, or generic. */
+static const struct function_ref *definition(const struct program *p, const char *name,
+					     const struct file_facts *from)
+{
+	size_t n;
+	const struct function_ref *defs = program_find_function(p, name, &n);
+	const struct function_ref *best = NULL;
+	int best_rank = 3;
+
+	for (size_t i = 0; i < n; i++) {
+		int rank = defs[i].file == from ? 0 : !strcmp(defs[i].file->arch, from->arch) ? 1 :
+			   !strcmp(defs[i].file->arch, "generic") ? 2 : 3;
+
+		if (rank < best_rank) {
+			best = &defs[i];
+			best_rank = rank;
+		}
+	}
+	return best;
+}
+
+static bool find_edge(const struct program *p, const struct file_facts *f, int fn,
+		      struct pos from, bool forward, unsigned depth, struct step *out);
+
+/*
+ * The nearest event after (@forward) or before @from in function @fn of
+ * @f, inside (from, limit): a barrier site, or a call, followed down.
+ * @limit is the nearest recorded access, or the function's edge.
+ */
+static bool find_edge(const struct program *p, const struct file_facts *f, int fn,
+		      struct pos from, bool forward, unsigned depth, struct step *out)
+{
+	const struct function *func = &f->functions.v[fn];
+	const struct site *best_site = NULL;
+	const struct call *best_call = NULL;
+	struct pos best = forward ? func->end : func->start;
+
+	for (size_t i = 0; i < f->sites.n; i++) {
+		const struct site *t = &f->sites.v[i];
+
+		if (t->function != fn || t->implicit || t->kind == KIND_COMPILER)
+			continue;
+		if (forward ? (before_pos(from, t->at) && before_pos(t->at, best)) :
+			      (before_pos(t->at, from) && before_pos(best, t->at))) {
+			best = t->at;
+			best_site = t;
+		}
+	}
+	for (size_t i = 0; i < func->calls.n; i++) {
+		const struct call *cl = &func->calls.v[i];
+
+		if (is_site_at(f, cl->at) || is_inert_call(cl->callee) ||
+		    barrier_lookup(cl->callee))
+			continue;
+		if (forward ? (before_pos(from, cl->at) && before_pos(cl->at, best)) :
+			      (before_pos(cl->at, from) && before_pos(best, cl->at))) {
+			best = cl->at;
+			best_site = NULL;
+			best_call = cl;
+		}
+	}
+	if (!depth) {
+		out->first = best;
+		out->first_is_call = !best_site && best_call;
+	}
+	if (best_site) {
+		/* no access between the edge we came from and this barrier */
+		const struct access *a = forward ? (best_site->before.n ? &best_site->before.v[0] : NULL) :
+					 (best_site->after.n ? &best_site->after.v[0] : NULL);
+
+		if (a && (forward ? before_pos(from, a->at) : before_pos(a->at, from)))
+			return false;
+		out->site = best_site;
+		out->file = f;
+		out->fn = func;
+		out->at = best_site->at;
+		return true;
+	}
+	if (!best_call)
+		return false;
+	if (implies_full_barrier(best_call->callee)) {
+		out->implied = best_call->callee;
+		out->file = f;
+		out->fn = func;
+		out->at = best_call->at;
+		return true;
+	}
+	if (depth < REDUNDANT_DEPTH) {
+		const struct function_ref *d = definition(p, best_call->callee, f);
+		const struct function *g = d ? function_of(d) : NULL;
+
+		if (!g || g == func)
+			return false;
+		vec_push(&out->via, g->name);
+		if (find_edge(p, d->file, (int)d->index, forward ? g->start : g->end, forward,
+			      depth + 1, out))
+			return true;
+		out->via.n--;
+	}
+	return false;
+}
+
+static bool same_pos(struct pos a, struct pos b)
+{
+	return a.line == b.line && a.col == b.col;
+}
+
+/*
+ * Is there an access of the new barrier's own function between it and
+ * where the path leaves that function (st->first)?  objects.c places a
+ * callee's first accesses at the call: those are inside the callee, and
+ * the walk down it judged them.  The arguments of a call, on its line
+ * after its name, are read before the callee runs: after the new barrier
+ * they come between; before it they are ordered by the callee's last
+ * barrier, or are the atomic's own operand.
+ */
+static bool access_between(const struct site *s, const struct step *st, bool forward)
+{
+	const struct access *v = forward ? s->after.v : s->before.v;
+	size_t n = forward ? s->after.n : s->before.n;
+
+	for (size_t i = 0; i < n; i++) {
+		struct pos at = v[i].at;
+		bool in_call = st->first_is_call && at.line == st->first.line &&
+			       !before_pos(at, st->first);
+
+		if (st->first_is_call && same_pos(at, st->first))
+			continue;
+		if (forward)
+			return before_pos(at, st->first) || in_call;
+		if (in_call)
+			continue;
+		return before_pos(st->first, at);
+	}
+	return false;
+}
+
+/* The barrier that makes new site @s possibly redundant, in the program after the patch. */
+static bool covering_barrier(const struct program *p, const struct site *s, bool forward,
+			     struct step *out)
+{
+	if (s->function < 0 || s->kind == KIND_COMPILER || s->kind == KIND_UNKNOWN)
+		return false;
+	if (!find_edge(p, s->file, s->function, s->at, forward, 0, out) ||
+	    access_between(s, out, forward))
+		return false;
+	return kind_at_least(out->site ? out->site->kind : KIND_IMPLIED, s->kind);
+}
+
+static void report_redundant(struct ctx *c, const struct ent *y)
+{
+	const struct site *s = y->site;
+	struct step st = { 0 };
+	struct checklist_item *it;
+	struct strbuf what = STRBUF_INIT;
+	bool forward = true;
+
+	if (s->implicit || (!covering_barrier(c->after, s, true, &st) &&
+			    (free(st.via.v), st = (struct step){ 0 },
+			     forward = false, !covering_barrier(c->after, s, false, &st))))
+		goto out;
+	/* the barrier that covers it must be one the tree already had */
+	for (size_t j = 0; st.site && j < c->a.n; j++)
+		if (c->a.v[j].site == st.site && c->a.v[j].how == UNMATCHED)
+			goto out;
+	if (st.site)
+		sb_addf(&what, "%s() in %s() (%s:%u", st.site->barrier, st.fn->name,
+			st.file->path, st.site->at.line);
+	else
+		sb_addf(&what, "the barrier implicit in %s() in %s() (%s:%u", st.implied,
+			st.fn->name, st.file->path, st.at.line);
+	for (size_t v = 0; v < st.via.n; v++)
+		sb_addf(&what, "%s%s()", v ? " -> " : ", reached through ", st.via.v[v]);
+	sb_addc(&what, ')');
+	it = add_item(c, SECTION_ADDED, "possibly-redundant", y->path, s->at.line, false,
+		      "%s() in %s() is possibly redundant: %s %s it with no memory access between, and is at least as strong",
+		      s->barrier, y->function, sb_str(&what), forward ? "follows" : "precedes");
+	item_where(it, y->function, s->barrier);
+	sb_release(&what);
+out:
+	free(st.via.v);
+}
+
 static void report_added(struct ctx *c, const struct ent *y)
 {
 	const struct site *s = y->site;
@@ -648,7 +1001,7 @@ void checklist_compare(struct checklist *cl, const struct program *before,
 			vec_push(&cl->sources, xstrdup(p->source));
 		vec_push(&cl->patches, xstrdup(p->subject ? p->subject : p->name));
 	}
-	cl->kernel = after->kernel;
+	cl->kernel = xstrdup(after->kernel);
 	collect_sites(&c.b, before, set, true);
 	collect_sites(&c.a, after, set, false);
 	collect_comments(&c.pb, before);
@@ -656,8 +1009,10 @@ void checklist_compare(struct checklist *cl, const struct program *before,
 	match_sites(&c);
 
 	for (size_t j = 0; j < c.a.n; j++)
-		if (c.a.v[j].how == UNMATCHED)
+		if (c.a.v[j].how == UNMATCHED) {
 			report_added(&c, &c.a.v[j]);
+			report_redundant(&c, &c.a.v[j]);
+		}
 	for (size_t i = 0; i < c.b.n; i++) {
 		const struct ent *x = &c.b.v[i];
 
@@ -687,231 +1042,189 @@ void checklist_compare(struct checklist *cl, const struct program *before,
 	free(c.reported.v);
 }
 
-size_t checklist_attention(const struct checklist *cl)
-{
-	size_t n = 0;
+/* ---- types, for --terse and JSON ------------------------------------ */
 
-	for (size_t i = 0; i < cl->items.n; i++)
-		n += !cl->items.v[i].done;
-	return n;
-}
-
-/* ---- output ---------------------------------------------------------- */
-
-static const char *const section_titles[SECTION__COUNT] = {
-	[SECTION_ADDED] = "Barriers added",
-	[SECTION_REMOVED] = "Barriers removed or moved, and the comments that name them",
-	[SECTION_KIND] = "Barriers whose kind changes",
-	[SECTION_CLAIMS] = "Pairing claims broken through the call graph",
-	[SECTION_NAMES] = "Comments naming functions the patch removes or renames",
+static const struct item_type {
+	const char *kind, *type;
+	enum checklist_severity severity;
+} item_types[] = {
+	{ "added", "NEW_BARRIER", SEVERITY_WARNING },
+	{ "added-undocumented", "UNPAIRED_BARRIER", SEVERITY_WARNING },
+	{ "added-unresolved", "UNRESOLVED_PARTNER", SEVERITY_ERROR },
+	{ "possibly-redundant", "REDUNDANT_BARRIER", SEVERITY_CHECK },
+	{ "removed", "REMOVED_BARRIER", SEVERITY_WARNING },
+	{ "moved", "MOVED_BARRIER", SEVERITY_WARNING },
+	{ "stale-comment", "STALE_COMMENT", SEVERITY_ERROR },
+	{ "updated-comment", "UPDATED_COMMENT", SEVERITY_WARNING },
+	{ "kind-changed", "KIND_CHANGE", SEVERITY_WARNING },
+	{ "claim-broken", "BROKEN_PAIRING", SEVERITY_ERROR },
+	{ "dangling-name", "DANGLING_NAME", SEVERITY_ERROR },
+	/* reserved for reliance claims ("relies on the barrier in F", claims.c) */
+	{ "reliance-broken", "BROKEN_CLAIM", SEVERITY_ERROR },
 };
 
-static const char *const section_keys[SECTION__COUNT] = {
-	[SECTION_ADDED] = "added",
-	[SECTION_REMOVED] = "removed",
-	[SECTION_KIND] = "kind",
-	[SECTION_CLAIMS] = "claims",
-	[SECTION_NAMES] = "names",
-};
-
-static void underline(struct strbuf *sb, const char *title, char c)
+static const struct item_type *type_of(const struct checklist_item *it)
 {
-	sb_addf(sb, "%s\n", title);
-	for (size_t i = strlen(title); i; i--)
-		sb_addc(sb, c);
-	sb_addc(sb, '\n');
+	for (size_t i = 0; i < sizeof(item_types) / sizeof(item_types[0]); i++)
+		if (!strcmp(item_types[i].kind, it->kind))
+			return &item_types[i];
+	BUG("checklist item kind '%s' has no type", it->kind);
 }
 
-static void patch_names(struct strbuf *sb, const struct checklist *cl)
+const char *checklist_type(const struct checklist_item *it)
 {
-	for (size_t i = 0; i < cl->sources.n; i++)
-		sb_addf(sb, "%s%s", i ? ", " : "", cl->sources.v[i]);
+	return type_of(it)->type;
 }
 
-static void summary(struct strbuf *sb, const struct checklist *cl)
+enum checklist_severity checklist_severity(const struct checklist_item *it)
 {
-	size_t n = checklist_attention(cl);
-
-	if (n)
-		sb_addf(sb, "%zu item%s to check.\n", n, n == 1 ? "" : "s");
-	else
-		sb_adds(sb, "Nothing needs attention.\n");
+	return type_of(it)->severity;
 }
 
-static void format_text(struct strbuf *sb, const struct checklist *cl)
+const char *checklist_severity_name(enum checklist_severity s)
 {
-	struct strbuf title = STRBUF_INIT;
-
-	sb_adds(&title, "Memory barrier checklist for ");
-	patch_names(&title, cl);
-	sb_addf(sb, "%s\n", sb_str(&title));
-	for (size_t i = 0; cl->patches.n > 1 && i < cl->patches.n; i++)
-		sb_addf(sb, "  %s\n", cl->patches.v[i]);
-	for (int s = 0; s < SECTION__COUNT; s++) {
-		bool any = false;
-
-		for (size_t i = 0; i < cl->items.n; i++) {
-			const struct checklist_item *it = &cl->items.v[i];
-
-			if ((int)it->section != s)
-				continue;
-			if (!any)
-				sb_addf(sb, "\n%s:\n", section_titles[s]);
-			any = true;
-			sb_addf(sb, "[%c] %s:%u: %s%s\n", it->done ? 'x' : ' ', it->path,
-				it->line, it->before ? "(before the patch) " : "", it->text);
-			if (it->quote)
-				sb_addf(sb, "      \"%s\"\n", it->quote);
-			for (size_t d = 0; d < it->details.n; d++)
-				sb_addf(sb, "      - %s\n", it->details.v[d]);
-		}
-	}
-	sb_addc(sb, '\n');
-	summary(sb, cl);
-	sb_release(&title);
+	return s == SEVERITY_ERROR ? "ERROR" : s == SEVERITY_WARNING ? "WARNING" : "CHECK";
 }
 
-/* Escape what RST would read as markup: emphasis, literals, references. */
-static void rst_quote(struct strbuf *sb, const char *s)
+bool checklist_is_type(const char *type)
 {
-	for (; *s; s++) {
-		bool ref_end = *s == '_' && !(isalnum((unsigned char)s[1]) || s[1] == '_');
-
-		if (*s == '\\' || *s == '*' || *s == '`' || *s == '|' || ref_end)
-			sb_addc(sb, '\\');
-		sb_addc(sb, *s == '\n' ? ' ' : *s);
-	}
+	for (size_t i = 0; i < sizeof(item_types) / sizeof(item_types[0]); i++)
+		if (!strcmp(item_types[i].type, type))
+			return true;
+	return false;
 }
 
-static void format_rst(struct strbuf *sb, const struct checklist *cl)
-{
-	struct strbuf title = STRBUF_INIT;
-
-	sb_adds(&title, "Memory barrier checklist for ");
-	patch_names(&title, cl);
-	sb_adds(sb, ".. SPDX-License-Identifier: GPL-2.0\n\n");
-	underline(sb, sb_str(&title), '=');
-	if (cl->patches.n > 1)
-		sb_addc(sb, '\n');
-	for (size_t i = 0; cl->patches.n > 1 && i < cl->patches.n; i++) {
-		sb_adds(sb, "#. ");
-		rst_quote(sb, cl->patches.v[i]);
-		sb_addc(sb, '\n');
-	}
-	for (int s = 0; s < SECTION__COUNT; s++) {
-		bool any = false;
-
-		for (size_t i = 0; i < cl->items.n; i++) {
-			const struct checklist_item *it = &cl->items.v[i];
-
-			if ((int)it->section != s)
-				continue;
-			if (!any) {
-				sb_addc(sb, '\n');
-				underline(sb, section_titles[s], '-');
-				sb_addc(sb, '\n');
-			}
-			any = true;
-			sb_addf(sb, "- [%c] ``%s:%u``: ", it->done ? 'x' : ' ', it->path, it->line);
-			if (it->before)
-				sb_adds(sb, "(before the patch) ");
-			rst_quote(sb, it->text);
-			sb_addc(sb, '\n');
-			if (it->quote) {
-				sb_adds(sb, "\n  \"");
-				rst_quote(sb, it->quote);
-				sb_adds(sb, "\"\n");
-			}
-			if (it->details.n)
-				sb_addc(sb, '\n');
-			for (size_t d = 0; d < it->details.n; d++) {
-				sb_adds(sb, "  - ");
-				rst_quote(sb, it->details.v[d]);
-				sb_addc(sb, '\n');
-			}
-			if (it->quote || it->details.n)
-				sb_addc(sb, '\n');
-		}
-	}
-	sb_addc(sb, '\n');
-	summary(sb, cl);
-	sb_release(&title);
-}
-
-static json_t *json_str_or_null(const char *s)
-{
-	return s ? json_string(s) : json_null();
-}
-
-static void format_json(struct strbuf *sb, const struct checklist *cl)
-{
-	json_t *root = json_object(), *patches = json_array(), *items = json_array();
-	json_t *sources = json_array();
-	char *text;
-
-	for (size_t i = 0; i < cl->sources.n; i++)
-		json_array_append_new(sources, json_string(cl->sources.v[i]));
-	for (size_t i = 0; i < cl->patches.n; i++)
-		json_array_append_new(patches, json_string(cl->patches.v[i]));
-	for (size_t i = 0; i < cl->items.n; i++) {
-		const struct checklist_item *it = &cl->items.v[i];
-		json_t *o = json_object(), *details = json_array();
-
-		for (size_t d = 0; d < it->details.n; d++)
-			json_array_append_new(details, json_string(it->details.v[d]));
-		json_object_set_new(o, "section", json_string(section_keys[it->section]));
-		json_object_set_new(o, "kind", json_string(it->kind));
-		json_object_set_new(o, "file", json_string(it->path));
-		json_object_set_new(o, "line", json_integer(it->line));
-		json_object_set_new(o, "tree", json_string(it->before ? "before" : "after"));
-		json_object_set_new(o, "function", json_str_or_null(it->function));
-		json_object_set_new(o, "barrier", json_str_or_null(it->barrier));
-		json_object_set_new(o, "text", json_string(it->text));
-		json_object_set_new(o, "comment", json_str_or_null(it->quote));
-		json_object_set_new(o, "details", details);
-		json_object_set_new(o, "done", json_boolean(it->done));
-		json_array_append_new(items, o);
-	}
-	json_object_set_new(root, "version", json_integer(1));
-	json_object_set_new(root, "kernel", json_str_or_null(cl->kernel));
-	json_object_set_new(root, "files", sources);
-	json_object_set_new(root, "patches", patches);
-	json_object_set_new(root, "attention", json_integer((json_int_t)checklist_attention(cl)));
-	json_object_set_new(root, "items", items);
-	text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-	sb_adds(sb, text);
-	sb_addc(sb, '\n');
-	free(text);
-	json_decref(root);
-}
-
-char *checklist_format(const struct checklist *cl, int format)
+char *checklist_type_names(void)
 {
 	struct strbuf sb = STRBUF_INIT;
 
-	if (format == FORMAT_JSON)
-		format_json(&sb, cl);
-	else if (format == FORMAT_RST)
-		format_rst(&sb, cl);
-	else
-		format_text(&sb, cl);
+	for (size_t i = 0; i < sizeof(item_types) / sizeof(item_types[0]); i++)
+		sb_addf(&sb, "%s%s", i ? ", " : "", item_types[i].type);
 	return sb_detach(&sb);
+}
+
+static void item_release(struct checklist_item *it)
+{
+	for (size_t d = 0; d < it->details.n; d++)
+		free(it->details.v[d]);
+	free(it->details.v);
+	free(it->path);
+	free(it->function);
+	free(it->barrier);
+	free(it->text);
+	free(it->quote);
+	free(it->fixed_by);
+}
+
+void checklist_ignore(struct checklist *cl, const char *const *types, size_t n)
+{
+	size_t out = 0;
+
+	for (size_t k = 0; k < cl->npatches; k++)
+		checklist_ignore(&cl->per_patch[k], types, n);
+	for (size_t i = 0; i < cl->items.n; i++) {
+		bool drop = false;
+
+		for (size_t t = 0; t < n && !drop; t++)
+			drop = !strcmp(checklist_type(&cl->items.v[i]), types[t]);
+		if (drop)
+			item_release(&cl->items.v[i]);
+		else
+			cl->items.v[out++] = cl->items.v[i];
+	}
+	cl->items.n = out;
+}
+
+/* ---- a series -------------------------------------------------------- */
+
+static bool same_or_null(const char *x, const char *y)
+{
+	return x == y || (x && y && !strcmp(x, y));
+}
+
+/*
+ * The same finding in two comparisons of one series: line numbers move
+ * with the patches between them, so they are not part of it.
+ */
+static bool same_item(const struct checklist_item *x, const struct checklist_item *y)
+{
+	return !strcmp(x->kind, y->kind) && !strcmp(x->path, y->path) &&
+	       same_or_null(x->function, y->function) && same_or_null(x->barrier, y->barrier) &&
+	       same_or_null(x->quote, y->quote);
+}
+
+static bool has_item(const struct checklist *cl, const struct checklist_item *it, bool open)
+{
+	for (size_t i = 0; i < cl->items.n; i++)
+		if ((!open || !cl->items.v[i].done) && same_item(&cl->items.v[i], it))
+			return true;
+	return false;
+}
+
+void checklist_series(struct checklist *cl, struct checklist *per, struct checklist *upto,
+		      size_t n)
+{
+	for (size_t k = 0; k < n; k++) {
+		for (size_t i = 0; i < per[k].items.n; i++) {
+			struct checklist_item *it = &per[k].items.v[i];
+
+			/* only what the series as far as patch k still has can be fixed later */
+			if (it->done || !has_item(&upto[k], it, true))
+				continue;
+			for (size_t j = k + 1; j < n; j++) {
+				if (has_item(&upto[j], it, true))
+					continue;
+				it->done = true;
+				it->fixed_by = xasprintf("patch %zu/%zu (%s)", j + 1, n,
+							 per[j].patches.n ?
+							 subject_without_tag(per[j].patches.v[0]) : "?");
+				break;
+			}
+		}
+	}
+	*cl = upto[n - 1];
+	for (size_t k = 0; k + 1 < n; k++)
+		checklist_release(&upto[k]);
+	cl->per_patch = per;
+	cl->npatches = n;
+}
+
+void checklist_attention_items(const struct checklist *cl, struct attention_vec *out)
+{
+	for (size_t k = 0; k < cl->npatches; k++)
+		for (size_t i = 0; i < cl->per_patch[k].items.n; i++)
+			if (!cl->per_patch[k].items.v[i].done)
+				vec_push(out, ((struct attention){ &cl->per_patch[k].items.v[i], (long)k }));
+	/* the series' own: what no single patch's checklist already says */
+	for (size_t i = 0; i < cl->items.n; i++) {
+		const struct checklist_item *it = &cl->items.v[i];
+		bool said = false;
+
+		for (size_t k = 0; k < cl->npatches && !said; k++)
+			said = has_item(&cl->per_patch[k], it, true);
+		if (!it->done && !said)
+			vec_push(out, ((struct attention){ it, -1 }));
+	}
+}
+
+size_t checklist_attention(const struct checklist *cl)
+{
+	struct attention_vec v = { 0 };
+	size_t n;
+
+	checklist_attention_items(cl, &v);
+	n = v.n;
+	free(v.v);
+	return n;
 }
 
 void checklist_release(struct checklist *cl)
 {
-	for (size_t i = 0; i < cl->items.n; i++) {
-		struct checklist_item *it = &cl->items.v[i];
-
-		for (size_t d = 0; d < it->details.n; d++)
-			free(it->details.v[d]);
-		free(it->details.v);
-		free(it->path);
-		free(it->function);
-		free(it->barrier);
-		free(it->text);
-		free(it->quote);
-	}
+	for (size_t k = 0; k < cl->npatches; k++)
+		checklist_release(&cl->per_patch[k]);
+	free(cl->per_patch);
+	for (size_t i = 0; i < cl->items.n; i++)
+		item_release(&cl->items.v[i]);
 	for (size_t i = 0; i < cl->patches.n; i++)
 		free(cl->patches.v[i]);
 	for (size_t i = 0; i < cl->sources.n; i++)
@@ -919,57 +1232,7 @@ void checklist_release(struct checklist *cl)
 	free(cl->patches.v);
 	free(cl->sources.v);
 	free(cl->items.v);
+	free(cl->kernel);
 	memset(cl, 0, sizeof(*cl));
 }
 
-/* ---- the review-checklist.rst item ----------------------------------- */
-
-static const char checklist_doc_body[] =
-	"Memory barriers: a patch that adds, removes, moves or changes a memory\n"
-	"barrier (smp_mb(), smp_rmb(), smp_wmb(), smp_load_acquire(),\n"
-	"smp_store_release(), smp_mb__after_atomic(), ...), or that renames or\n"
-	"removes a function a \"Pairs with\" comment names, must keep every\n"
-	"pairing comment true.  Run ``barriermap check-patch`` on the patch, or\n"
-	"on the whole series as an mbox, before sending it, and resolve or\n"
-	"explain in the changelog each item it lists:\n"
-	"\n"
-	"- Barriers added: a new barrier needs a comment naming the barrier it\n"
-	"  pairs with (\"Pairs with smp_rmb() in kvm_get_vcpu().\"), and that\n"
-	"  partner must exist after the patch.\n"
-	"- Barriers removed or moved: every comment that names the barrier, by\n"
-	"  its function, by the barrier, or through a function that calls it,\n"
-	"  must change in the same patch; the check says whether it already does.\n"
-	"- Barriers whose kind changes (for example smp_mb() to\n"
-	"  smp_mb__after_atomic()): re-check each partner it lists, the ordering\n"
-	"  they rely on may no longer hold.\n"
-	"- Pairing claims broken through the call graph: a comment whose partner\n"
-	"  was supplied by a callee that no longer supplies it.\n"
-	"- Comments naming functions the patch removes or renames: update the\n"
-	"  name.\n"
-	"\n"
-	"The check exits with 0 when nothing needs attention and 1 otherwise;\n"
-	"``--format=rst`` prints the list for a cover letter or a review.\n";
-
-char *checklist_doc(unsigned number)
-{
-	struct strbuf sb = STRBUF_INIT;
-	char *label = xasprintf("%u.", number);
-	const char *p = checklist_doc_body;
-	bool first = true;
-
-	/* the file's style: "N.  text", continuation lines indented by 4 */
-	while (*p) {
-		size_t n = strcspn(p, "\n");
-
-		if (first)
-			sb_addf(&sb, "%-4s%.*s\n", label, (int)n, p);
-		else if (n)
-			sb_addf(&sb, "    %.*s\n", (int)n, p);
-		else
-			sb_addc(&sb, '\n');
-		first = false;
-		p += n + (p[n] == '\n');
-	}
-	free(label);
-	return sb_detach(&sb);
-}

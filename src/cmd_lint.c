@@ -6,6 +6,7 @@
  * could not be checked (too large, binary, unreadable): its findings are
  * missing, so the report is incomplete whatever else it holds.
  */
+#include "claims.h"
 #include "commands.h"
 #include "emit_json.h"
 #include "infer.h"
@@ -21,9 +22,10 @@ static const char usage[] =
 	"                       [-j N] [--depth N] [--resolve-in DIR] [--compdb DIR] [PATH...]\n"
 	"\n"
 	"  --status=LIST   report these statuses (comma separated, or 'all');\n"
-	"                  default: dangling,insufficient,mismatch,vague,undocumented,one-way\n"
-	"                  (insufficient: the pair's barriers are too weak for the\n"
-	"                  pattern their accesses form, under the kernel's memory model)\n"
+	"                  default: dangling,insufficient,mismatch,vague,undocumented,one-way,\n"
+	"                  stale-claim,weak-claim (insufficient: the pair's barriers are\n"
+	"                  too weak for the pattern their accesses form, under the kernel's\n"
+	"                  memory model; claims: also unchecked-claim, sound-claim)\n"
 	"  PATH...         report only on files under these paths (the whole\n"
 	"                  scope is still scanned to resolve partners)\n"
 	"\n"
@@ -38,6 +40,11 @@ static bool reported[STATUS__COUNT] = {
 /* lkmm.c's finding: not a status, so a site may be paired and insufficient */
 static bool report_insufficient = true;
 
+/* Reliance claims (claims.c): stale and weak ones are findings, like dangling. */
+static bool reported_claims[CLAIM__COUNT] = {
+	[CLAIM_STALE] = true, [CLAIM_WEAK] = true,
+};
+
 /* "dangling,vague" or "all"; an empty list or item is an error, not "none". */
 static void parse_status_list(const char *list)
 {
@@ -45,6 +52,7 @@ static void parse_status_list(const char *list)
 	char *next = copy;
 
 	memset(reported, 0, sizeof(reported));
+	memset(reported_claims, 0, sizeof(reported_claims));
 	report_insufficient = false;
 	while (next) {
 		char *w = next;
@@ -60,6 +68,12 @@ static void parse_status_list(const char *list)
 		for (int s = 0; s < STATUS__COUNT; s++) {
 			if (!strcmp(w, "all") || !strcmp(w, status_name(s))) {
 				reported[s] = true;
+				known = true;
+			}
+		}
+		for (int v = 0; v < CLAIM__COUNT; v++) {
+			if (!strcmp(w, "all") || !strcmp(w, claim_status_name(v))) {
+				reported_claims[v] = true;
 				known = true;
 			}
 		}
@@ -101,6 +115,21 @@ static void print_lkmm_finding(const struct site *s)
 	       s->at.line, s->at.col, s->end_col + 1, s->barrier, fn ? " in " : "",
 	       fn ? fn : "", fn ? "()" : "", why);
 	free(why);
+}
+
+static bool is_claim_finding(const struct claim *c)
+{
+	return reported_claims[c->verdict];
+}
+
+/* Claims read like findings on barriers: "stale-claim: F() in function(): ..." */
+static void print_claim(const struct claim *c)
+{
+	const struct function *fn = c->function >= 0 ? &c->file->functions.v[c->function] : NULL;
+
+	printf("%s:%u:%u-%u: WARNING: %s: %s()%s%s%s: %s\n", c->file->path, c->at.line,
+	       c->at.col, c->end_col + 1, claim_status_name(c->verdict), c->subject,
+	       fn ? " in " : "", fn ? fn->name : "", fn ? "()" : "", c->message);
 }
 
 static void print_finding(const struct program *p, const struct site *s)
@@ -150,14 +179,27 @@ int cmd_lint(int argc, char **argv)
 	if (o.format == FORMAT_JSON) {
 		json_t *doc = program_to_json(p, is_finding);
 
-		findings = json_array_size(json_object_get(doc, "sites"));
+		json_object_set_new(doc, "claims", claims_to_json(p, is_claim_finding));
+		findings = json_array_size(json_object_get(doc, "sites")) +
+			   json_array_size(json_object_get(doc, "claims"));
 		json_print(doc, stdout);
 		json_decref(doc);
 	} else {
 		for (size_t i = 0; i < p->files.n; i++) {
 			const struct file_facts *f = p->files.v[i];
+			size_t k = 0;
 
-			for (size_t j = 0; f->in_scope && j < f->sites.n; j++) {
+			for (size_t j = 0; f->in_scope && j <= f->sites.n; j++) {
+				/* the claims above this site first: one report in line order */
+				for (; k < f->claims.n && (j == f->sites.n ||
+				     f->claims.v[k].at.line <= f->sites.v[j].at.line); k++) {
+					if (!is_claim_finding(&f->claims.v[k]))
+						continue;
+					print_claim(&f->claims.v[k]);
+					findings++;
+				}
+				if (j == f->sites.n)
+					continue;
 				if (status_finding(&f->sites.v[j])) {
 					print_finding(p, &f->sites.v[j]);
 					findings++;

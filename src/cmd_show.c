@@ -4,18 +4,26 @@
  * and which rule attached it, the references parsed, where each was looked
  * for, what was found, and the nearest candidates when nothing matched.
  */
+#include "claims.h"
 #include "commands.h"
 #include "emit_json.h"
 #include "infer.h"
 #include "lkmm.h"
 #include "pipeline.h"
+#include "primitives.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 static const char usage[] =
-	"usage: barriermap show [--kernel DIR] [--format=text|json] FUNCTION | FILE:LINE...\n";
+	"usage: barriermap show [--kernel DIR] [--format=text|json] FUNCTION | FILE:LINE...\n"
+	"   or: barriermap show --primitives [--format=text|json] [NAME...]\n"
+	"\n"
+	"Barriers and the reliance claims of comments (\"Rely on F() for ...\") in\n"
+	"FUNCTION or at FILE:LINE; --primitives prints what the core kernel\n"
+	"primitives (or the NAMEs given) guarantee, with the kernel text each\n"
+	"entry cites.\n";
 
 static void show_comment(const struct site *s)
 {
@@ -183,7 +191,96 @@ static void show_site(const struct program *p, const struct site *s)
 	printf("  message:  %s\n\n", s->message ? s->message : "");
 }
 
-static size_t show_matches(const struct program *p, const char *arg, json_t *out)
+/* ---- reliance claims --------------------------------------------------- */
+
+static void show_primitive(const char *label, const struct primitive *pr)
+{
+	printf("  %s%s: %s", label, pr->name, primitive_kind_name(pr));
+	if (pr->condition)
+		printf(" %s", pr->condition);
+	if (pr->via)
+		printf(", through %s", pr->via);
+	printf("\n");
+	for (int i = 0; i < 2 && pr->cite[i].file; i++)
+		printf("    cites:    %s: %s: \"%s\"\n", pr->cite[i].file, pr->cite[i].section,
+		       pr->cite[i].quote);
+}
+
+static void show_claim(const struct claim *c)
+{
+	const struct function *fn = c->function >= 0 ? &c->file->functions.v[c->function] : NULL;
+	char *what = claim_describe(c);
+
+	printf("%s:%u:%u: claim%s%s%s\n", c->file->path, c->at.line, c->at.col,
+	       fn ? " in " : "", fn ? fn->name : "", fn ? "()" : "");
+	printf("  says:     %s\n", c->sentence);
+	printf("  relies on: %s%s\n", what, c->misspelled ? " (misspelled)" : "");
+	if (c->primitive)
+		show_primitive("primitive: ", c->primitive);
+	if (c->found) {
+		printf("  there:    %s() in %s() at %s:%u:%u, %u call%s deep", c->there.barrier,
+		       c->there.function, c->there.file->path, c->there.at.line, c->there.at.col,
+		       c->there_depth, c->there_depth == 1 ? "" : "s");
+		for (size_t v = 0; c->there.via.n > 1 && v < c->there.via.n; v++)
+			printf("%s%s()", v ? " -> " : " via ", c->there.via.v[v]);
+		printf("\n");
+	}
+	printf("  verdict:  %s\n", claim_verdict_name(c->verdict));
+	printf("  message:  %s\n\n", c->message);
+	free(what);
+}
+
+/* The whole table, or what each of @names is (exit 2 when one is unknown). */
+static int show_primitives(const struct options *o, char **names, int n)
+{
+	size_t count;
+	const struct primitive *t = primitive_table(&count);
+	json_t *list = o->format == FORMAT_JSON ? json_array() : NULL;
+	int missing = 0;
+
+	for (size_t i = 0; !n && i < count; i++) {
+		if (list)
+			json_array_append_new(list, primitive_to_json(&t[i]));
+		else
+			show_primitive("", &t[i]);
+	}
+	for (int i = 0; i < n; i++) {
+		const struct primitive *pr = primitive_lookup(names[i]);
+
+		if (!pr) {
+			fprintf(stderr, "barriermap: %s: not a primitive barriermap knows\n", names[i]);
+			missing = 1;
+		} else if (list) {
+			json_array_append_new(list, primitive_to_json(pr));
+		} else {
+			printf("%s:\n", names[i]);
+			show_primitive("", pr);
+		}
+	}
+	if (list) {
+		json_t *doc = json_object();
+
+		json_object_set_new(doc, "version", json_integer(JSON_FORMAT_VERSION));
+		json_object_set_new(doc, "primitives", list);
+		json_print(doc, stdout);
+		json_decref(doc);
+	}
+	return missing ? EXIT_USAGE : EXIT_CLEAN;
+}
+
+static bool claim_matches(const struct claim *c, const char *name, const char *path,
+			  unsigned line)
+{
+	const struct comment *cm = &c->file->comments.v[c->comment];
+
+	if (!path)
+		return c->function >= 0 && !strcmp(c->file->functions.v[c->function].name, name);
+	return (!strcmp(c->file->path, path) || str_ends_with(path, c->file->path)) &&
+	       cm->start.line <= line && line <= cm->end.line;
+}
+
+static size_t show_matches(const struct program *p, const char *arg, json_t *out,
+			   json_t *claims)
 {
 	char *path = NULL;
 	unsigned line = 0;
@@ -202,6 +299,15 @@ static size_t show_matches(const struct program *p, const char *arg, json_t *out
 				show_site(p, &f->sites.v[j]);
 			n++;
 		}
+		for (size_t j = 0; j < f->claims.n; j++) {
+			if (!claim_matches(&f->claims.v[j], arg, path, line))
+				continue;
+			if (claims)
+				json_array_append_new(claims, claim_to_json(&f->claims.v[j]));
+			else
+				show_claim(&f->claims.v[j]);
+			n++;
+		}
 	}
 	free(path);
 	return n;
@@ -211,24 +317,40 @@ int cmd_show(int argc, char **argv)
 {
 	struct options o;
 	struct program *p;
-	json_t *sites = NULL;
+	json_t *sites = NULL, *claims = NULL;
 	int missing = 0;
+	bool primitives = false;
 
 	options_init(&o);
 	options_parse(&o, &argc, argv, usage);
+	for (int i = 1; i < argc; i++)
+		if (!strcmp(argv[i], "--primitives")) {
+			primitives = true;
+			memmove(&argv[i], &argv[i + 1], (size_t)(argc - i) * sizeof(*argv));
+			argc--;
+			i--;
+		}
+	if (o.format == FORMAT_RST)
+		die("show: --format takes text or json");
+	if (primitives) {
+		int rc = show_primitives(&o, argv + 1, argc - 1);
+
+		options_release(&o);
+		return rc;
+	}
 	if (argc < 2)
 		die("show: name a FUNCTION or FILE:LINE\n%s", usage);
 	for (int i = 1; i < argc; i++)
 		if (argv[i][0] == '-')
 			die("show: unknown option '%s'\n%s", argv[i], usage);
-	if (o.format == FORMAT_RST)
-		die("show: --format takes text or json");
 	options_find_kernel(&o);
 	p = program_load(&o);
-	if (o.format == FORMAT_JSON)
+	if (o.format == FORMAT_JSON) {
 		sites = json_array();
+		claims = json_array();
+	}
 	for (int i = 1; i < argc; i++) {
-		if (!show_matches(p, argv[i], sites)) {
+		if (!show_matches(p, argv[i], sites, claims)) {
 			fprintf(stderr, "barriermap: %s: no barrier there\n", argv[i]);
 			missing = 1;
 		}
@@ -239,6 +361,7 @@ int cmd_show(int argc, char **argv)
 		json_object_set_new(doc, "version", json_integer(JSON_FORMAT_VERSION));
 		json_object_set_new(doc, "kernel", json_text(p->kernel));
 		json_object_set_new(doc, "sites", sites);
+		json_object_set_new(doc, "claims", claims);
 		json_print(doc, stdout);
 		json_decref(doc);
 	}

@@ -5,7 +5,9 @@
  * the output is byte-identical from run to run.
  */
 #include "emit_json.h"
+#include "claims.h"
 #include "lkmm.h"
+#include "primitives.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -202,6 +204,88 @@ json_t *site_to_json(const struct site *s)
 	return o;
 }
 
+json_t *primitive_to_json(const struct primitive *pr)
+{
+	json_t *o = json_object(), *cites = json_array();
+
+	json_object_set_new(o, "name", json_text(pr->name));
+	json_object_set_new(o, "kind", json_text(primitive_kind_name(pr)));
+	json_object_set_new(o, "condition", json_text(pr->condition));
+	json_object_set_new(o, "via", json_text(pr->via));
+	for (int i = 0; i < 2 && pr->cite[i].file; i++) {
+		json_t *c = json_object();
+
+		json_object_set_new(c, "file", json_text(pr->cite[i].file));
+		json_object_set_new(c, "section", json_text(pr->cite[i].section));
+		json_object_set_new(c, "anchor", json_text(pr->cite[i].anchor));
+		json_object_set_new(c, "quote", json_text(pr->cite[i].quote));
+		json_array_append_new(cites, c);
+	}
+	json_object_set_new(o, "cites", cites);
+	return o;
+}
+
+json_t *primitives_to_json(void)
+{
+	size_t n;
+	const struct primitive *t = primitive_table(&n);
+	json_t *a = json_array();
+
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(a, primitive_to_json(&t[i]));
+	return a;
+}
+
+json_t *claim_to_json(const struct claim *c)
+{
+	json_t *o = json_object();
+	const struct function *fn = c->function >= 0 ? &c->file->functions.v[c->function] : NULL;
+
+	json_object_set_new(o, "file", json_text(c->file->path));
+	json_object_set_new(o, "line", json_integer(c->at.line));
+	json_object_set_new(o, "col", json_integer(c->at.col));
+	json_object_set_new(o, "end_col", json_integer(c->end_col));
+	json_object_set_new(o, "function", json_text(fn ? fn->name : NULL));
+	json_object_set_new(o, "comment_line",
+			    json_integer(c->file->comments.v[c->comment].start.line));
+	json_object_set_new(o, "sentence", json_text(c->sentence));
+	json_object_set_new(o, "subject", json_text(c->subject));
+	json_object_set_new(o, "barrier", json_text(c->barrier));
+	json_object_set_new(o, "misspelled", json_text(c->misspelled));
+	json_object_set_new(o, "kind", json_text(c->any_kind ? "any" : kind_name(c->kind)));
+	json_object_set_new(o, "verdict", json_text(claim_verdict_name(c->verdict)));
+	json_object_set_new(o, "status", json_text(claim_status_name(c->verdict)));
+	json_object_set_new(o, "primitive", c->primitive ? primitive_to_json(c->primitive) :
+			    json_null());
+	if (c->found) {
+		json_t *t = partner_to_json(&c->there);
+
+		json_object_set_new(t, "depth", json_integer(c->there_depth));
+		json_object_set_new(t, "as_strong", json_boolean(c->as_strong));
+		json_object_set_new(t, "primitive", c->there_primitive ?
+				    primitive_to_json(c->there_primitive) : json_null());
+		json_object_set_new(o, "there", t);
+	} else {
+		json_object_set_new(o, "there", json_null());
+	}
+	json_object_set_new(o, "message", json_text(c->message));
+	return o;
+}
+
+json_t *claims_to_json(const struct program *p, bool (*want)(const struct claim *))
+{
+	json_t *a = json_array();
+
+	for (size_t i = 0; i < p->files.n; i++) {
+		const struct file_facts *f = p->files.v[i];
+
+		for (size_t j = 0; f->in_scope && j < f->claims.n; j++)
+			if (!want || want(&f->claims.v[j]))
+				json_array_append_new(a, claim_to_json(&f->claims.v[j]));
+	}
+	return a;
+}
+
 /* The files not checked: their barriers are missing from "sites". */
 static json_t *skipped_to_json(const struct program *p)
 {
@@ -237,6 +321,7 @@ json_t *program_to_json(const struct program *p, bool (*want)(const struct site 
 				json_array_append_new(sites, site_to_json(&f->sites.v[j]));
 	}
 	json_object_set_new(doc, "sites", sites);
+	json_object_set_new(doc, "claims", claims_to_json(p, NULL));
 	json_object_set_new(doc, "skipped", skipped_to_json(p));
 	return doc;
 }

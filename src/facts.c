@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /* facts.c: names, lookups and the free functions of the facts. */
 #include "facts.h"
+#include "claims.h"
 #include "infer.h"
 #include "lkmm.h"
 #include "objects.h"
@@ -111,6 +112,9 @@ void file_facts_free(struct file_facts *f)
 		free(f->comments.v[i].text);
 	for (size_t i = 0; i < f->includes.n; i++)
 		free(f->includes.v[i]);
+	for (size_t i = 0; i < f->claims.n; i++)
+		claim_release(&f->claims.v[i]);
+	free(f->claims.v);
 	free(f->includes.v);
 	free(f->sites.v);
 	free(f->functions.v);
@@ -209,4 +213,72 @@ bool site_matches_arg(const struct site *s, const char *name, const char *path,
 	/* a line inside the comment that belongs to the barrier */
 	return s->comment >= 0 && s->file->comments.v[s->comment].start.line <= line &&
 	       line <= s->file->comments.v[s->comment_last].end.line;
+}
+
+/* ---- copies, for check-patch's programs that share untouched files ---- */
+
+static void calls_copy(struct call **out, size_t *n, size_t *cap, const struct call *v, size_t cnt)
+{
+	*out = cnt ? xmalloc(cnt * sizeof(**out)) : NULL;
+	*n = *cap = cnt;
+	for (size_t i = 0; i < cnt; i++) {
+		(*out)[i] = v[i];
+		(*out)[i].callee = xstrdup(v[i].callee);
+	}
+}
+
+static void accesses_copy(struct access **out, size_t *n, size_t *cap,
+			  const struct access *v, size_t cnt)
+{
+	*out = cnt ? xmalloc(cnt * sizeof(**out)) : NULL;
+	*n = *cap = cnt;
+	for (size_t i = 0; i < cnt; i++) {
+		(*out)[i] = v[i];
+		(*out)[i].object = xstrdup(v[i].object);
+	}
+}
+
+struct file_facts *file_facts_clone(const struct file_facts *f)
+{
+	struct file_facts *c = xcalloc(1, sizeof(*c));
+
+	c->path = xstrdup(f->path);
+	c->arch = xstrdup(f->arch);
+	c->in_scope = f->in_scope;
+	c->skipped = xstrdup_or_null(f->skipped);
+	if (f->claims.n)
+		BUG("%s: file_facts_clone() of a file whose claims were checked", f->path);
+	for (size_t i = 0; i < f->functions.n; i++) {
+		struct function fn = f->functions.v[i];
+
+		fn.name = xstrdup(fn.name);
+		calls_copy(&fn.calls.v, &fn.calls.n, &fn.calls.cap, f->functions.v[i].calls.v,
+			   f->functions.v[i].calls.n);
+		vec_push(&c->functions, fn);
+	}
+	for (size_t i = 0; i < f->comments.n; i++) {
+		struct comment cm = f->comments.v[i];
+
+		cm.text = xstrdup(cm.text);
+		vec_push(&c->comments, cm);
+	}
+	for (size_t i = 0; i < f->includes.n; i++)
+		vec_push(&c->includes, xstrdup(f->includes.v[i]));
+	for (size_t i = 0; i < f->sites.n; i++) {
+		const struct site *s = &f->sites.v[i];
+		struct site t = *s;
+
+		t.file = c;
+		t.barrier = xstrdup(s->barrier);
+		t.comment_text = xstrdup_or_null(s->comment_text);
+		if (s->partners.n || s->results || s->message || s->lkmm)
+			BUG("%s: file_facts_clone() of a resolved site", f->path);
+		calls_copy(&t.stmt_calls.v, &t.stmt_calls.n, &t.stmt_calls.cap, s->stmt_calls.v,
+			   s->stmt_calls.n);
+		pairing_copy(&t.pairing, &s->pairing);
+		accesses_copy(&t.before.v, &t.before.n, &t.before.cap, s->before.v, s->before.n);
+		accesses_copy(&t.after.v, &t.after.n, &t.after.cap, s->after.v, s->after.n);
+		vec_push(&c->sites, t);
+	}
+	return c;
 }

@@ -5,6 +5,7 @@
  *   scan.c     (libclang, per file)        -> struct file_facts
  *   attach.c   (comment -> barrier)        -> site->comment, site->pairing
  *   resolve.c  (whole program)             -> site->status, site->partners
+ *   claims.c   (whole program, resolved)   -> file->claims and their verdicts
  *   emit_*.c   (lint, json, rst, ...)      -> output; emitters never re-scan
  *
  * Everything is owned by the struct program and freed by program_free().
@@ -92,7 +93,8 @@ struct ref_result {
 	 * this one orders: all were kept */
 	bool kept_all;
 	char *note;		/* explanation, or NULL */
-	VEC(char *) candidates;	/* nearest names when nothing matched */
+	VEC(char *) candidates;	/* "did you mean": infer_did_you_mean() */
+	bool candidate_clear;	/* the first candidate is a clear repair (suggest --fix) */
 	VEC(char *) searched;	/* "path:line" of each definition looked in */
 };
 
@@ -135,6 +137,52 @@ struct site {
 	struct lkmm_site *lkmm;
 };
 
+/* ---- reliance claims (claims.c) ---------------------------------------- */
+
+struct primitive;	/* primitives.h */
+
+enum claim_verdict {
+	/* in order of severity, worst first, like enum status */
+	CLAIM_STALE,		/* the barrier named is not on the path (what is, is said) */
+	CLAIM_WEAK,		/* what is there is weaker than the comment claims */
+	CLAIM_UNCHECKED,	/* the function is neither scanned nor a known primitive */
+	CLAIM_HOLDS,
+	CLAIM__COUNT
+};
+
+/*
+ * A comment's claim that a barrier somewhere else provides the ordering:
+ * "Rely on mmap_read_unlock() for an implicit smp_rmb()", "The barrier in
+ * kvm_flush_remote_tlbs() achieves this", "synchronize_srcu(), which also
+ * implies a full memory barrier".  The claim is checked against the
+ * barriers on the function's path, or against what a core primitive
+ * guarantees (primitives.c).  Strings are owned, pointers into the facts
+ * borrowed.
+ */
+struct claim {
+	struct file_facts *file;
+	int comment;		/* index into file->comments */
+	int function;		/* the function the comment is in, or -1 */
+	struct pos at;		/* the function relied on, as written in the comment */
+	unsigned end_col;	/* its last column */
+	char *sentence;		/* the sentence that makes the claim, blanks collapsed */
+	char *subject;		/* the function or primitive relied on */
+	char *barrier;		/* the barrier named ("smp_rmb"), corrected, or NULL */
+	char *misspelled;	/* the barrier as written when it was corrected, or NULL */
+	enum kind kind;		/* the kind claimed, unless any_kind */
+	bool any_kind;		/* "a barrier", "the memory barrier": any will do */
+
+	/* the check */
+	enum claim_verdict verdict;
+	const struct primitive *primitive;	/* @subject is a core primitive */
+	bool found;		/* something is there: @there */
+	struct partner there;	/* the barrier that is there (named, or the best other) */
+	unsigned there_depth;	/* calls from @subject down to it */
+	const struct primitive *there_primitive;	/* @there is a call to a primitive */
+	bool as_strong;		/* @there is at least as strong as claimed */
+	char *message;
+};
+
 struct file_facts {
 	char *path;		/* relative to the kernel tree */
 	char *arch;		/* "x86", "arm64"...; "generic" for virt/kvm and include/ */
@@ -144,6 +192,7 @@ struct file_facts {
 	VEC(struct comment) comments;	/* sorted by start */
 	VEC(struct site) sites;		/* sorted by position */
 	VEC(char *) includes;		/* "<linux/mm.h>", "\"mmu.h\"" as written */
+	VEC(struct claim) claims;	/* claims.c: in comment order */
 };
 
 struct options {
@@ -193,6 +242,13 @@ bool site_matches_arg(const struct site *s, const char *name, const char *path,
 
 void site_release(struct site *s);
 void file_facts_free(struct file_facts *f);
+/*
+ * A deep copy of a file's facts as the scan left them (before resolve):
+ * check-patch's programs before and after a patch share the facts of the
+ * files it does not touch.  A new field of struct file_facts, function,
+ * comment or site that owns memory must be copied here too.
+ */
+struct file_facts *file_facts_clone(const struct file_facts *f);
 void program_free(struct program *p);
 
 /* Definitions named @name: *n set to their count, NULL if none. */

@@ -1744,6 +1744,30 @@ void grammar_parse(const char *comment, struct pairing *out)
 	sb_release(&clean);
 }
 
+/* Kept beside pairing_release(): a field that owns memory is copied here too. */
+void pairing_copy(struct pairing *out, const struct pairing *in)
+{
+	*out = *in;
+	out->refs = in->nrefs ? xmalloc(in->nrefs * sizeof(*out->refs)) : NULL;
+	for (size_t i = 0; i < in->nrefs; i++) {
+		struct ref *r = &out->refs[i];
+
+		*r = in->refs[i];
+		r->arch = xstrdup_or_null(r->arch);
+		r->barrier = xstrdup_or_null(r->barrier);
+		r->misspelled = xstrdup_or_null(r->misspelled);
+		r->function = xstrdup_or_null(r->function);
+		r->context = xstrdup_or_null(r->context);
+	}
+	out->misspellings = in->nmisspellings ?
+			    xmalloc(in->nmisspellings * sizeof(*out->misspellings)) : NULL;
+	for (size_t i = 0; i < in->nmisspellings; i++) {
+		out->misspellings[i] = in->misspellings[i];
+		out->misspellings[i].written = xstrdup(in->misspellings[i].written);
+	}
+	out->phrase = xstrdup_or_null(in->phrase);
+}
+
 void pairing_release(struct pairing *p)
 {
 	refs_release(p->refs, p->nrefs);
@@ -1813,4 +1837,68 @@ enum grammar_design grammar_design(void)
 	const char *v = getenv("BARRIERMAP_GRAMMAR");
 
 	return v && !strcmp(v, "candidates") ? GRAMMAR_CANDIDATES : GRAMMAR_PHRASES;
+}
+
+/* ---- the tokenizer, for other readers of comments ----------------------- */
+
+void grammar_words(const char *comment, struct comment_words *out)
+{
+	struct strbuf clean = STRBUF_INIT;
+	struct tokens tk = { 0 };
+	unsigned sentence = 0;
+	size_t n = 0;
+
+	memset(out, 0, sizeof(*out));
+	clean_comment(comment ? comment : "", &clean);
+	out->text = sb_detach(&clean);
+	if (!out->text)
+		out->text = xstrdup("");
+	tokenize(out->text, &tk);
+	out->v = xcalloc(tk.v.n ? tk.v.n : 1, sizeof(*out->v));
+	for (size_t i = 0; i < tk.v.n; i++) {
+		const struct token *t = &tk.v.v[i];
+
+		if (is_boundary(t)) {
+			sentence += n && out->v[n - 1].sentence == sentence;
+			continue;
+		}
+		out->v[n++] = (struct comment_word){
+			.start = t->start, .len = t->len, .sentence = sentence,
+			.word = t->type == T_WORD,
+			.parens = t->flags & W_PARENS,
+			.possessive = t->flags & W_POSSESSIVE,
+			.identifier = is_identifier_word(t) && !(t->flags & (W_SLASH | W_ALT)),
+			.field = (t->flags & W_OTHER) != 0,
+		};
+	}
+	out->n = n;
+	free(tk.v.v);
+}
+
+void comment_words_release(struct comment_words *w)
+{
+	free(w->text);
+	free(w->v);
+	memset(w, 0, sizeof(*w));
+}
+
+void grammar_expand_names(const char *word, struct strvec *out)
+{
+	struct names names = { 0 };
+	char *w = xstrdup(word);
+
+	if (strchr(w, '<') && strchr(w, '>'))
+		expand_alternation(w, &names);
+	else if (strchr(w, '/'))
+		expand_slash(w, &names);
+	else
+		vec_push(&names.list, xstrdup(w));
+	free(w);
+	for (size_t i = 0; i < names.list.n; i++) {
+		if (valid_identifier(names.list.v[i]))
+			vec_push(out, names.list.v[i]);
+		else
+			free(names.list.v[i]);
+	}
+	free(names.list.v);
 }

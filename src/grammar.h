@@ -61,6 +61,8 @@ struct pairing {
 /* Parse @comment; @out is overwritten.  Never fails. */
 void grammar_parse(const char *comment, struct pairing *out);
 void pairing_release(struct pairing *p);
+/* A deep copy of @in into @out (check-patch reuses a file's facts). */
+void pairing_copy(struct pairing *out, const struct pairing *in);
 const char *pairing_kind_name(enum pairing_kind kind);
 /* Does @text name @id as a whole word ("smp_wmb" in "the smp_wmb above")? */
 bool text_names_identifier(const char *text, const char *id);
@@ -79,5 +81,39 @@ bool grammar_mentions_pairing(const char *comment);
  */
 enum grammar_design { GRAMMAR_PHRASES, GRAMMAR_CANDIDATES };
 enum grammar_design grammar_design(void);
+
+/*
+ * The grammar's own cleaning and tokenizer, for other readers of comments
+ * (claims.c reads what a comment says it relies on).  @comment is raw, as
+ * for grammar_parse(); out->text is it without markers, and out->v its
+ * words and punctuation in order, each with the sentence it belongs to
+ * (a full stop, a blank line or a list item starts the next one).
+ */
+struct comment_word {
+	size_t start, len;	/* the word in out->text, "()" and "'s" not included */
+	unsigned sentence;
+	bool word;		/* false: one punctuation character */
+	bool parens;		/* written "foo()" or "foo(args)" */
+	bool possessive;	/* "nVHE's" */
+	bool identifier;	/* letters, digits and '_' only: a possible C name */
+	bool field;		/* "vcpu->mode", "a.b": a path, never a function */
+};
+
+struct comment_words {
+	char *text;
+	struct comment_word *v;
+	size_t n;
+};
+
+void grammar_words(const char *comment, struct comment_words *out);
+void comment_words_release(struct comment_words *w);
+
+/*
+ * The function names a written word stands for, as the grammar reads
+ * them: "f_<a|b>" -> f_a, f_b; "walk_begin/end" -> walk_begin, walk_end;
+ * "f" -> f.  Appended to @out (strings owned by it).
+ */
+struct strvec;
+void grammar_expand_names(const char *word, struct strvec *out);
 
 #endif

@@ -4,6 +4,7 @@
  * and the files in scope, and running scan -> attach -> resolve.
  */
 #include "pipeline.h"
+#include "claims.h"
 #include "lkmm.h"
 
 #include <dirent.h>
@@ -565,7 +566,7 @@ static void warn_skipped(const struct program *p)
 			warning("%s: skipped: %s", p->files.v[i]->path, p->files.v[i]->skipped);
 }
 
-struct program *program_load_overlay(const struct options *o,
+struct program *program_scan_overlay(const struct options *o,
 				     const struct overlay *ov, size_t nov)
 {
 	struct program *p = xcalloc(1, sizeof(*p));
@@ -581,8 +582,64 @@ struct program *program_load_overlay(const struct options *o,
 	scan_files(p, 0, ov, nov);
 	add_named_headers(p, ov, nov);
 	warn_skipped(p);
+	return p;
+}
+
+void program_resolve(struct program *p)
+{
 	resolve_program(p);
 	lkmm_analyze(p);
+	check_claims(p);
+}
+
+struct program *program_load_overlay(const struct options *o,
+				     const struct overlay *ov, size_t nov)
+{
+	struct program *p = program_scan_overlay(o, ov, nov);
+
+	program_resolve(p);
+	return p;
+}
+
+struct program *program_rescan(const struct program *t, const struct overlay *ov, size_t nov,
+			       const char *const *changed, size_t nchanged)
+{
+	struct program *p = xcalloc(1, sizeof(*p));
+	size_t first;
+
+	p->opts = t->opts;
+	p->kernel = xstrdup(t->kernel);
+	for (size_t i = 0; i < t->files.n; i++) {
+		bool touched = false;
+
+		for (size_t j = 0; j < nchanged && !touched; j++)
+			touched = !strcmp(t->files.v[i]->path, changed[j]);
+		if (!touched)
+			vec_push(&p->files, file_facts_clone(t->files.v[i]));
+	}
+	first = p->files.n;
+	for (size_t j = 0; j < nchanged; j++) {
+		const struct overlay *o = NULL;
+		bool in_scope = true;
+
+		for (size_t i = 0; i < nov && !o; i++)
+			if (!strcmp(ov[i].path, changed[j]))
+				o = &ov[i];
+		for (size_t i = 0; i < t->files.n; i++)
+			if (!strcmp(t->files.v[i]->path, changed[j]))
+				in_scope = t->files.v[i]->in_scope;
+		/* as find_files() would: an overlay source file is in scope */
+		if (o && o->content && is_source(o->path))
+			add_file(p, o->path, in_scope);
+	}
+	if (p->files.n > first) {
+		scan_files(p, first, ov, nov);
+		for (size_t i = first; i < p->files.n; i++)
+			if (p->files.v[i]->skipped)
+				warning("%s: skipped: %s", p->files.v[i]->path, p->files.v[i]->skipped);
+	}
+	xqsort(p->files.v, p->files.n, sizeof(*p->files.v), file_cmp);
+	add_named_headers(p, ov, nov);
 	return p;
 }
 

@@ -15,6 +15,7 @@
  */
 #include "infer.h"
 #include "pipeline.h"
+#include "primitives.h"
 
 #include <ctype.h>
 #include <stdint.h>
@@ -97,17 +98,23 @@ static size_t match_in_function(struct site *s, size_t ref, const struct functio
 		add_partner(s, ref, &pt, queue, at);
 		found++;
 	}
-	/* "the barrier implicit in F": an atomic RMW in F */
+	/*
+	 * "the barrier implicit in F": an atomic RMW in F, or a call to a core
+	 * primitive whose ordering the table knows (pte_unmap_unlock() ->
+	 * spin_unlock(), a release)
+	 */
 	if (found || (r->barrier && !any))
 		return found;
 	for (size_t i = 0; i < fn->calls.n; i++) {
+		const char *callee = fn->calls.v[i].callee;
+		const struct primitive *pr = primitive_lookup(callee);
 		struct partner pt;
 
-		if (!implies_full_barrier(fn->calls.v[i].callee))
+		if (!implies_full_barrier(callee) && !(pr && pr->ordered))
 			continue;
 		pt = (struct partner){ .site = NULL, .file = f, .at = fn->calls.v[i].at,
-				       .function = fn->name, .barrier = fn->calls.v[i].callee,
-				       .kind = KIND_IMPLIED };
+				       .function = fn->name, .barrier = callee,
+				       .kind = implies_full_barrier(callee) ? KIND_IMPLIED : pr->kind };
 		add_partner(s, ref, &pt, queue, at);
 		found++;
 		break;	/* one implied barrier is enough evidence */
@@ -189,22 +196,6 @@ static size_t search_from(const struct program *p, struct site *s, size_t ref,
 	return found;
 }
 
-/* Names within three edits of @name, for "did you mean". */
-static void nearest_names(const struct program *p, const char *name, struct ref_result *res)
-{
-	const char *last = NULL;
-
-	for (size_t i = 0; i < p->by_name.n && res->candidates.n < 3; i++) {
-		const char *cand = function_of(&p->by_name.v[i])->name;
-
-		if (last && !strcmp(last, cand))
-			continue;
-		last = cand;
-		if (edit_distance(name, cand, 3) <= 3)
-			vec_push(&res->candidates, xstrdup(cand));
-	}
-}
-
 static void check_kinds(struct site *s, size_t ref, size_t first, struct ref_result *res)
 {
 	const struct ref *r = &s->pairing.refs[ref];
@@ -245,7 +236,7 @@ static void resolve_ref(const struct program *p, struct site *s, size_t ref)
 	n = pick_definitions(p, r->function, arch, defs, 8);
 	res->function_found = n > 0;
 	if (!n) {
-		nearest_names(p, r->function, res);
+		infer_did_you_mean(p, s, ref, res);
 		return;
 	}
 	for (size_t i = 0; i < n; i++)
@@ -272,6 +263,8 @@ static void resolve_ref(const struct program *p, struct site *s, size_t ref)
 					      r->barrier, s->partners.v[first].barrier);
 	}
 	check_kinds(s, ref, first, res);
+	if (!res->nfound)
+		infer_did_you_mean(p, s, ref, res);
 }
 
 /* Does @callee supply a barrier, itself or through its callees? */
@@ -282,7 +275,8 @@ static bool supplies_barrier(const struct program *p, const struct site *s, cons
 	struct ref_result rr = { 0 };
 	const struct function_ref *defs[4];
 	size_t n = pick_definitions(p, callee, s->file->arch, defs, 4);
-	bool ok = implies_full_barrier(callee);
+	const struct primitive *pr = primitive_lookup(callee);
+	bool ok = implies_full_barrier(callee) || (pr && pr->ordered);
 
 	tmp.pairing.refs = &probe;
 	tmp.pairing.nrefs = 1;
@@ -295,12 +289,20 @@ static bool supplies_barrier(const struct program *p, const struct site *s, cons
 	return ok;
 }
 
+/*
+ * The call stands for the barrier: an atomic that implies a full one, a
+ * core primitive of the table (mmap_read_unlock() is a release), or a
+ * function whose path holds one (of a kind the call does not say).
+ */
 static void take_call(struct site *s, const struct call *c)
 {
+	const struct primitive *pr = primitive_lookup(c->callee);
+
 	free(s->barrier);
 	s->barrier = xstrdup(c->callee);
 	s->at = c->at;
-	s->kind = implies_full_barrier(c->callee) ? KIND_IMPLIED : KIND_UNKNOWN;
+	s->kind = implies_full_barrier(c->callee) ? KIND_IMPLIED :
+		  pr && pr->ordered ? pr->kind : KIND_UNKNOWN;
 	s->end_col = s->at.col + (unsigned)strlen(c->callee) - 1;
 }
 
@@ -702,17 +704,16 @@ static char *dangling_message(const struct site *s, size_t k, const struct progr
 
 	sb_adds(&sb, "partner ");
 	ref_text(&sb, &s->pairing.refs[k]);
-	if (!res->function_found) {
+	if (!res->function_found)
 		sb_addf(&sb, " not found: no function %s() in the scanned tree",
 			s->pairing.refs[k].function);
-		for (size_t i = 0; i < res->candidates.n; i++)
-			sb_addf(&sb, "%s%s()", i ? ", " : " (did you mean ", res->candidates.v[i]);
-		if (res->candidates.n)
-			sb_adds(&sb, "?)");
-	} else {
+	else
 		sb_addf(&sb, " not found: no barrier there or in its callees (searched %u call%s deep)",
 			p->opts->max_depth, p->opts->max_depth == 1 ? "" : "s");
-	}
+	for (size_t i = 0; i < res->candidates.n; i++)
+		sb_addf(&sb, "%s%s()", i ? ", " : " (did you mean ", res->candidates.v[i]);
+	if (res->candidates.n)
+		sb_adds(&sb, "?)");
 	return sb_detach(&sb);
 }
 

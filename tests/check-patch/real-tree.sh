@@ -93,3 +93,10 @@
 # check-exit-value: 1
 # check-output-contains: "it paired with the barrier implicit in test_and_set_bit() in pi_test_and_set_on()
 # check-output-contains: "attention": 6,
+#
+# check-name: deleting the first of two smp_wmb() in kvm_xen_shared_info_init() reports the first, not the second
+# check-command: tests/check-patch/kpatch.py $KERNEL $TMP/w drop arch/x86/kvm/xen.c kvm_xen_shared_info_init 'smp_wmb();' > $TMP/p.patch && $BM check-patch --kernel $KERNEL --format=json $TMP/p.patch | python3 -c 'import json,sys; d=json.load(sys.stdin); print([(i["kind"], i["line"]) for i in d["items"]])' > $TMP/items && start=$(sed -n 's/^@@ -\([0-9]*\),.*/\1/p' $TMP/p.patch) && off=$(awk '/^@@/{n=0; next} /^[ -]/{n++} /^-.*smp_wmb/{print n; exit}' $TMP/p.patch) && echo "[('removed', $((start + off - 1)))]" | cmp - $TMP/items && echo ok
+# check-exit-value: 0
+# check-output-start
+# ok
+# check-output-end
