@@ -102,7 +102,11 @@ static char *mail_subject(const line_vec *lines, size_t from, size_t to)
 		}
 		break;
 	}
-	return sb.len ? sb_detach(&sb) : NULL;
+	if (!sb.len) {
+		sb_release(&sb);	/* "Subject: " alone still grew the buffer */
+		return NULL;
+	}
+	return sb_detach(&sb);
 }
 
 const char *subject_without_tag(const char *subject)
