@@ -39,22 +39,18 @@ for h in $harnesses; do
 	[ -x "$bin" ] || { echo "run.sh: $bin is missing: make fuzz-build" >&2; exit 2; }
 	corpus=$work/corpus/$h
 	mkdir -p "$corpus"
-	# the parsers that die() on bad input leak what a refusal leaves
-	leaks=1
-	case $h in patch|tree) leaks=0;; esac
 	log=$work/$h.log
 	: >"$log"
 	start=$(awk '{print $16 + $17}' /proc/$$/stat)
 	# slices of at most a minute, each starting from the corpus the last
-	# one grew: a die() jumps out of the parser and leaves what it held,
-	# so one long process would only grow
+	# one grew, so that no process lives long enough to run out of memory
 	runs=0
 	left=$seconds
 	rc=0
 	while [ "$left" -gt 0 ] && [ $rc = 0 ]; do
 		slice=$((left < 60 ? left : 60))
 		left=$((left - slice))
-		TMPDIR=$work ASAN_OPTIONS=detect_leaks=$leaks UBSAN_OPTIONS=print_stacktrace=1 \
+		TMPDIR=$work ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 			"$bin" -max_total_time="$slice" -timeout=25 -rss_limit_mb=4096 \
 			-max_len=65536 -print_final_stats=1 -artifact_prefix="$work/artifacts/$h-" \
 			"$corpus" "$seeds/$h" >"$log.slice" 2>&1
