@@ -50,7 +50,7 @@ for h in $harnesses; do
 	while [ "$left" -gt 0 ] && [ $rc = 0 ]; do
 		slice=$((left < 60 ? left : 60))
 		left=$((left - slice))
-		TMPDIR=$work ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+		ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 			"$bin" -max_total_time="$slice" -timeout=25 -rss_limit_mb=4096 \
 			-max_len=65536 -print_final_stats=1 -artifact_prefix="$work/artifacts/$h-" \
 			"$corpus" "$seeds/$h" >"$log.slice" 2>&1
