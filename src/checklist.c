@@ -33,16 +33,30 @@ struct ent {
 
 typedef VEC(struct ent) ent_vec;
 
-/* A comment that speaks of pairing, anywhere in one program. */
+/*
+ * A comment that names a partner, anywhere in one program, as the facts
+ * read it: a site's comment (site->pairing, its comments joined), or one
+ * no site took (comment->pairing).  The checklist never parses a comment.
+ */
 struct pcomment {
 	const struct file_facts *file;
-	const struct comment *comment;
+	const struct comment *comment;	/* the first of its comments */
+	size_t ncomments;		/* how many the site joined; 1 for a loose one */
+	const char *text;		/* what was read: all its comments */
 	const struct site *site;	/* the site it documents, or NULL */
 	const char *function;		/* the function it sits in, or NULL */
-	struct pairing pairing;
+	const struct pairing *pairing;
 };
 
 typedef VEC(struct pcomment) pcomment_vec;
+
+/* The before-comments by where they are after the patch and their text. */
+struct pcomment_index {
+	const pcomment_vec *pb;
+	const struct patch_set *set;
+	size_t *v;
+	size_t n;
+};
 
 struct ctx {
 	struct checklist *cl;
@@ -50,6 +64,7 @@ struct ctx {
 	const struct patch_set *set;
 	ent_vec b, a;
 	pcomment_vec pb, pa;
+	struct pcomment_index pb_index;
 	VEC(char *) reported;	/* "path:line" of after-comments already listed */
 };
 
@@ -313,33 +328,48 @@ static const char *function_at(const struct file_facts *f, struct pos at)
 	return fn >= 0 ? f->functions.v[fn].name : NULL;
 }
 
+static size_t site_ncomments(const struct site *s)
+{
+	return s->comment < 0 ? 0 : s->comment_last < 0 ? 1 : (size_t)(s->comment_last - s->comment) + 1;
+}
+
+/*
+ * The pairing comments of @f, in order: each site's (the first site whose
+ * comments start there), and each comment no site took.
+ */
+static void collect_file_comments(pcomment_vec *out, const struct file_facts *f)
+{
+	const struct site **first = xcalloc(f->comments.n + 1, sizeof(*first));
+	bool *taken = xcalloc(f->comments.n + 1, sizeof(*taken));
+
+	for (size_t i = 0; i < f->sites.n; i++) {
+		const struct site *s = &f->sites.v[i];
+
+		if (s->comment < 0)
+			continue;
+		if (!first[s->comment])
+			first[s->comment] = s;
+		for (size_t k = 0; k < site_ncomments(s); k++)
+			taken[(size_t)s->comment + k] = true;
+	}
+	for (size_t k = 0; k < f->comments.n; k++) {
+		const struct comment *cm = &f->comments.v[k];
+		const struct site *s = first[k];
+		struct pcomment pc = { f, cm, s ? site_ncomments(s) : 1, s ? s->comment_text : cm->text,
+				       s, function_at(f, cm->start), s ? &s->pairing : cm->pairing };
+
+		if ((!s && taken[k]) || !pc.pairing || pc.pairing->kind != PAIRING_REFS)
+			continue;
+		vec_push(out, pc);
+	}
+	free(taken);
+	free(first);
+}
+
 static void collect_comments(pcomment_vec *out, const struct program *p)
 {
-	for (size_t i = 0; i < p->files.n; i++) {
-		const struct file_facts *f = p->files.v[i];
-
-		for (size_t k = 0; k < f->comments.n; k++) {
-			const struct comment *cm = &f->comments.v[k];
-			struct pcomment pc = { f, cm, NULL, NULL, { 0 } };
-
-			if (!grammar_mentions_pairing(cm->text))
-				continue;
-			grammar_parse(cm->text, &pc.pairing);
-			if (pc.pairing.kind != PAIRING_REFS) {
-				pairing_release(&pc.pairing);
-				continue;
-			}
-			for (size_t s = 0; s < f->sites.n && !pc.site; s++)
-				if (f->sites.v[s].comment >= 0 &&
-				    (size_t)f->sites.v[s].comment <= k &&
-				    (f->sites.v[s].comment_last < 0 ?
-				     (size_t)f->sites.v[s].comment == k :
-				     k <= (size_t)f->sites.v[s].comment_last))
-					pc.site = &f->sites.v[s];
-			pc.function = function_at(f, cm->start);
-			vec_push(out, pc);
-		}
-	}
+	for (size_t i = 0; i < p->files.n; i++)
+		collect_file_comments(out, p->files.v[i]);
 }
 
 static bool ref_names(const struct ref *r, const char *fn, const char *barrier)
@@ -358,8 +388,8 @@ static bool ref_names(const struct ref *r, const char *fn, const char *barrier)
 
 static bool comment_names(const struct pcomment *pc, const char *fn, const char *barrier)
 {
-	for (size_t i = 0; i < pc->pairing.nrefs; i++)
-		if (ref_names(&pc->pairing.refs[i], fn, barrier))
+	for (size_t i = 0; i < pc->pairing->nrefs; i++)
+		if (ref_names(&pc->pairing->refs[i], fn, barrier))
 			return true;
 	return false;
 }
@@ -383,12 +413,27 @@ static const struct file_facts *find_file(const struct program *p, const char *p
 	return NULL;
 }
 
+/* Are comments [@x, @x + n) and [@y, @y + n) of their files the same text? */
+static bool same_comments(const struct file_facts *xf, const struct comment *x,
+			  const struct file_facts *yf, const struct comment *y, size_t n)
+{
+	size_t xi = (size_t)(x - xf->comments.v), yi = (size_t)(y - yf->comments.v);
+
+	if (xi + n > xf->comments.n || yi + n > yf->comments.n)
+		return false;
+	for (size_t k = 0; k < n; k++)
+		if (strcmp(x[k].text, y[k].text))
+			return false;
+	return true;
+}
+
 /*
- * The same comment after the patch: same text, in the file it moved to,
- * nearest to where it was.  NULL when the patch changed or removed it.
+ * The same comment after the patch (@n comments from @bc, for a site that
+ * joined several): same text, in the file it moved to, nearest to where it
+ * was.  NULL when the patch changed or removed it.
  */
 static const struct comment *comment_after(const struct ctx *c, const struct file_facts *bf,
-					    const struct comment *bc)
+					    const struct comment *bc, size_t n)
 {
 	const struct file_facts *f = find_file(c->after, patch_set_new_path(c->set, bf->path));
 	const struct comment *best = NULL;
@@ -399,7 +444,7 @@ static const struct comment *comment_after(const struct ctx *c, const struct fil
 		unsigned d = cm->start.line > bc->start.line ?
 			cm->start.line - bc->start.line : bc->start.line - cm->start.line;
 
-		if (!strcmp(cm->text, bc->text) && d < best_d) {
+		if (d < best_d && same_comments(bf, bc, f, cm, n ? n : 1)) {
 			best = cm;
 			best_d = d;
 		}
@@ -407,14 +452,60 @@ static const struct comment *comment_after(const struct ctx *c, const struct fil
 	return best;
 }
 
+static const struct pcomment_index *sort_index;	/* for the comparator below */
+
+/* By the path after the patch, then the text. */
+static int pcomment_key_cmp(const struct pcomment *x, const char *path, const char *text)
+{
+	int r = strcmp(patch_set_new_path(sort_index->set, x->file->path), path);
+
+	return r ? r : strcmp(x->text, text);
+}
+
+static int pcomment_qcmp(const void *a, const void *b)
+{
+	const struct pcomment *y = &sort_index->pb->v[*(const size_t *)b];
+
+	return pcomment_key_cmp(&sort_index->pb->v[*(const size_t *)a],
+				patch_set_new_path(sort_index->set, y->file->path), y->text);
+}
+
+static void index_before_comments(struct pcomment_index *ix, const pcomment_vec *pb,
+				  const struct patch_set *set)
+{
+	ix->pb = pb;
+	ix->set = set;
+	ix->v = xmalloc((pb->n ? pb->n : 1) * sizeof(*ix->v));
+	ix->n = 0;
+	for (size_t i = 0; i < pb->n; i++)
+		if (patch_set_new_path(set, pb->v[i].file->path))
+			ix->v[ix->n++] = i;
+	sort_index = ix;
+	xqsort(ix->v, ix->n, sizeof(*ix->v), pcomment_qcmp);
+	sort_index = NULL;
+}
+
 /* Did this after-patch comment exist, word for word, before it? */
 static bool comment_existed(const struct ctx *c, const struct pcomment *pa)
 {
-	for (size_t i = 0; i < c->pb.n; i++)
-		if (!strcmp(c->pb.v[i].comment->text, pa->comment->text) &&
-		    same_str(patch_set_new_path(c->set, c->pb.v[i].file->path), pa->file->path))
-			return true;
-	return false;
+	const struct pcomment_index *ix = &c->pb_index;
+	size_t lo = 0, hi = ix->n;
+	bool found = false;
+
+	sort_index = ix;
+	while (lo < hi && !found) {
+		size_t mid = (lo + hi) / 2;
+		int r = pcomment_key_cmp(&ix->pb->v[ix->v[mid]], pa->file->path, pa->text);
+
+		if (!r)
+			found = true;
+		else if (r < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	sort_index = NULL;
+	return found;
 }
 
 /* ---- items ----------------------------------------------------------- */
@@ -526,7 +617,7 @@ static void stale_comments(struct ctx *c, const struct ent *gone, const char *wh
 		else
 			continue;
 		who = where_comment(pc);
-		now = comment_after(c, pc->file, pc->comment);
+		now = comment_after(c, pc->file, pc->comment, pc->ncomments);
 		if (now) {
 			const char *path = patch_set_new_path(c->set, pc->file->path);
 
@@ -543,7 +634,7 @@ static void stale_comments(struct ctx *c, const struct ent *gone, const char *wh
 			it->done = true;
 		}
 		item_where(it, pc->function, g->barrier);
-		it->quote = pc->pairing.phrase ? xstrdup(pc->pairing.phrase) : NULL;
+		it->quote = pc->pairing->phrase ? xstrdup(pc->pairing->phrase) : NULL;
 		free(who);
 	}
 	/* comments the patch writes or rewrites that still name it */
@@ -564,7 +655,7 @@ static void stale_comments(struct ctx *c, const struct ent *gone, const char *wh
 			      "%s, changed by the patch, still names %s, which the patch %s",
 			      who, name, what);
 		item_where(it, pa->function, g->barrier);
-		it->quote = pa->pairing.phrase ? xstrdup(pa->pairing.phrase) : NULL;
+		it->quote = pa->pairing->phrase ? xstrdup(pa->pairing->phrase) : NULL;
 		free(who);
 	}
 	free(name);
@@ -853,7 +944,7 @@ static void report_removed(struct ctx *c, const struct ent *x)
 	add_partner_details(it, s, "it paired with");
 	if (s->comment >= 0) {
 		const struct comment *own = &x->file->comments.v[s->comment];
-		const struct comment *now = comment_after(c, x->file, own);
+		const struct comment *now = comment_after(c, x->file, own, site_ncomments(s));
 
 		if (now && x->path && grammar_mentions_pairing(own->text))
 			vec_push(&it->details, xasprintf("its own pairing comment stays, at %s:%u: remove or update it",
@@ -942,8 +1033,8 @@ static void report_gone_names(struct ctx *c)
 	for (size_t i = 0; i < c->pa.n; i++) {
 		const struct pcomment *pa = &c->pa.v[i];
 
-		for (size_t r = 0; r < pa->pairing.nrefs; r++) {
-			const char *fn = pa->pairing.refs[r].function;
+		for (size_t r = 0; r < pa->pairing->nrefs; r++) {
+			const char *fn = pa->pairing->refs[r].function;
 			struct checklist_item *it;
 			const char *renamed = NULL;
 			char *who;
@@ -961,8 +1052,8 @@ static void report_gone_names(struct ctx *c)
 				      "%s names %s(), which the patch %s%s%s", who, fn,
 				      renamed ? "renames to " : "removes",
 				      renamed ? renamed : "", renamed ? "()" : "");
-			item_where(it, pa->function, pa->pairing.refs[r].barrier);
-			it->quote = pa->pairing.phrase ? xstrdup(pa->pairing.phrase) : NULL;
+			item_where(it, pa->function, pa->pairing->refs[r].barrier);
+			it->quote = pa->pairing->phrase ? xstrdup(pa->pairing->phrase) : NULL;
 			if (!comment_existed(c, pa))
 				vec_push(&it->details, xstrdup("the patch changes this comment, but not this name"));
 			free(who);
@@ -1006,6 +1097,7 @@ void checklist_compare(struct checklist *cl, const struct program *before,
 	collect_sites(&c.a, after, set, false);
 	collect_comments(&c.pb, before);
 	collect_comments(&c.pa, after);
+	index_before_comments(&c.pb_index, &c.pb, set);
 	match_sites(&c);
 
 	for (size_t j = 0; j < c.a.n; j++)
@@ -1029,10 +1121,7 @@ void checklist_compare(struct checklist *cl, const struct program *before,
 			report_broken_claim(&c, &c.b.v[i], &c.a.v[c.b.v[i].other]);
 	sort_items(cl);
 
-	for (size_t i = 0; i < c.pb.n; i++)
-		pairing_release(&c.pb.v[i].pairing);
-	for (size_t i = 0; i < c.pa.n; i++)
-		pairing_release(&c.pa.v[i].pairing);
+	free(c.pb_index.v);
 	for (size_t i = 0; i < c.reported.n; i++)
 		free(c.reported.v[i]);
 	free(c.pb.v);
