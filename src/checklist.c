@@ -4,6 +4,7 @@
  * what a human must check before the patch is sent or merged.
  */
 #include "checklist.h"
+#include "claims.h"
 
 #include <ctype.h>
 #include <jansson.h>
@@ -1027,6 +1028,141 @@ static void report_broken_claim(struct ctx *c, const struct ent *x, const struct
 	add_partner_details(it, b, "before the patch it paired with");
 }
 
+/* ---- reliance claims --------------------------------------------------- */
+
+/* A claim, and where its file is after the patch. */
+struct claim_ent {
+	const struct claim *claim;
+	const char *path;
+};
+
+typedef VEC(struct claim_ent) claim_vec;
+
+static void collect_claims(claim_vec *out, const struct program *p, const struct patch_set *set,
+			   bool before)
+{
+	for (size_t i = 0; i < p->files.n; i++) {
+		const struct file_facts *f = p->files.v[i];
+		const char *path = before ? patch_set_new_path(set, f->path) : f->path;
+
+		for (size_t k = 0; path && f->in_scope && k < f->claims.n; k++)
+			vec_push(out, ((struct claim_ent){ &f->claims.v[k], path }));
+	}
+}
+
+static const char *claim_comment(const struct claim *c)
+{
+	return c->file->comments.v[c->comment].text;
+}
+
+/*
+ * The same claim on both sides of the patch: the same comment, word for
+ * word, in the same file (after renames), relying on the same function
+ * for the same barrier.  A claim is a function of its comment's text.
+ */
+static int claim_key_cmp(const struct claim_ent *x, const struct claim_ent *y)
+{
+	const struct claim *a = x->claim, *b = y->claim;
+	int r = strcmp(x->path, y->path);
+
+	if (!r)
+		r = strcmp(claim_comment(a), claim_comment(b));
+	if (!r)
+		r = strcmp(a->subject, b->subject);
+	if (!r)
+		r = strcmp(a->barrier ? a->barrier : "", b->barrier ? b->barrier : "");
+	if (!r)
+		r = (a->kind > b->kind) - (a->kind < b->kind);
+	if (!r)
+		r = (int)a->any_kind - (int)b->any_kind;
+	return r;
+}
+
+static const claim_vec *sort_claims;	/* for the comparator below */
+
+/* By key, then in program order: equal keys pair in order. */
+static int claim_qcmp(const void *x, const void *y)
+{
+	size_t i = *(const size_t *)x, j = *(const size_t *)y;
+	int r = claim_key_cmp(&sort_claims->v[i], &sort_claims->v[j]);
+
+	return r ? r : (i > j) - (i < j);
+}
+
+static size_t *sorted_claims(const claim_vec *v)
+{
+	size_t *ix = xmalloc((v->n ? v->n : 1) * sizeof(*ix));
+
+	for (size_t i = 0; i < v->n; i++)
+		ix[i] = i;
+	sort_claims = v;
+	xqsort(ix, v->n, sizeof(*ix), claim_qcmp);
+	sort_claims = NULL;
+	return ix;
+}
+
+/* For each after-claim, the same claim before the patch, or NULL: a claim the patch writes. */
+static const struct claim **match_claims(const claim_vec *b, const claim_vec *a)
+{
+	const struct claim **match = xcalloc(a->n ? a->n : 1, sizeof(*match));
+	size_t *bi = sorted_claims(b), *ai = sorted_claims(a);
+
+	for (size_t i = 0, j = 0; i < b->n && j < a->n;) {
+		int r = claim_key_cmp(&b->v[bi[i]], &a->v[ai[j]]);
+
+		if (!r)
+			match[ai[j]] = b->v[bi[i]].claim;
+		i += r <= 0;
+		j += r >= 0;
+	}
+	free(bi);
+	free(ai);
+	return match;
+}
+
+/*
+ * A claim that held before the patch and does not after it (the barrier
+ * it relies on is gone from the path, or weaker, or the function is), and
+ * a claim the patch writes that is stale or weak.  A claim that was
+ * already false, or that the patch writes on a function barriermap cannot
+ * check, is lint's business.
+ */
+static void report_reliance(struct ctx *c)
+{
+	claim_vec b = { 0 }, a = { 0 };
+	const struct claim **match;
+
+	collect_claims(&b, c->before, c->set, true);
+	collect_claims(&a, c->after, c->set, false);
+	match = match_claims(&b, &a);
+	for (size_t j = 0; j < a.n; j++) {
+		const struct claim *was = match[j], *now = a.v[j].claim;
+		const char *fn = now->function >= 0 ? now->file->functions.v[now->function].name : NULL;
+		struct checklist_item *it;
+		char *who;
+
+		if (was ? was->verdict != CLAIM_HOLDS || now->verdict == CLAIM_HOLDS :
+			  now->verdict != CLAIM_STALE && now->verdict != CLAIM_WEAK)
+			continue;
+		who = fn ? xasprintf("the comment in %s()", fn) : xstrdup("the comment");
+		it = add_item(c, SECTION_RELIANCE, was ? "reliance-broken" : "reliance-unsound",
+			      a.v[j].path, now->at.line, false, "%s%s %s", who,
+			      was ? "" : ", written by the patch,", now->message);
+		item_where(it, fn, now->barrier);
+		it->quote = xstrdup(now->sentence);
+		if (was && was->found) {
+			char *there = claim_there(was);
+
+			vec_push(&it->details, xasprintf("before the patch: %s", there));
+			free(there);
+		}
+		free(who);
+	}
+	free(match);
+	free(b.v);
+	free(a.v);
+}
+
 /* Functions defined before the patch and nowhere after it. */
 static void report_gone_names(struct ctx *c)
 {
@@ -1119,6 +1255,7 @@ void checklist_compare(struct checklist *cl, const struct program *before,
 	for (size_t i = 0; i < c.b.n; i++)
 		if (c.b.v[i].how == SAME || c.b.v[i].how == RENAMED)
 			report_broken_claim(&c, &c.b.v[i], &c.a.v[c.b.v[i].other]);
+	report_reliance(&c);
 	sort_items(cl);
 
 	free(c.pb_index.v);
@@ -1148,8 +1285,9 @@ static const struct item_type {
 	{ "kind-changed", "KIND_CHANGE", SEVERITY_WARNING },
 	{ "claim-broken", "BROKEN_PAIRING", SEVERITY_ERROR },
 	{ "dangling-name", "DANGLING_NAME", SEVERITY_ERROR },
-	/* reserved for reliance claims ("relies on the barrier in F", claims.c) */
+	/* reliance claims ("the barrier in F() orders ...", claims.c) */
 	{ "reliance-broken", "BROKEN_CLAIM", SEVERITY_ERROR },
+	{ "reliance-unsound", "BROKEN_CLAIM", SEVERITY_ERROR },
 };
 
 static const struct item_type *type_of(const struct checklist_item *it)
@@ -1175,6 +1313,15 @@ const char *checklist_severity_name(enum checklist_severity s)
 	return s == SEVERITY_ERROR ? "ERROR" : s == SEVERITY_WARNING ? "WARNING" : "CHECK";
 }
 
+/* Is item_types[i] the first with its TYPE (two kinds may share one)? */
+static bool first_of_type(size_t i)
+{
+	for (size_t k = 0; k < i; k++)
+		if (!strcmp(item_types[k].type, item_types[i].type))
+			return false;
+	return true;
+}
+
 bool checklist_is_type(const char *type)
 {
 	for (size_t i = 0; i < sizeof(item_types) / sizeof(item_types[0]); i++)
@@ -1188,7 +1335,8 @@ char *checklist_type_names(void)
 	struct strbuf sb = STRBUF_INIT;
 
 	for (size_t i = 0; i < sizeof(item_types) / sizeof(item_types[0]); i++)
-		sb_addf(&sb, "%s%s", i ? ", " : "", item_types[i].type);
+		if (first_of_type(i))
+			sb_addf(&sb, "%s%s", i ? ", " : "", item_types[i].type);
 	return sb_detach(&sb);
 }
 

@@ -20,6 +20,7 @@ static const char *const section_titles[SECTION__COUNT] = {
 	[SECTION_REMOVED] = "Barriers removed or moved, and the comments that name them",
 	[SECTION_KIND] = "Barriers whose kind changes",
 	[SECTION_CLAIMS] = "Pairing claims broken through the call graph",
+	[SECTION_RELIANCE] = "Reliance claims that do not hold after the patch",
 	[SECTION_NAMES] = "Comments naming functions the patch removes or renames",
 };
 
@@ -28,6 +29,7 @@ static const char *const section_keys[SECTION__COUNT] = {
 	[SECTION_REMOVED] = "removed",
 	[SECTION_KIND] = "kind",
 	[SECTION_CLAIMS] = "claims",
+	[SECTION_RELIANCE] = "reliance",
 	[SECTION_NAMES] = "names",
 };
 
