@@ -5,6 +5,7 @@
  */
 #include "checklist.h"
 #include "claims.h"
+#include "lkmm.h"
 
 #include <ctype.h>
 #include <jansson.h>
@@ -976,6 +977,26 @@ static void report_moved(struct ctx *c, const struct ent *x, const struct ent *y
 	free(from);
 }
 
+/*
+ * The new kind no longer gives an ordering that the pattern of a pair the
+ * barrier is in needs (lkmm.c): smp_mb() to smp_wmb() on one side of a
+ * store buffering.  An item of its own, after the kind change; hedged
+ * when the pair's accesses were read with low certainty.
+ */
+static void report_weakened(struct ctx *c, const struct ent *x, const struct ent *y)
+{
+	enum lkmm_certainty sure;
+	char *why = lkmm_weakened(x->site, y->site, &sure);
+	struct checklist_item *it;
+
+	if (!why)
+		return;
+	it = add_item(c, SECTION_KIND, sure >= CERTAINTY_MEDIUM ? "weakened" : "possibly-weakened",
+		      y->path, y->site->at.line, false, "in %s(), %s", y->function, why);
+	item_where(it, y->function, y->site->barrier);
+	free(why);
+}
+
 static void report_kind_changed(struct ctx *c, const struct ent *x, const struct ent *y)
 {
 	char *what = xasprintf("changes to %s()", y->site->barrier);
@@ -1000,6 +1021,7 @@ static void report_kind_changed(struct ctx *c, const struct ent *x, const struct
 		vec_push(&it->details, xasprintf("its comment no longer holds: %s",
 						 y->site->message ? y->site->message :
 						 status_name(y->site->status)));
+	report_weakened(c, x, y);
 	free(what);
 }
 
@@ -1283,6 +1305,8 @@ static const struct item_type {
 	{ "stale-comment", "STALE_COMMENT", SEVERITY_ERROR },
 	{ "updated-comment", "UPDATED_COMMENT", SEVERITY_WARNING },
 	{ "kind-changed", "KIND_CHANGE", SEVERITY_WARNING },
+	{ "weakened", "WEAKENED_BARRIER", SEVERITY_WARNING },
+	{ "possibly-weakened", "WEAKENED_BARRIER", SEVERITY_CHECK },
 	{ "claim-broken", "BROKEN_PAIRING", SEVERITY_ERROR },
 	{ "dangling-name", "DANGLING_NAME", SEVERITY_ERROR },
 	/* reliance claims ("the barrier in F() orders ...", claims.c) */
