@@ -543,10 +543,23 @@ static int site_cmp(const void *a, const void *b)
 }
 
 /*
+ * Does a comment that belongs to no site speak of pairing?  Weak phrasings
+ * alone ("see F()", "synchronizes with") do only when it names a barrier:
+ * "Check for rejects ... (see comments in icp_rm_deliver_irq)" points at
+ * F for something else than its barriers, as on a call (speaks_for_a_call()).
+ */
+static bool loose_speaks_of_pairing(const struct pairing *parsed, const char *text)
+{
+	if (parsed->kind == PAIRING_NONE)
+		return false;
+	return parsed->kind != PAIRING_REFS || !parsed->weak || grammar_names_barrier(text);
+}
+
+/*
  * The comments no site took that speak of pairing, read once here for
  * the stages that read every pairing comment (check-patch lists those
- * that name a barrier it removes): "see kvm_vcpu_reset()" on a plain
- * statement, "Pairs with ..." above a struct field.
+ * that name a barrier it removes): "Pairs with ..." above a struct field,
+ * "the smp_wmb() of the writer: see F()" above a plain read.
  */
 static void read_loose_comments(struct file_facts *f)
 {
@@ -566,7 +579,7 @@ static void read_loose_comments(struct file_facts *f)
 		if (taken[k] || !grammar_mentions_pairing(cm->text))
 			continue;
 		grammar_parse(cm->text, &parsed);
-		if (parsed.kind == PAIRING_NONE) {
+		if (!loose_speaks_of_pairing(&parsed, cm->text)) {
 			pairing_release(&parsed);
 			continue;
 		}
