@@ -29,6 +29,18 @@ endif
 CC ?= cc
 CFLAGS ?= -O2 -g
 WARNINGS := -std=c11 -Wall -Wextra -Wno-unused-parameter -Wshadow -Wstrict-prototypes -Wmissing-prototypes
+# DEVELOPER=1 (the default; DEVELOPER=0 to turn it off): warnings are
+# errors, as in git's developer builds.
+DEVELOPER ?= 1
+ifeq ($(DEVELOPER),1)
+WARNINGS += -Werror
+endif
+
+# "0.3 (6d0497f)": the release, and the commit when built from a git checkout.
+VERSION_BASE := 0.3
+GIT_COMMIT := $(shell git rev-parse --short HEAD 2>/dev/null)
+GIT_DIRTY := $(if $(GIT_COMMIT),$(shell git diff --quiet HEAD -- 2>/dev/null || echo -dirty))
+VERSION := $(VERSION_BASE)$(if $(GIT_COMMIT), ($(GIT_COMMIT)$(GIT_DIRTY)))
 KERNEL_TREE_SCRIPT ?= $(CURDIR)/tools/kernel-tree.sh
 CPPFLAGS += -D_GNU_SOURCE -I$(LLVM_INCDIR) -Isrc -DKERNEL_TREE_SCRIPT='"$(KERNEL_TREE_SCRIPT)"' 
 LDLIBS += -L$(LLVM_LIBDIR) -Wl,-rpath,$(LLVM_LIBDIR) -lclang -ljansson -lpthread -lm
@@ -61,10 +73,22 @@ $(BUILD)/%.o: src/%.c $(wildcard src/*.h) Makefile
 	$(quiet) CC $@
 	$(Q)$(CC) $(CPPFLAGS) $(WARNINGS) $(CFLAGS) -c -o $@ $<
 
+# Only version.o is rebuilt when the version changes: the stamp is rewritten
+# only when its content would differ.
+$(BUILD)/version.stamp: FORCE
+	@mkdir -p $(@D)
+	@echo '$(VERSION)' | cmp -s - $@ || echo '$(VERSION)' > $@
+$(BUILD)/version.o: CPPFLAGS += -DBARRIERMAP_VERSION='"$(VERSION)"'
+$(BUILD)/version.o: $(BUILD)/version.stamp
+
 # The test build: AddressSanitizer and UndefinedBehaviorSanitizer.
 SAN_FLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
 asan:
-	$(Q)$(MAKE) --no-print-directory BUILD=build/asan CFLAGS="$(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)" build/asan/barriermap
+	$(Q)$(MAKE) --no-print-directory BUILD=build/asan CFLAGS="$(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)" DEVELOPER=1 build/asan/barriermap
+
+# The same sources with clang, warnings as errors (CI builds both).
+clang:
+	$(Q)$(MAKE) --no-print-directory BUILD=build/clang CC=clang DEVELOPER=1 build/clang/barriermap
 
 KERNEL_TREE = $(shell tools/kernel-tree.sh)
 
@@ -79,7 +103,7 @@ check-slow: barriermap asan
 	$(Q)tools/kernel-tree.sh >/dev/null
 	$(Q)$(RUN_TESTS) --group=slow $(TESTS)
 
-check-all: barriermap asan
+check-all: barriermap asan clang
 	$(Q)tools/kernel-tree.sh >/dev/null
 	$(Q)$(RUN_TESTS) --group=all $(TESTS)
 
@@ -97,4 +121,6 @@ install: barriermap
 clean:
 	rm -rf build barriermap
 
-.PHONY: all asan check check-slow check-all map install clean barriermap
+FORCE:
+
+.PHONY: all asan clang check check-slow check-all map install clean FORCE
