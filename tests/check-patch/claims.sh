@@ -74,6 +74,18 @@
 # reliance reliance-broken BROKEN_CLAIM ERROR post_event smp_wmb
 # check-output-end
 #
+# check-name: in a series, a claim one patch breaks and the next rewrites is ticked, taken care of by the next
+# check-command: tests/check-patch/kpatch.py -s mbox $dir/claims-tree $TMP/w drop include/linux/kvm_host.h __kvm_make_request 'smp_wmb();' commit 'KVM: drop the smp_wmb() in __kvm_make_request()' sub virt/kvm/events.c post_event 'The smp_wmb() in kvm_make_request() orders' 'Nothing orders' commit 'KVM: post_event() needs no order' > $TMP/s.mbox && $BM check-patch --kernel $dir/claims-tree $TMP/s.mbox | sed -n '/^Reliance/,/^$/p'
+# check-exit-value: 0
+# check-output-start
+# Reliance claims that do not hold after the patch:
+# [x] virt/kvm/events.c:9: the comment in post_event() relies on smp_wmb() in kvm_make_request(), but there is no barrier on its path (searched 3 calls deep)
+#       "The smp_wmb() in kvm_make_request() orders the event before the request."
+#       - before the patch: smp_wmb() in __kvm_make_request() (include/linux/kvm_host.h:18), 1 call deep, via kvm_make_request() -> __kvm_make_request(), a write barrier
+#       - taken care of by patch 2/2 (KVM: post_event() needs no order)
+#
+# check-output-end
+#
 # On the real tree (lines masked: the tree moves with stable releases).
 #
 # check-name: removing the smp_wmb() in __kvm_make_request() breaks vmx.c's claim about kvm_make_request() and mmu.c's about the barrier in kvm_flush_remote_tlbs() (real tree)
