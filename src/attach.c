@@ -19,6 +19,9 @@
  * on a call ("kvm_flush_remote_tlbs() reuses the barrier in
  * kvm_make_all_cpus_request()"), becomes an implicit site at that call, or
  * at a call it names one or two statements below.
+ *
+ * Every other comment that speaks of pairing is read once more, on its
+ * own, into comment->pairing: later stages never parse a comment again.
  */
 #include "tokens.h"
 
@@ -539,10 +542,58 @@ static int site_cmp(const void *a, const void *b)
 	return (x->at.col > y->at.col) - (x->at.col < y->at.col);
 }
 
+/*
+ * Does a comment that belongs to no site speak of pairing?  Weak phrasings
+ * alone ("see F()", "synchronizes with") do only when it names a barrier:
+ * "Check for rejects ... (see comments in icp_rm_deliver_irq)" points at
+ * F for something else than its barriers, as on a call (speaks_for_a_call()).
+ */
+static bool loose_speaks_of_pairing(const struct pairing *parsed, const char *text)
+{
+	if (parsed->kind == PAIRING_NONE)
+		return false;
+	return parsed->kind != PAIRING_REFS || !parsed->weak || grammar_names_barrier(text);
+}
+
+/*
+ * The comments no site took that speak of pairing, read once here for
+ * the stages that read every pairing comment (check-patch lists those
+ * that name a barrier it removes): "Pairs with ..." above a struct field,
+ * "the smp_wmb() of the writer: see F()" above a plain read.
+ */
+static void read_loose_comments(struct file_facts *f)
+{
+	bool *taken = xcalloc(f->comments.n + 1, sizeof(*taken));
+
+	for (size_t i = 0; i < f->sites.n; i++) {
+		const struct site *s = &f->sites.v[i];
+		int last = s->comment_last < 0 ? s->comment : s->comment_last;
+
+		for (int k = s->comment; k >= 0 && k <= last; k++)
+			taken[k] = true;
+	}
+	for (size_t k = 0; k < f->comments.n; k++) {
+		struct comment *cm = &f->comments.v[k];
+		struct pairing parsed;
+
+		if (taken[k] || !grammar_mentions_pairing(cm->text))
+			continue;
+		grammar_parse(cm->text, &parsed);
+		if (!loose_speaks_of_pairing(&parsed, cm->text)) {
+			pairing_release(&parsed);
+			continue;
+		}
+		cm->pairing = xmalloc(sizeof(*cm->pairing));
+		*cm->pairing = parsed;
+	}
+	free(taken);
+}
+
 void attach_comments(struct file_facts *f, const struct token_view *tv)
 {
 	for (size_t i = 0; i < f->sites.n; i++)
 		attach_site(&f->sites.v[i], f, tv);
 	find_implicit_sites(f, tv);
 	xqsort(f->sites.v, f->sites.n, sizeof(*f->sites.v), site_cmp);
+	read_loose_comments(f);
 }

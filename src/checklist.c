@@ -4,6 +4,8 @@
  * what a human must check before the patch is sent or merged.
  */
 #include "checklist.h"
+#include "claims.h"
+#include "lkmm.h"
 
 #include <ctype.h>
 #include <jansson.h>
@@ -33,16 +35,30 @@ struct ent {
 
 typedef VEC(struct ent) ent_vec;
 
-/* A comment that speaks of pairing, anywhere in one program. */
+/*
+ * A comment that names a partner, anywhere in one program, as the facts
+ * read it: a site's comment (site->pairing, its comments joined), or one
+ * no site took (comment->pairing).  The checklist never parses a comment.
+ */
 struct pcomment {
 	const struct file_facts *file;
-	const struct comment *comment;
+	const struct comment *comment;	/* the first of its comments */
+	size_t ncomments;		/* how many the site joined; 1 for a loose one */
+	const char *text;		/* what was read: all its comments */
 	const struct site *site;	/* the site it documents, or NULL */
 	const char *function;		/* the function it sits in, or NULL */
-	struct pairing pairing;
+	const struct pairing *pairing;
 };
 
 typedef VEC(struct pcomment) pcomment_vec;
+
+/* The before-comments by where they are after the patch and their text. */
+struct pcomment_index {
+	const pcomment_vec *pb;
+	const struct patch_set *set;
+	size_t *v;
+	size_t n;
+};
 
 struct ctx {
 	struct checklist *cl;
@@ -50,6 +66,7 @@ struct ctx {
 	const struct patch_set *set;
 	ent_vec b, a;
 	pcomment_vec pb, pa;
+	struct pcomment_index pb_index;
 	VEC(char *) reported;	/* "path:line" of after-comments already listed */
 };
 
@@ -313,33 +330,48 @@ static const char *function_at(const struct file_facts *f, struct pos at)
 	return fn >= 0 ? f->functions.v[fn].name : NULL;
 }
 
+static size_t site_ncomments(const struct site *s)
+{
+	return s->comment < 0 ? 0 : s->comment_last < 0 ? 1 : (size_t)(s->comment_last - s->comment) + 1;
+}
+
+/*
+ * The pairing comments of @f, in order: each site's (the first site whose
+ * comments start there), and each comment no site took.
+ */
+static void collect_file_comments(pcomment_vec *out, const struct file_facts *f)
+{
+	const struct site **first = xcalloc(f->comments.n + 1, sizeof(*first));
+	bool *taken = xcalloc(f->comments.n + 1, sizeof(*taken));
+
+	for (size_t i = 0; i < f->sites.n; i++) {
+		const struct site *s = &f->sites.v[i];
+
+		if (s->comment < 0)
+			continue;
+		if (!first[s->comment])
+			first[s->comment] = s;
+		for (size_t k = 0; k < site_ncomments(s); k++)
+			taken[(size_t)s->comment + k] = true;
+	}
+	for (size_t k = 0; k < f->comments.n; k++) {
+		const struct comment *cm = &f->comments.v[k];
+		const struct site *s = first[k];
+		struct pcomment pc = { f, cm, s ? site_ncomments(s) : 1, s ? s->comment_text : cm->text,
+				       s, function_at(f, cm->start), s ? &s->pairing : cm->pairing };
+
+		if ((!s && taken[k]) || !pc.pairing || pc.pairing->kind != PAIRING_REFS)
+			continue;
+		vec_push(out, pc);
+	}
+	free(taken);
+	free(first);
+}
+
 static void collect_comments(pcomment_vec *out, const struct program *p)
 {
-	for (size_t i = 0; i < p->files.n; i++) {
-		const struct file_facts *f = p->files.v[i];
-
-		for (size_t k = 0; k < f->comments.n; k++) {
-			const struct comment *cm = &f->comments.v[k];
-			struct pcomment pc = { f, cm, NULL, NULL, { 0 } };
-
-			if (!grammar_mentions_pairing(cm->text))
-				continue;
-			grammar_parse(cm->text, &pc.pairing);
-			if (pc.pairing.kind != PAIRING_REFS) {
-				pairing_release(&pc.pairing);
-				continue;
-			}
-			for (size_t s = 0; s < f->sites.n && !pc.site; s++)
-				if (f->sites.v[s].comment >= 0 &&
-				    (size_t)f->sites.v[s].comment <= k &&
-				    (f->sites.v[s].comment_last < 0 ?
-				     (size_t)f->sites.v[s].comment == k :
-				     k <= (size_t)f->sites.v[s].comment_last))
-					pc.site = &f->sites.v[s];
-			pc.function = function_at(f, cm->start);
-			vec_push(out, pc);
-		}
-	}
+	for (size_t i = 0; i < p->files.n; i++)
+		collect_file_comments(out, p->files.v[i]);
 }
 
 static bool ref_names(const struct ref *r, const char *fn, const char *barrier)
@@ -358,8 +390,8 @@ static bool ref_names(const struct ref *r, const char *fn, const char *barrier)
 
 static bool comment_names(const struct pcomment *pc, const char *fn, const char *barrier)
 {
-	for (size_t i = 0; i < pc->pairing.nrefs; i++)
-		if (ref_names(&pc->pairing.refs[i], fn, barrier))
+	for (size_t i = 0; i < pc->pairing->nrefs; i++)
+		if (ref_names(&pc->pairing->refs[i], fn, barrier))
 			return true;
 	return false;
 }
@@ -383,12 +415,27 @@ static const struct file_facts *find_file(const struct program *p, const char *p
 	return NULL;
 }
 
+/* Are comments [@x, @x + n) and [@y, @y + n) of their files the same text? */
+static bool same_comments(const struct file_facts *xf, const struct comment *x,
+			  const struct file_facts *yf, const struct comment *y, size_t n)
+{
+	size_t xi = (size_t)(x - xf->comments.v), yi = (size_t)(y - yf->comments.v);
+
+	if (xi + n > xf->comments.n || yi + n > yf->comments.n)
+		return false;
+	for (size_t k = 0; k < n; k++)
+		if (strcmp(x[k].text, y[k].text))
+			return false;
+	return true;
+}
+
 /*
- * The same comment after the patch: same text, in the file it moved to,
- * nearest to where it was.  NULL when the patch changed or removed it.
+ * The same comment after the patch (@n comments from @bc, for a site that
+ * joined several): same text, in the file it moved to, nearest to where it
+ * was.  NULL when the patch changed or removed it.
  */
 static const struct comment *comment_after(const struct ctx *c, const struct file_facts *bf,
-					    const struct comment *bc)
+					    const struct comment *bc, size_t n)
 {
 	const struct file_facts *f = find_file(c->after, patch_set_new_path(c->set, bf->path));
 	const struct comment *best = NULL;
@@ -399,7 +446,7 @@ static const struct comment *comment_after(const struct ctx *c, const struct fil
 		unsigned d = cm->start.line > bc->start.line ?
 			cm->start.line - bc->start.line : bc->start.line - cm->start.line;
 
-		if (!strcmp(cm->text, bc->text) && d < best_d) {
+		if (d < best_d && same_comments(bf, bc, f, cm, n ? n : 1)) {
 			best = cm;
 			best_d = d;
 		}
@@ -407,14 +454,60 @@ static const struct comment *comment_after(const struct ctx *c, const struct fil
 	return best;
 }
 
+static const struct pcomment_index *sort_index;	/* for the comparator below */
+
+/* By the path after the patch, then the text. */
+static int pcomment_key_cmp(const struct pcomment *x, const char *path, const char *text)
+{
+	int r = strcmp(patch_set_new_path(sort_index->set, x->file->path), path);
+
+	return r ? r : strcmp(x->text, text);
+}
+
+static int pcomment_qcmp(const void *a, const void *b)
+{
+	const struct pcomment *y = &sort_index->pb->v[*(const size_t *)b];
+
+	return pcomment_key_cmp(&sort_index->pb->v[*(const size_t *)a],
+				patch_set_new_path(sort_index->set, y->file->path), y->text);
+}
+
+static void index_before_comments(struct pcomment_index *ix, const pcomment_vec *pb,
+				  const struct patch_set *set)
+{
+	ix->pb = pb;
+	ix->set = set;
+	ix->v = xmalloc((pb->n ? pb->n : 1) * sizeof(*ix->v));
+	ix->n = 0;
+	for (size_t i = 0; i < pb->n; i++)
+		if (patch_set_new_path(set, pb->v[i].file->path))
+			ix->v[ix->n++] = i;
+	sort_index = ix;
+	xqsort(ix->v, ix->n, sizeof(*ix->v), pcomment_qcmp);
+	sort_index = NULL;
+}
+
 /* Did this after-patch comment exist, word for word, before it? */
 static bool comment_existed(const struct ctx *c, const struct pcomment *pa)
 {
-	for (size_t i = 0; i < c->pb.n; i++)
-		if (!strcmp(c->pb.v[i].comment->text, pa->comment->text) &&
-		    same_str(patch_set_new_path(c->set, c->pb.v[i].file->path), pa->file->path))
-			return true;
-	return false;
+	const struct pcomment_index *ix = &c->pb_index;
+	size_t lo = 0, hi = ix->n;
+	bool found = false;
+
+	sort_index = ix;
+	while (lo < hi && !found) {
+		size_t mid = (lo + hi) / 2;
+		int r = pcomment_key_cmp(&ix->pb->v[ix->v[mid]], pa->file->path, pa->text);
+
+		if (!r)
+			found = true;
+		else if (r < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	sort_index = NULL;
+	return found;
 }
 
 /* ---- items ----------------------------------------------------------- */
@@ -526,7 +619,7 @@ static void stale_comments(struct ctx *c, const struct ent *gone, const char *wh
 		else
 			continue;
 		who = where_comment(pc);
-		now = comment_after(c, pc->file, pc->comment);
+		now = comment_after(c, pc->file, pc->comment, pc->ncomments);
 		if (now) {
 			const char *path = patch_set_new_path(c->set, pc->file->path);
 
@@ -543,7 +636,7 @@ static void stale_comments(struct ctx *c, const struct ent *gone, const char *wh
 			it->done = true;
 		}
 		item_where(it, pc->function, g->barrier);
-		it->quote = pc->pairing.phrase ? xstrdup(pc->pairing.phrase) : NULL;
+		it->quote = pc->pairing->phrase ? xstrdup(pc->pairing->phrase) : NULL;
 		free(who);
 	}
 	/* comments the patch writes or rewrites that still name it */
@@ -564,7 +657,7 @@ static void stale_comments(struct ctx *c, const struct ent *gone, const char *wh
 			      "%s, changed by the patch, still names %s, which the patch %s",
 			      who, name, what);
 		item_where(it, pa->function, g->barrier);
-		it->quote = pa->pairing.phrase ? xstrdup(pa->pairing.phrase) : NULL;
+		it->quote = pa->pairing->phrase ? xstrdup(pa->pairing->phrase) : NULL;
 		free(who);
 	}
 	free(name);
@@ -853,7 +946,7 @@ static void report_removed(struct ctx *c, const struct ent *x)
 	add_partner_details(it, s, "it paired with");
 	if (s->comment >= 0) {
 		const struct comment *own = &x->file->comments.v[s->comment];
-		const struct comment *now = comment_after(c, x->file, own);
+		const struct comment *now = comment_after(c, x->file, own, site_ncomments(s));
 
 		if (now && x->path && grammar_mentions_pairing(own->text))
 			vec_push(&it->details, xasprintf("its own pairing comment stays, at %s:%u: remove or update it",
@@ -884,6 +977,26 @@ static void report_moved(struct ctx *c, const struct ent *x, const struct ent *y
 	free(from);
 }
 
+/*
+ * The new kind no longer gives an ordering that the pattern of a pair the
+ * barrier is in needs (lkmm.c): smp_mb() to smp_wmb() on one side of a
+ * store buffering.  An item of its own, after the kind change; hedged
+ * when the pair's accesses were read with low certainty.
+ */
+static void report_weakened(struct ctx *c, const struct ent *x, const struct ent *y)
+{
+	enum lkmm_certainty sure;
+	char *why = lkmm_weakened(x->site, y->site, &sure);
+	struct checklist_item *it;
+
+	if (!why)
+		return;
+	it = add_item(c, SECTION_KIND, sure >= CERTAINTY_MEDIUM ? "weakened" : "possibly-weakened",
+		      y->path, y->site->at.line, false, "in %s(), %s", y->function, why);
+	item_where(it, y->function, y->site->barrier);
+	free(why);
+}
+
 static void report_kind_changed(struct ctx *c, const struct ent *x, const struct ent *y)
 {
 	char *what = xasprintf("changes to %s()", y->site->barrier);
@@ -908,6 +1021,7 @@ static void report_kind_changed(struct ctx *c, const struct ent *x, const struct
 		vec_push(&it->details, xasprintf("its comment no longer holds: %s",
 						 y->site->message ? y->site->message :
 						 status_name(y->site->status)));
+	report_weakened(c, x, y);
 	free(what);
 }
 
@@ -936,14 +1050,149 @@ static void report_broken_claim(struct ctx *c, const struct ent *x, const struct
 	add_partner_details(it, b, "before the patch it paired with");
 }
 
+/* ---- reliance claims --------------------------------------------------- */
+
+/* A claim, and where its file is after the patch. */
+struct claim_ent {
+	const struct claim *claim;
+	const char *path;
+};
+
+typedef VEC(struct claim_ent) claim_vec;
+
+static void collect_claims(claim_vec *out, const struct program *p, const struct patch_set *set,
+			   bool before)
+{
+	for (size_t i = 0; i < p->files.n; i++) {
+		const struct file_facts *f = p->files.v[i];
+		const char *path = before ? patch_set_new_path(set, f->path) : f->path;
+
+		for (size_t k = 0; path && f->in_scope && k < f->claims.n; k++)
+			vec_push(out, ((struct claim_ent){ &f->claims.v[k], path }));
+	}
+}
+
+static const char *claim_comment(const struct claim *c)
+{
+	return c->file->comments.v[c->comment].text;
+}
+
+/*
+ * The same claim on both sides of the patch: the same comment, word for
+ * word, in the same file (after renames), relying on the same function
+ * for the same barrier.  A claim is a function of its comment's text.
+ */
+static int claim_key_cmp(const struct claim_ent *x, const struct claim_ent *y)
+{
+	const struct claim *a = x->claim, *b = y->claim;
+	int r = strcmp(x->path, y->path);
+
+	if (!r)
+		r = strcmp(claim_comment(a), claim_comment(b));
+	if (!r)
+		r = strcmp(a->subject, b->subject);
+	if (!r)
+		r = strcmp(a->barrier ? a->barrier : "", b->barrier ? b->barrier : "");
+	if (!r)
+		r = (a->kind > b->kind) - (a->kind < b->kind);
+	if (!r)
+		r = (int)a->any_kind - (int)b->any_kind;
+	return r;
+}
+
+static const claim_vec *sort_claims;	/* for the comparator below */
+
+/* By key, then in program order: equal keys pair in order. */
+static int claim_qcmp(const void *x, const void *y)
+{
+	size_t i = *(const size_t *)x, j = *(const size_t *)y;
+	int r = claim_key_cmp(&sort_claims->v[i], &sort_claims->v[j]);
+
+	return r ? r : (i > j) - (i < j);
+}
+
+static size_t *sorted_claims(const claim_vec *v)
+{
+	size_t *ix = xmalloc((v->n ? v->n : 1) * sizeof(*ix));
+
+	for (size_t i = 0; i < v->n; i++)
+		ix[i] = i;
+	sort_claims = v;
+	xqsort(ix, v->n, sizeof(*ix), claim_qcmp);
+	sort_claims = NULL;
+	return ix;
+}
+
+/* For each after-claim, the same claim before the patch, or NULL: a claim the patch writes. */
+static const struct claim **match_claims(const claim_vec *b, const claim_vec *a)
+{
+	const struct claim **match = xcalloc(a->n ? a->n : 1, sizeof(*match));
+	size_t *bi = sorted_claims(b), *ai = sorted_claims(a);
+
+	for (size_t i = 0, j = 0; i < b->n && j < a->n;) {
+		int r = claim_key_cmp(&b->v[bi[i]], &a->v[ai[j]]);
+
+		if (!r)
+			match[ai[j]] = b->v[bi[i]].claim;
+		i += r <= 0;
+		j += r >= 0;
+	}
+	free(bi);
+	free(ai);
+	return match;
+}
+
+/*
+ * A claim that held before the patch and does not after it (the barrier
+ * it relies on is gone from the path, or weaker, or the function is), and
+ * a claim the patch writes that is stale or weak.  A claim that was
+ * already false, or that the patch writes on a function barriermap cannot
+ * check, is lint's business.
+ */
+static void report_reliance(struct ctx *c)
+{
+	claim_vec b = { 0 }, a = { 0 };
+	const struct claim **match;
+
+	collect_claims(&b, c->before, c->set, true);
+	collect_claims(&a, c->after, c->set, false);
+	match = match_claims(&b, &a);
+	for (size_t j = 0; j < a.n; j++) {
+		const struct claim *was = match[j], *now = a.v[j].claim;
+		const char *fn = now->function >= 0 ? now->file->functions.v[now->function].name : NULL;
+		struct checklist_item *it;
+		char *who;
+
+		if (was ? was->verdict != CLAIM_HOLDS || now->verdict == CLAIM_HOLDS :
+			  now->verdict != CLAIM_STALE && now->verdict != CLAIM_WEAK)
+			continue;
+		who = fn ? xasprintf("the comment in %s()", fn) : xstrdup("the comment");
+		it = add_item(c, SECTION_RELIANCE, was ? "reliance-broken" : "reliance-unsound",
+			      a.v[j].path, now->at.line, false, "%s%s %s", who,
+			      was ? "" : ", written by the patch,", now->message);
+		item_where(it, fn, now->barrier);
+		it->quote = xstrdup(now->sentence);
+		if (was && was->found) {
+			char *there = claim_there(was);
+
+			vec_push(&it->details, xasprintf("before the patch: %s", there));
+			free(there);
+		}
+		free(who);
+	}
+	free(match);
+	free(b.v);
+	free(a.v);
+}
+
 /* Functions defined before the patch and nowhere after it. */
 static void report_gone_names(struct ctx *c)
 {
 	for (size_t i = 0; i < c->pa.n; i++) {
 		const struct pcomment *pa = &c->pa.v[i];
 
-		for (size_t r = 0; r < pa->pairing.nrefs; r++) {
-			const char *fn = pa->pairing.refs[r].function;
+		for (size_t r = 0; r < pa->pairing->nrefs; r++) {
+			const char *fn = pa->pairing->refs[r].function;
 			struct checklist_item *it;
 			const char *renamed = NULL;
 			char *who;
@@ -961,8 +1210,8 @@ static void report_gone_names(struct ctx *c)
 				      "%s names %s(), which the patch %s%s%s", who, fn,
 				      renamed ? "renames to " : "removes",
 				      renamed ? renamed : "", renamed ? "()" : "");
-			item_where(it, pa->function, pa->pairing.refs[r].barrier);
-			it->quote = pa->pairing.phrase ? xstrdup(pa->pairing.phrase) : NULL;
+			item_where(it, pa->function, pa->pairing->refs[r].barrier);
+			it->quote = pa->pairing->phrase ? xstrdup(pa->pairing->phrase) : NULL;
 			if (!comment_existed(c, pa))
 				vec_push(&it->details, xstrdup("the patch changes this comment, but not this name"));
 			free(who);
@@ -1006,6 +1255,7 @@ void checklist_compare(struct checklist *cl, const struct program *before,
 	collect_sites(&c.a, after, set, false);
 	collect_comments(&c.pb, before);
 	collect_comments(&c.pa, after);
+	index_before_comments(&c.pb_index, &c.pb, set);
 	match_sites(&c);
 
 	for (size_t j = 0; j < c.a.n; j++)
@@ -1027,12 +1277,10 @@ void checklist_compare(struct checklist *cl, const struct program *before,
 	for (size_t i = 0; i < c.b.n; i++)
 		if (c.b.v[i].how == SAME || c.b.v[i].how == RENAMED)
 			report_broken_claim(&c, &c.b.v[i], &c.a.v[c.b.v[i].other]);
+	report_reliance(&c);
 	sort_items(cl);
 
-	for (size_t i = 0; i < c.pb.n; i++)
-		pairing_release(&c.pb.v[i].pairing);
-	for (size_t i = 0; i < c.pa.n; i++)
-		pairing_release(&c.pa.v[i].pairing);
+	free(c.pb_index.v);
 	for (size_t i = 0; i < c.reported.n; i++)
 		free(c.reported.v[i]);
 	free(c.pb.v);
@@ -1057,10 +1305,13 @@ static const struct item_type {
 	{ "stale-comment", "STALE_COMMENT", SEVERITY_ERROR },
 	{ "updated-comment", "UPDATED_COMMENT", SEVERITY_WARNING },
 	{ "kind-changed", "KIND_CHANGE", SEVERITY_WARNING },
+	{ "weakened", "WEAKENED_BARRIER", SEVERITY_WARNING },
+	{ "possibly-weakened", "WEAKENED_BARRIER", SEVERITY_CHECK },
 	{ "claim-broken", "BROKEN_PAIRING", SEVERITY_ERROR },
 	{ "dangling-name", "DANGLING_NAME", SEVERITY_ERROR },
-	/* reserved for reliance claims ("relies on the barrier in F", claims.c) */
+	/* reliance claims ("the barrier in F() orders ...", claims.c) */
 	{ "reliance-broken", "BROKEN_CLAIM", SEVERITY_ERROR },
+	{ "reliance-unsound", "BROKEN_CLAIM", SEVERITY_ERROR },
 };
 
 static const struct item_type *type_of(const struct checklist_item *it)
@@ -1086,6 +1337,15 @@ const char *checklist_severity_name(enum checklist_severity s)
 	return s == SEVERITY_ERROR ? "ERROR" : s == SEVERITY_WARNING ? "WARNING" : "CHECK";
 }
 
+/* Is item_types[i] the first with its TYPE (two kinds may share one)? */
+static bool first_of_type(size_t i)
+{
+	for (size_t k = 0; k < i; k++)
+		if (!strcmp(item_types[k].type, item_types[i].type))
+			return false;
+	return true;
+}
+
 bool checklist_is_type(const char *type)
 {
 	for (size_t i = 0; i < sizeof(item_types) / sizeof(item_types[0]); i++)
@@ -1099,7 +1359,8 @@ char *checklist_type_names(void)
 	struct strbuf sb = STRBUF_INIT;
 
 	for (size_t i = 0; i < sizeof(item_types) / sizeof(item_types[0]); i++)
-		sb_addf(&sb, "%s%s", i ? ", " : "", item_types[i].type);
+		if (first_of_type(i))
+			sb_addf(&sb, "%s%s", i ? ", " : "", item_types[i].type);
 	return sb_detach(&sb);
 }
 

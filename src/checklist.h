@@ -5,7 +5,9 @@
  * and lists what a contributor or reviewer must check: barriers added
  * without a partner, barriers removed, moved or changed in kind and every
  * comment that names them, pairing claims the patch breaks through the
- * call graph, and names in comments that no longer resolve.
+ * call graph, reliance claims ("the smp_wmb() in kvm_make_request()
+ * orders ...", claims.c) that held and no longer do or that the patch
+ * writes false, and names in comments that no longer resolve.
  *
  * Sites are matched by identity (file, function, barrier, ordinal within
  * the function), so lines that merely shift are not changes.
@@ -21,6 +23,7 @@ enum checklist_section {
 	SECTION_REMOVED,	/* barriers it removes or moves, and who names them */
 	SECTION_KIND,		/* barriers whose kind it changes */
 	SECTION_CLAIMS,		/* pairing claims it breaks through the call graph */
+	SECTION_RELIANCE,	/* reliance claims it breaks, or writes, that do not hold */
 	SECTION_NAMES,		/* comments naming functions it removes or renames */
 	SECTION__COUNT
 };

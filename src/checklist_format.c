@@ -20,6 +20,7 @@ static const char *const section_titles[SECTION__COUNT] = {
 	[SECTION_REMOVED] = "Barriers removed or moved, and the comments that name them",
 	[SECTION_KIND] = "Barriers whose kind changes",
 	[SECTION_CLAIMS] = "Pairing claims broken through the call graph",
+	[SECTION_RELIANCE] = "Reliance claims that do not hold after the patch",
 	[SECTION_NAMES] = "Comments naming functions the patch removes or renames",
 };
 
@@ -28,6 +29,7 @@ static const char *const section_keys[SECTION__COUNT] = {
 	[SECTION_REMOVED] = "removed",
 	[SECTION_KIND] = "kind",
 	[SECTION_CLAIMS] = "claims",
+	[SECTION_RELIANCE] = "reliance",
 	[SECTION_NAMES] = "names",
 };
 
@@ -363,9 +365,14 @@ static const char checklist_doc_body[] =
 	"  must change in the same patch; the check says whether it already does.\n"
 	"- Barriers whose kind changes (for example smp_mb() to\n"
 	"  smp_mb__after_atomic()): re-check each partner it lists, the ordering\n"
-	"  they rely on may no longer hold.\n"
+	"  they rely on may no longer hold; the check says when the new kind is\n"
+	"  weaker than the pair's pattern needs (smp_wmb() on one side of a\n"
+	"  store buffering).\n"
 	"- Pairing claims broken through the call graph: a comment whose partner\n"
 	"  was supplied by a callee that no longer supplies it.\n"
+	"- Reliance claims: a comment that says the ordering comes from a\n"
+	"  barrier elsewhere (\"the smp_wmb() in kvm_make_request() orders\n"
+	"  ...\") must still find it, or one as strong, on that function's path.\n"
 	"- Comments naming functions the patch removes or renames: update the\n"
 	"  name.\n"
 	"\n"

@@ -979,6 +979,15 @@ char *claim_describe(const struct claim *c)
 	return sb_detach(&sb);
 }
 
+char *claim_there(const struct claim *c)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	if (c->found)
+		describe_there(&sb, c);
+	return sb_detach(&sb);
+}
+
 void claim_release(struct claim *c)
 {
 	free(c->sentence);

@@ -31,6 +31,12 @@ const char *claim_verdict_name(enum claim_verdict v);
 const char *claim_status_name(enum claim_verdict v);
 /* "kvm_mmu_invalidate_end()" style description of what a claim relies on. */
 char *claim_describe(const struct claim *c);
+/*
+ * What is there for a claim found on a path (c->found): "smp_wmb() in
+ * __kvm_make_request() (include/linux/kvm_host.h:2197), 1 call deep, via
+ * kvm_make_request() -> __kvm_make_request(), a write barrier".
+ */
+char *claim_there(const struct claim *c);
 
 void claim_release(struct claim *c);
 

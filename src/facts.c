@@ -108,8 +108,12 @@ void file_facts_free(struct file_facts *f)
 		calls_free(f->functions.v[i].calls.v, f->functions.v[i].calls.n);
 		free(f->functions.v[i].name);
 	}
-	for (size_t i = 0; i < f->comments.n; i++)
+	for (size_t i = 0; i < f->comments.n; i++) {
 		free(f->comments.v[i].text);
+		if (f->comments.v[i].pairing)
+			pairing_release(f->comments.v[i].pairing);
+		free(f->comments.v[i].pairing);
+	}
 	for (size_t i = 0; i < f->includes.n; i++)
 		free(f->includes.v[i]);
 	for (size_t i = 0; i < f->claims.n; i++)
@@ -260,6 +264,10 @@ struct file_facts *file_facts_clone(const struct file_facts *f)
 		struct comment cm = f->comments.v[i];
 
 		cm.text = xstrdup(cm.text);
+		if (cm.pairing) {
+			cm.pairing = xmalloc(sizeof(*cm.pairing));
+			pairing_copy(cm.pairing, f->comments.v[i].pairing);
+		}
 		vec_push(&c->comments, cm);
 	}
 	for (size_t i = 0; i < f->includes.n; i++)

@@ -3,7 +3,8 @@
  * The facts barriermap works on.  Data flows one way:
  *
  *   scan.c     (libclang, per file)        -> struct file_facts
- *   attach.c   (comment -> barrier)        -> site->comment, site->pairing
+ *   attach.c   (comment -> barrier)        -> site->comment, site->pairing,
+ *                                             comment->pairing of the rest
  *   resolve.c  (whole program)             -> site->status, site->partners
  *   claims.c   (whole program, resolved)   -> file->claims and their verdicts
  *   emit_*.c   (lint, json, rst, ...)      -> output; emitters never re-scan
@@ -24,6 +25,13 @@ struct pos {
 struct comment {
 	struct pos start, end;	/* end is the last character */
 	char *text;		/* raw, with its comment markers */
+	/*
+	 * What a comment no site took says of pairing (attach.c), when it
+	 * says anything: "see kvm_vcpu_reset()" on a plain statement, "Pairs
+	 * with ..." at file scope.  NULL otherwise: a site's comment is read
+	 * in site->pairing.
+	 */
+	struct pairing *pairing;
 };
 
 struct call {

@@ -1006,34 +1006,40 @@ char *lkmm_site_sentence(const struct lkmm_site *ls)
 	return sb_detach(&sb);
 }
 
-char *lkmm_weakened(const struct site *before, const struct site *after)
+char *lkmm_weakened(const struct site *before, const struct site *after,
+		    enum lkmm_certainty *certainty)
 {
 	const struct lkmm_site *ls = before ? before->lkmm : NULL;
 	enum lkmm_fence f = after ? lkmm_fence_of(after) : FENCE_NONE;
+	const struct lkmm_pair *best = NULL;
+	struct strbuf sb = STRBUF_INIT;
 
 	if (!ls || f == FENCE__COUNT)
 		return NULL;
 	for (size_t i = 0; i < ls->pairs.n; i++) {
 		const struct lkmm_pair *pr = ls->pairs.v[i];
 		const struct lkmm_side *sd = lkmm_side_of(pr, before);
-		const struct lkmm_side *od = lkmm_other_side(pr, before);
-		struct strbuf sb = STRBUF_INIT;
 		int p = sd == &pr->p[0] ? 0 : 1;
 
 		/* what was given before and is not after; own accesses as they were */
 		if (!pr->pattern || !sd->provided ||
 		    side_gives(pr->pattern, p, f, true, true))
 			continue;
-		if (after)
-			sb_addf(&sb, "%s() becomes %s(): its ", before->barrier, after->barrier);
-		else
-			sb_addf(&sb, "%s() is removed: its ", before->barrier);
-		add_pattern_head(&sb, pr, sd, od);
-		add_need(&sb, pr, sd);
-		sb_addf(&sb, ", which %s gives; LKMM allows the outcome without it (%s); ",
-			after ? "the new barrier no longer" : "nothing else here", pr->cite);
-		add_certainty(&sb, pr);
-		return sb_detach(&sb);
+		/* the surest; of equals, the first (documented pairs come first) */
+		if (!best || pr->certainty > best->certainty)
+			best = pr;
 	}
-	return NULL;
+	if (!best)
+		return NULL;
+	if (after)
+		sb_addf(&sb, "%s() becomes %s(): its ", before->barrier, after->barrier);
+	else
+		sb_addf(&sb, "%s() is removed: its ", before->barrier);
+	add_pattern_head(&sb, best, lkmm_side_of(best, before), lkmm_other_side(best, before));
+	add_need(&sb, best, lkmm_side_of(best, before));
+	sb_addf(&sb, ", which %s gives; LKMM allows the outcome without it (%s); ",
+		after ? "the new barrier no longer" : "nothing else here", best->cite);
+	add_certainty(&sb, best);
+	*certainty = best->certainty;
+	return sb_detach(&sb);
 }

@@ -165,8 +165,11 @@ char *lkmm_site_sentence(const struct lkmm_site *ls);
  * For check-patch: a sentence when @after (the same barrier after a patch,
  * or NULL when the patch removes it) no longer gives an ordering that the
  * classified pairs of @before (in the program before the patch, analysed)
- * need; NULL when it still does or nothing is known.  Caller frees.
+ * need; NULL when it still does or nothing is known.  Of several such
+ * pairs, the surest speaks, and *certainty says how sure it is.  Caller
+ * frees.
  */
-char *lkmm_weakened(const struct site *before, const struct site *after);
+char *lkmm_weakened(const struct site *before, const struct site *after,
+		    enum lkmm_certainty *certainty);
 
 #endif

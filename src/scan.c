@@ -528,7 +528,7 @@ static char *comment_text(const char *src, size_t len, unsigned col)
 static void collect_comments(struct file_facts *f, const struct token_view *tv)
 {
 	for (size_t i = 0; i < tv->n; i++) {
-		struct comment c;
+		struct comment c = { 0 };
 
 		if (tv->t[i].kind != TOK_COMMENT)
 			continue;

@@ -49,7 +49,8 @@
 # check-output-contains: "function": "kvm_check_request",
 # check-output-contains: "text": "the pairing comment on smp_mb__after_atomic() in kvm_check_request() no longer holds: partner smp_wmb() in kvm_make_request() not found
 # check-output-contains: "before the patch it paired with smp_wmb() in __kvm_make_request() (include/linux/kvm_host.h:
-# check-output-contains: "attention": 1,
+# check-output-contains: "text": "the comment in vmx_deliver_nested_posted_interrupt() relies on smp_wmb() in kvm_make_request(), but there is no barrier on its path
+# check-output-contains: "attention": 2,
 #
 # check-name: a two-patch mbox series applies in order: a function rename, then a file rename with a git -M header
 # check-command: tests/check-patch/kpatch.py -s mbox $KERNEL $TMP/w sub include/linux/kvm_host.h - 'bool kvm_check_request(' 'bool kvm_test_and_clear_request(' commit 'KVM: rename kvm_check_request()' mv virt/kvm/dirty_ring.c virt/kvm/ring.c insert virt/kvm/ring.c - '#include' '/* was dirty_ring.c */' commit 'KVM: rename dirty_ring.c' > $TMP/s.mbox && grep -q '^rename from virt/kvm/dirty_ring.c' $TMP/s.mbox && $BM check-patch --kernel $KERNEL --format=rst - < $TMP/s.mbox

@@ -3,7 +3,7 @@
 """Delete each barrier of the scope, one patch per barrier, and check
 what check-patch says (issue 11).
 
-    sweep.py [--every N] [-j JOBS] [--sites JSON] BARRIERMAP KERNEL
+    sweep.py [--every N] [-j JOBS] [--sites JSON] [--save DIR] BARRIERMAP KERNEL
 
 The barriers, and which other barriers' comments name each, come from
 `barriermap lint --status=all --format=json` on KERNEL (the resolver's
@@ -13,7 +13,9 @@ statement of its own, else its name is replaced (an acquire by
 READ_ONCE, a release by WRITE_ONCE).  check-patch must then exit 1 without
 crashing, report that barrier removed (its file, line, function), and
 list every comment whose barrier found it as a partner.  Prints one line
-per failure and a summary "N barriers: N ok, N failed".
+per failure and a summary "N barriers: N ok, N failed".  --save DIR
+keeps each patch's check-patch JSON in DIR, named by the barrier's file
+and line, to compare two builds (a refactoring must change none).
 """
 import argparse
 import concurrent.futures
@@ -67,7 +69,7 @@ def expected_comments(sites, site):
     return sorted(out)
 
 
-def check_one(bm, kernel, sites, site, tmp):
+def check_one(bm, kernel, sites, site, tmp, save=None):
     where = '%s() in %s() (%s:%d)' % (site['barrier'], site['function'], site['file'], site['line'])
     patch, deleted = make_patch(kernel, site)
     if not patch:
@@ -77,6 +79,10 @@ def check_one(bm, kernel, sites, site, tmp):
         f.write(patch)
     p = subprocess.run([bm, 'check-patch', '--kernel', kernel, '--format=json', '-q', pfile],
                        stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    if save:
+        name = os.path.basename(pfile)[:-len('.patch')] + '.json'
+        with open(os.path.join(save, name), 'wb') as f:
+            f.write(p.stdout)
     fails = []
     if p.returncode != 1:
         fails.append('exit %d: %s' % (p.returncode, p.stderr.decode(errors='replace').strip()[-300:]))
@@ -102,6 +108,7 @@ def main():
     ap.add_argument('--every', type=int, default=1)
     ap.add_argument('-j', type=int, default=os.cpu_count() or 1)
     ap.add_argument('--sites')
+    ap.add_argument('--save')
     ap.add_argument('bm')
     ap.add_argument('kernel')
     args = ap.parse_args()
@@ -112,7 +119,7 @@ def main():
     ok = failed = 0
     with tempfile.TemporaryDirectory(prefix='bmsweep.') as tmp, \
             concurrent.futures.ThreadPoolExecutor(max_workers=args.j) as ex:
-        for where, fails in ex.map(lambda s: check_one(args.bm, args.kernel, sites, s, tmp), todo):
+        for where, fails in ex.map(lambda s: check_one(args.bm, args.kernel, sites, s, tmp, args.save), todo):
             if fails:
                 failed += 1
                 for f in fails:

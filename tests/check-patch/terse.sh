@@ -50,7 +50,7 @@
 # check-name: --ignore with a TYPE that does not exist lists the types
 # check-command: $BM check-patch --kernel $dir/tree --ignore=STALE $dir/remove-pair.patch
 # check-exit-value: 2
-# check-error-contains: barriermap: --ignore: unknown type 'STALE'; the types are NEW_BARRIER, UNPAIRED_BARRIER, UNRESOLVED_PARTNER, REDUNDANT_BARRIER, REMOVED_BARRIER, MOVED_BARRIER, STALE_COMMENT, UPDATED_COMMENT, KIND_CHANGE, BROKEN_PAIRING, DANGLING_NAME, BROKEN_CLAIM
+# check-error-contains: barriermap: --ignore: unknown type 'STALE'; the types are NEW_BARRIER, UNPAIRED_BARRIER, UNRESOLVED_PARTNER, REDUNDANT_BARRIER, REMOVED_BARRIER, MOVED_BARRIER, STALE_COMMENT, UPDATED_COMMENT, KIND_CHANGE, WEAKENED_BARRIER, BROKEN_PAIRING, DANGLING_NAME, BROKEN_CLAIM
 #
 # check-name: --terse on the real tree: a renamed function leaves a dangling name, an ERROR
 # check-command: tests/check-patch/kpatch.py $KERNEL $TMP/w sub include/linux/kvm_host.h - 'bool kvm_check_request(' 'bool kvm_test_and_clear_request(' > $TMP/p.patch && $BM check-patch --kernel $KERNEL --terse $TMP/p.patch | sed 's/:[0-9]*: /:N: /'
