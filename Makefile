@@ -1,11 +1,14 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # barriermap: make            build ./barriermap
-#             make check      build with ASan+UBSan and run every test
+#             make check      build with ASan+UBSan and run the tests (in parallel)
+#             make check-slow the slow group (valgrind, spatch, the kernel's own builds)
+#             make check-all  both: every test (what .ci/run runs)
 #             make map        map the default kernel tree (installing it if missing)
 #             make htmldocs   build the documentation site with sphinx-build -W
 #             make coccicheck run the semantic patches over the kernel tree
 #             make bench      time barriermap against spatch on the same tree
+#             make fuzz       run the libFuzzer harnesses (FUZZ_SECONDS=60 each)
 #             make install PREFIX=/usr/local
 #             make V=1 ...    show the commands
 .SUFFIXES:
@@ -30,6 +33,18 @@ endif
 CC ?= cc
 CFLAGS ?= -O2 -g
 WARNINGS := -std=c11 -Wall -Wextra -Wno-unused-parameter -Wshadow -Wstrict-prototypes -Wmissing-prototypes
+# DEVELOPER=1 (the default; DEVELOPER=0 to turn it off): warnings are
+# errors, as in git's developer builds.
+DEVELOPER ?= 1
+ifeq ($(DEVELOPER),1)
+WARNINGS += -Werror
+endif
+
+# "0.3 (6d0497f)": the release, and the commit when built from a git checkout.
+VERSION_BASE := 0.3
+GIT_COMMIT := $(shell git rev-parse --short HEAD 2>/dev/null)
+GIT_DIRTY := $(if $(GIT_COMMIT),$(shell git diff --quiet HEAD -- 2>/dev/null || echo -dirty))
+VERSION := $(VERSION_BASE)$(if $(GIT_COMMIT), ($(GIT_COMMIT)$(GIT_DIRTY)))
 KERNEL_TREE_SCRIPT ?= $(CURDIR)/tools/kernel-tree.sh
 CPPFLAGS += -D_GNU_SOURCE -I$(LLVM_INCDIR) -Isrc -DKERNEL_TREE_SCRIPT='"$(KERNEL_TREE_SCRIPT)"' 
 LDLIBS += -L$(LLVM_LIBDIR) -Wl,-rpath,$(LLVM_LIBDIR) -lclang -ljansson -lcrypto -lpthread -lm
@@ -62,16 +77,40 @@ $(BUILD)/%.o: src/%.c $(wildcard src/*.h) Makefile
 	$(quiet) CC $@
 	$(Q)$(CC) $(CPPFLAGS) $(WARNINGS) $(CFLAGS) -c -o $@ $<
 
+# Only version.o is rebuilt when the version changes: the stamp is rewritten
+# only when its content would differ.
+$(BUILD)/version.stamp: FORCE
+	@mkdir -p $(@D)
+	@echo '$(VERSION)' | cmp -s - $@ || echo '$(VERSION)' > $@
+$(BUILD)/version.o: CPPFLAGS += -DBARRIERMAP_VERSION='"$(VERSION)"'
+$(BUILD)/version.o: $(BUILD)/version.stamp
+
 # The test build: AddressSanitizer and UndefinedBehaviorSanitizer.
 SAN_FLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
 asan:
-	$(Q)$(MAKE) --no-print-directory BUILD=build/asan CFLAGS="$(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)" build/asan/barriermap
+	$(Q)$(MAKE) --no-print-directory BUILD=build/asan CFLAGS="$(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)" DEVELOPER=1 build/asan/barriermap
+
+# The same sources with clang, warnings as errors (CI builds both).
+clang:
+	$(Q)$(MAKE) --no-print-directory BUILD=build/clang CC=clang DEVELOPER=1 build/clang/barriermap
 
 KERNEL_TREE = $(shell tools/kernel-tree.sh)
 
-check: barriermap asan
+# TESTS= runs some files or folders; UPDATE=1 rewrites the golden output of
+# the tests that differ (read the diff first).  The fuzz harnesses are
+# built for the smoke run in tests/fuzz/smoke.t.
+RUN_TESTS = tests/run.py --bin build/asan/barriermap $(if $(UPDATE),--update)
+check: barriermap asan fuzz-build
 	$(Q)tools/kernel-tree.sh >/dev/null
-	$(Q)tests/run.py --bin build/asan/barriermap $(TESTS)
+	$(Q)$(RUN_TESTS) --group=fast $(TESTS)
+
+check-slow: barriermap asan
+	$(Q)tools/kernel-tree.sh >/dev/null
+	$(Q)$(RUN_TESTS) --group=slow $(TESTS)
+
+check-all: barriermap asan clang fuzz-build
+	$(Q)tools/kernel-tree.sh >/dev/null
+	$(Q)$(RUN_TESTS) --group=all $(TESTS)
 
 map: barriermap
 	$(Q)./barriermap map --kernel "$(or $(KDIR),$(KERNEL_TREE))" -o $(or $(O),map)
@@ -79,6 +118,7 @@ map: barriermap
 -include cocci/cocci.mk
 -include rst/rst.mk
 -include bench/bench.mk
+-include tests/fuzz/fuzz.mk
 
 install: barriermap
 	install -D -m 755 barriermap $(DESTDIR)$(PREFIX)/bin/barriermap
@@ -87,4 +127,6 @@ install: barriermap
 clean:
 	rm -rf build barriermap
 
-.PHONY: all asan check map install clean barriermap
+FORCE:
+
+.PHONY: all asan clang check check-slow check-all map install clean FORCE

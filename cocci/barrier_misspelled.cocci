@@ -8,11 +8,16 @@
 // Copyright: (C) 2026 The barriermap authors.
 // Comments: Only comments inside function definitions are read, and only
 //  those that speak of pairing.  Words shorter than six letters (mb, rmb)
-//  are too close to everything to be corrected.
+//  are too close to everything to be corrected.  Context mode marks the
+//  barrier the comment belongs to (a comment on no barrier is reported in
+//  report and org modes only).  Patch mode makes no change: SmPL cannot
+//  rewrite the text of a comment; barriermap suggest --fix writes that patch.
 // Options: --no-includes --include-headers
 // Keywords: smp_mb, smp_rmb, smp_wmb, memory barrier, comment, typo
 // Requires: 1.0.7
 
+virtual patch
+virtual context
 virtual org
 virtual report
 
@@ -109,6 +114,16 @@ def misspelled_barriers(path, first, last):
 			if fix:
 				yield word_position(path, t, m), m.group(), fix
 
+def near_misspelling(p, b):
+	"""Is the barrier call at p the one a misspelled comment belongs to:
+	the comment trails it or ends at most two lines above it?"""
+	if b not in BARRIERS:
+		return False
+	path, line = p[0].file, int(p[0].line)
+	return any(t.line <= line <= t.end_line + 2
+		   for t in tokens(path) if t.kind == "comment" and PAIRING.search(t.text)
+		   and any(correction(m.group()) for m in WORD.finditer(t.text)))
+
 def word_position(path, t, m):
 	"""A coccilib-like position for a match inside comment token t."""
 	before = t.text[:m.start()]
@@ -123,6 +138,25 @@ position p;
 @@
 
 f@p(...) { ... }
+
+@ctx depends on context@
+identifier b;
+position p : script:python(b) { near_misspelling(p, b) };
+@@
+
+* b@p(...)
+
+// Patch mode makes no change (see Comments above).  spatch refuses a file
+// with no transformation rule for -D patch, so this one matches nothing:
+// make coccicheck MODE=patch and MODE=chain then run the file cleanly.
+@depends on patch@
+identifier b;
+position p : script:python() { False };
+expression list es;
+@@
+
+- b@p(es);
++ b(es);
 
 @script:python depends on org@
 p << fn.p;

@@ -10,11 +10,17 @@
 // Copyright: (C) 2026 The barriermap authors.
 // Comments: Calls into other files are not followed: a partner reached
 //  through another file's function is reported here; barriermap lint
-//  follows the whole call graph.
+//  follows the whole call graph.  Context mode marks the barrier the
+//  comment belongs to.  Patch mode makes no change: which function the
+//  comment should name is a judgement (barriermap suggest --fix proposes
+//  one when the partner is clear).
 // Options: --no-includes --include-headers
 // Keywords: smp_mb, smp_rmb, smp_wmb, memory barrier, comment, partner
 // Requires: 1.0.7
 
+virtual patch
+virtual context
+virtual org
 virtual report
 
 @initialize:python@
@@ -143,6 +149,23 @@ def partners_without_barrier(path, fn, first, last):
 			   not holds_barrier(path, name, set()):
 				yield word_position(path, t, m, 1), name
 
+def near_partner_finding(p, b):
+	"""Is the barrier call at p the one a comment naming a function without
+	barrier belongs to: the comment trails it or ends at most two lines
+	above it, in the same function?"""
+	path, line = p[0].file, int(p[0].line)
+	if b not in BARRIERS:
+		return False
+	for f, (first, last) in list(defined.get(path, {}).items()):
+		if not first <= line <= last:
+			continue
+		for pos, _ in partners_without_barrier(path, f, first, last):
+			for t in tokens(path):
+				if t.kind == "comment" and t.line <= pos.line <= t.end_line and \
+				   t.line <= line <= t.end_line + 2:
+					return True
+	return False
+
 @fn@
 identifier f;
 position p;
@@ -160,6 +183,36 @@ defined.setdefault(p[0].file, {})[f] = (int(p[0].current_element_line),
 # Collecting every call is slow: skip files with no comment to check.
 if not names_a_function(p[0].file):
 	cocci.include_match(False)
+
+// Patch mode makes no change (see Comments above).  spatch refuses a file
+// with no transformation rule for -D patch, so this one matches nothing:
+// make coccicheck MODE=patch and MODE=chain then run the file cleanly.
+@depends on patch@
+identifier b;
+position p : script:python() { False };
+expression list es;
+@@
+
+- b@p(es);
++ b(es);
+
+@script:python depends on org@
+f << fn.f;
+p << fn.p;
+@@
+
+path = p[0].file
+for pos, name in partners_without_barrier(path, f, int(p[0].current_element_line),
+					  int(p[0].current_element_line_end)):
+	coccilib.org.print_todo(pos, "pairing comment names %s(), which holds no barrier (line %d)" %
+				(name, defined[path][name][0]))
+
+@ctx depends on context@
+identifier b;
+position p : script:python(b) { near_partner_finding(p, b) };
+@@
+
+* b@p(...)
 
 @script:python depends on report@
 f << fn.f;

@@ -44,9 +44,24 @@ BARRIERS = frozenset([
 ])
 
 # "Pairs with", "paired with", "Pairs\n * with", "... in conjunction with";
-# not "the get/release pair".
+# not "the get/release pair".  Then the other phrasings of barriermap's
+# grammar (rst/statuses.rst): "matches", "goes with", "races with" (in
+# a sentence about a barrier: approximated by the comment), "synchronizes
+# with", "serializes with", "the other side", "order accesses with",
+# "order ... against", an imperative "see [the comment in] F()" and "the
+# comments in F() describe".
 PAIRING = re.compile(r"\bpair(?:s|ed|ing)?[\s*]+with\b|\bpaired\b|\bpairing\b"
-		     r"|\bin conjunction with\b|\binteracts?[\s*]+with\b", re.I)
+		     r"|\bin conjunction with\b|\binteracts?[\s*]+with\b"
+		     r"|\bgo(?:es)?[\s*]+with[\s*]+\w*mb\b|\brac(?:es|e|ing)[\s*]+with\b"
+		     r"|\bsynchroni[sz]e[sd]?[\s*]+with\b|\bseriali[sz]e[sd]?[\s*]+with\b"
+		     r"|\bother[\s*]+side\b|\borders?[\s*]+accesses[\s*]+with\b"
+		     r"|\border[\s*]+(?:\w+[\s*]+){0,3}against\b"
+		     r"|(?:[,;:(]|^|/\*|please|also|and)[\s*]*see[\s*]+(?:also[\s*]+)?(?:the[\s*]+)?"
+		     r"(?:comments?[\s*]+(?:in|above|at|of|for|inside|before)[\s*]+(?:the[\s*]+)?)?"
+		     r"_*[a-z]\w*(?:\(\)|_\w*)"
+		     r"|\bcomments?[\s*]+(?:in|above|at|of)[\s*]+(?:the[\s*]+)?\w+(?:\(\))?[\s*]+"
+		     r"(?:describe|explain)s?\b"
+		     r"|\bmatch(?:es)?[\s*]+(?:the[\s*]+)?\w*mb\(\)", re.I | re.M)
 KEYWORDS = frozenset(["if", "while", "for", "switch", "return", "sizeof", "typeof",
 		      "__typeof__", "defined"])
 # Quotes are spelled \x22 and \x27: spatch's lexer reads this block too.
@@ -134,11 +149,17 @@ def comments_above(toks, stop, first):
 		line = t.line
 	return found
 
-def has_call(toks, lo, hi):
-	"""A call (identifier then '(') among toks[lo:hi], keywords aside."""
+def completed_operation(name):
+	"""What smp_mb__after_X() or smp_mb__before_X() completes: X, else None."""
+	m = re.match(r"smp_mb__(?:after|before)_(\w+)$", name)
+	return m.group(1) if m else None
+
+def has_call(toks, lo, hi, op=None):
+	"""A call (identifier then '(') among toks[lo:hi], keywords aside, and
+	the call an smp_mb__after_X() completes (one whose name holds X)."""
 	for j in range(lo, min(hi, len(toks) - 1)):
 		if toks[j].kind == "ident" and toks[j + 1].text == "(" and \
-		   toks[j].text not in KEYWORDS:
+		   toks[j].text not in KEYWORDS and not (op and op in toks[j].text):
 			return True
 	return False
 
@@ -150,7 +171,7 @@ def nearby_comments(toks, stop, barrier, name):
 			break
 		prev = statement_start(toks, stop)
 		block = [t for t in toks[prev + 1:stop] if t.kind == "comment"]
-		plain = not has_call(toks, prev + 1, barrier)
+		plain = not has_call(toks, prev + 1, barrier, completed_operation(name))
 		found += [t for t in block
 			  if plain or re.search(r"\b%s\b" % re.escape(name), t.text)]
 		stop = prev

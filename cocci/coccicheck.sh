@@ -10,7 +10,7 @@
 # Usage: cocci/coccicheck.sh KDIR MODE COCCI...
 # Environment: M=folder (only that folder, relative to KDIR), J=jobs,
 #              BARRIERMAP=binary (MODE=patch: name known partners), V=1
-set -eu
+set -eu -o pipefail
 
 K=$1 MODE=$2
 shift 2
@@ -29,11 +29,24 @@ named_partners() {
 	echo "$TMP/$(basename "$1")"
 }
 
+# The kernel's coccicheck prints its banner and the spatch command at every
+# run, and we run it once per folder and patch: print the banner once, and
+# the commands only with V=1.
+BANNER1='Please check for false positives in the output before submitting a patch.'
+BANNER2='When using "patch" mode, carefully review the patch before submitting it.'
+quiet_banner() {
+	if [ -n "${V:-}" ]; then
+		cat
+	else
+		sed -e "/^$BANNER1\$/d" -e "/^$BANNER2\$/d" -e '/^$/d' -e '\|^/[^ ]*spatch -D |d'
+	fi
+}
+
 kernel_coccicheck() {
 	# Our make's command-line variables must not leak into the kernel's make.
 	env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u MAKEOVERRIDES \
 		make -s -C "$K" coccicheck MODE="$MODE" COCCI="$1" M="$2" \
-		${J:+J=$J} ${V:+V=$V} SPFLAGS="--tmp-dir $TMP/parmap"
+		${J:+J=$J} ${V:+V=$V} SPFLAGS="--tmp-dir $TMP/parmap" | quiet_banner
 }
 
 headers() {
@@ -47,6 +60,7 @@ headers() {
 		--file-groups "$TMP/headers" --tmp-dir "$TMP/parmap")
 }
 
+[ -n "${V:-}" ] || printf '\n%s\n%s\n\n' "$BANNER1" "$BANNER2"
 for c in "$@"; do
 	if [ "$MODE" = patch ] && [ "$(basename "$c")" = barrier_undocumented.cocci ] &&
 	   [ -x "${BARRIERMAP:-}" ]; then

@@ -8,7 +8,8 @@
  *   inside    a comment within the statement
  *   nearby    the block above one of the two statements before, when it
  *             names the barrier ("This smp_rmb() pairs with ...") or only
- *             plain statements (no call) stand between it and the barrier
+ *             plain statements (no call, but the one an smp_mb__after_X()
+ *             completes) stand between it and the barrier
  *   below     the block on the line after the statement, when it names the
  *             barrier ("ensured by the smp_wmb above in conjunction with")
  * When none speaks of pairing, the above/trailing/inside comment is kept
@@ -16,7 +17,11 @@
  *
  * A pairing comment inside a function that belongs to no barrier, but sits
  * on a call ("kvm_flush_remote_tlbs() reuses the barrier in
- * kvm_make_all_cpus_request()"), becomes an implicit site at that call.
+ * kvm_make_all_cpus_request()"), becomes an implicit site at that call, or
+ * at a call it names one or two statements below.
+ *
+ * Every other comment that speaks of pairing is read once more, on its
+ * own, into comment->pairing: later stages never parse a comment again.
  */
 #include "tokens.h"
 
@@ -219,19 +224,6 @@ static bool offer(struct site *s, const struct file_facts *f, const struct token
 	return false;
 }
 
-static bool names_barrier(const char *text, const char *barrier)
-{
-	size_t n = strlen(barrier);
-
-	for (const char *p = strstr(text, barrier); p; p = strstr(p + 1, barrier)) {
-		char after = p[n];
-
-		if (!(after == '_' || (after >= 'a' && after <= 'z') || (after >= '0' && after <= '9')))
-			return true;
-	}
-	return false;
-}
-
 static bool is_keyword_call(const struct token_view *tv, size_t i)
 {
 	static const char *const not_calls[] = {
@@ -246,11 +238,44 @@ static bool is_keyword_call(const struct token_view *tv, size_t i)
 	return false;
 }
 
-/* No call, hence no barrier and no callee's, in tokens [from, to). */
-static bool no_call_between(const struct token_view *tv, size_t from, size_t to)
+/*
+ * The operation an smp_mb__after_X() or smp_mb__before_X() barrier
+ * completes: "srcu_read_unlock", "atomic"; NULL for other barriers.
+ */
+static const char *completed_operation(const char *barrier)
 {
+	if (str_starts_with(barrier, "smp_mb__after_"))
+		return barrier + strlen("smp_mb__after_");
+	if (str_starts_with(barrier, "smp_mb__before_"))
+		return barrier + strlen("smp_mb__before_");
+	return NULL;
+}
+
+/* Is call token @k the operation @op ("kvm_vcpu_srcu_read_unlock" for "srcu_read_unlock")? */
+static bool calls_operation(const struct token_view *tv, size_t k, const char *op)
+{
+	size_t n = op ? strlen(op) : 0;
+	const char *name = tv->buf + tv->t[k].off;
+
+	for (size_t i = 0; n && i + n <= tv->t[k].len; i++)
+		if (!memcmp(name + i, op, n))
+			return true;
+	return false;
+}
+
+/*
+ * No call, hence no barrier and no callee's, in tokens [from, to); but the
+ * call that an smp_mb__after_X() barrier completes belongs with it
+ * ("vcpu->mode = IN_GUEST_MODE; kvm_vcpu_srcu_read_unlock(vcpu);
+ * smp_mb__after_srcu_read_unlock();" in the riscv run loop).
+ */
+static bool no_call_between(const struct token_view *tv, size_t from, size_t to,
+			    const char *barrier)
+{
+	const char *op = completed_operation(barrier);
+
 	for (size_t k = from; k < to; k++)
-		if (tok_is_call(tv, k) && !is_keyword_call(tv, k))
+		if (tok_is_call(tv, k) && !is_keyword_call(tv, k) && !calls_operation(tv, k, op))
 			return false;
 	return true;
 }
@@ -275,7 +300,7 @@ static void offer_nearby(struct site *s, const struct file_facts *f,
 		if (!group_above(tv, j, &g))
 			continue;
 		text = group_text(f, tv, &g);
-		ok = names_barrier(text, s->barrier) || no_call_between(tv, j, start);
+		ok = text_names_identifier(text, s->barrier) || no_call_between(tv, j, start, s->barrier);
 		free(text);
 		if (ok && offer(s, f, tv, &g, RULE_NEARBY, false))
 			return;
@@ -295,7 +320,7 @@ static void offer_below(struct site *s, const struct file_facts *f,
 		return;
 	g = group_from(tv, end + 1);
 	text = group_text(f, tv, &g);
-	named = names_barrier(text, s->barrier);
+	named = text_names_identifier(text, s->barrier);
 	free(text);
 	if (named)
 		offer(s, f, tv, &g, RULE_BELOW, false);
@@ -411,6 +436,66 @@ static void add_implicit_site(struct file_facts *f, const struct token_view *tv,
 	vec_push(&f->sites, s);
 }
 
+/*
+ * Does a comment that belongs to no barrier make the call it sits on a
+ * site?  When it names a partner ("pairs with"), says there is none, or
+ * speaks of pairing and of a barrier without naming a function ("The
+ * other side is the barrier in vcpu run" on rcuwait_wake_up()).  "See F()"
+ * alone on a call points elsewhere: no site.
+ */
+static bool speaks_for_a_call(const struct pairing *parsed, const char *text)
+{
+	switch (parsed->kind) {
+	case PAIRING_REFS:
+		return !parsed->weak;
+	case PAIRING_NO_PARTNER:
+		return true;
+	case PAIRING_VAGUE:
+		return grammar_names_barrier(text);
+	default:
+		return false;
+	}
+}
+
+/* A call in the two statements from token @i that @text names, or tv->n. */
+static size_t named_call_below(const struct token_view *tv, size_t i, const char *text)
+{
+	for (int n = 0; n < 2 && i < tv->n; n++) {
+		size_t end = stmt_end(tv, i);
+
+		if (tv->t[i].kind == TOK_COMMENT || tok_is(tv, i, "}"))
+			break;
+		for (size_t k = i; k <= end && k < tv->n; k++) {
+			char *name;
+			bool named;
+
+			if (!is_plain_call(tv, k))
+				continue;
+			name = tok_dup(tv, k);
+			named = text_names_identifier(text, name);
+			free(name);
+			if (named)
+				return k;
+		}
+		i = end + 1;
+	}
+	return tv->n;
+}
+
+/*
+ * The call a comment above code sits on: the first of the statement just
+ * below, else one the comment names in the two statements below, across
+ * a blank line ("Rely on mmap_read_unlock() for an implicit smp_rmb()"
+ * above "mmu_seq = ...; mmap_read_unlock(current->mm);").  tv->n if none.
+ */
+static size_t call_below(const struct token_view *tv, const struct group *g, const char *text)
+{
+	size_t i = g->last + 1;
+	size_t call = tv->t[g->last].end.line + 1 >= tv->t[i].start.line ? first_call(tv, i) : tv->n;
+
+	return call < tv->n ? call : named_call_below(tv, i, text);
+}
+
 static void find_implicit_sites(struct file_facts *f, const struct token_view *tv)
 {
 	bool *taken = comments_taken(f);
@@ -436,17 +521,17 @@ static void find_implicit_sites(struct file_facts *f, const struct token_view *t
 			continue;
 		}
 		grammar_parse(text, &parsed);
-		pairs = parsed.kind == PAIRING_REFS || parsed.kind == PAIRING_NO_PARTNER;
+		pairs = speaks_for_a_call(&parsed, text);
 		pairing_release(&parsed);
-		free(text);
-		if (!pairs)
+		if (!pairs) {
+			free(text);
 			continue;
+		}
 		if (trails_statement(tv, g.first))	/* "foo();	/" "* pairs with ... *" "/" */
 			call = first_call(tv, stmt_start(tv, g.first - 1));
-		else if (tv->t[g.last].end.line + 1 >= tv->t[g.last + 1].start.line)
-			call = first_call(tv, g.last + 1);
 		else
-			continue;
+			call = call_below(tv, &g, text);
+		free(text);
 		if (call < tv->n)
 			add_implicit_site(f, tv, call, &g);
 	}
@@ -462,10 +547,58 @@ static int site_cmp(const void *a, const void *b)
 	return (x->at.col > y->at.col) - (x->at.col < y->at.col);
 }
 
+/*
+ * Does a comment that belongs to no site speak of pairing?  Weak phrasings
+ * alone ("see F()", "synchronizes with") do only when it names a barrier:
+ * "Check for rejects ... (see comments in icp_rm_deliver_irq)" points at
+ * F for something else than its barriers, as on a call (speaks_for_a_call()).
+ */
+static bool loose_speaks_of_pairing(const struct pairing *parsed, const char *text)
+{
+	if (parsed->kind == PAIRING_NONE)
+		return false;
+	return parsed->kind != PAIRING_REFS || !parsed->weak || grammar_names_barrier(text);
+}
+
+/*
+ * The comments no site took that speak of pairing, read once here for
+ * the stages that read every pairing comment (check-patch lists those
+ * that name a barrier it removes): "Pairs with ..." above a struct field,
+ * "the smp_wmb() of the writer: see F()" above a plain read.
+ */
+static void read_loose_comments(struct file_facts *f)
+{
+	bool *taken = xcalloc(f->comments.n + 1, sizeof(*taken));
+
+	for (size_t i = 0; i < f->sites.n; i++) {
+		const struct site *s = &f->sites.v[i];
+		int last = s->comment_last < 0 ? s->comment : s->comment_last;
+
+		for (int k = s->comment; k >= 0 && k <= last; k++)
+			taken[k] = true;
+	}
+	for (size_t k = 0; k < f->comments.n; k++) {
+		struct comment *cm = &f->comments.v[k];
+		struct pairing parsed;
+
+		if (taken[k] || !grammar_mentions_pairing(cm->text))
+			continue;
+		grammar_parse(cm->text, &parsed);
+		if (!loose_speaks_of_pairing(&parsed, cm->text)) {
+			pairing_release(&parsed);
+			continue;
+		}
+		cm->pairing = xmalloc(sizeof(*cm->pairing));
+		*cm->pairing = parsed;
+	}
+	free(taken);
+}
+
 void attach_comments(struct file_facts *f, const struct token_view *tv)
 {
 	for (size_t i = 0; i < f->sites.n; i++)
 		attach_site(&f->sites.v[i], f, tv);
 	find_implicit_sites(f, tv);
 	xqsort(f->sites.v, f->sites.n, sizeof(*f->sites.v), site_cmp);
+	read_loose_comments(f);
 }

@@ -10,6 +10,7 @@
  * format) never reads an older one's entries.
  */
 #include "cache.h"
+#include "grammar.h"
 #include "pipeline.h"
 
 #include <dirent.h>
@@ -35,16 +36,16 @@
 #if defined(__x86_64__) || defined(__aarch64__)
 _Static_assert(sizeof(struct call) == 16, "struct call changed: update cache.c");
 _Static_assert(sizeof(struct function) == 88, "struct function changed: update cache.c");
-_Static_assert(sizeof(struct comment) == 24, "struct comment changed: update cache.c");
+_Static_assert(sizeof(struct comment) == 32, "struct comment changed: update cache.c");
 _Static_assert(sizeof(struct access) == 24, "struct access changed: update cache.c");
 _Static_assert(sizeof(struct pointer_assign) == 24, "struct pointer_assign changed: update cache.c");
-_Static_assert(sizeof(struct ref) == 48, "struct ref changed: update cache.c");
-_Static_assert(sizeof(struct pairing) == 32, "struct pairing changed: update cache.c");
-_Static_assert(sizeof(struct site) == 232, "struct site changed: update cache.c");
-_Static_assert(sizeof(struct file_facts) == 168, "struct file_facts changed: update cache.c");
+_Static_assert(sizeof(struct ref) == 56, "struct ref changed: update cache.c");
+_Static_assert(sizeof(struct pairing) == 56, "struct pairing changed: update cache.c");
+_Static_assert(sizeof(struct site) == 264, "struct site changed: update cache.c");
+_Static_assert(sizeof(struct file_facts) == 192, "struct file_facts changed: update cache.c");
 #endif
 
-#define FORMAT "barriermap facts 2"
+#define FORMAT "barriermap facts 3"
 #define MAGIC "BMFACTS1"
 /* No file's facts come near this: a bound on what one entry may make us read. */
 #define MAX_ENTRY (256u << 20)
@@ -91,13 +92,14 @@ static void sha256(const void *a, size_t na, const void *b, size_t nb, digest ou
 static bool tool_identity(digest out)
 {
 	size_t len;
-	char *exe = read_file("/proc/self/exe", &len);	/* a link, to what runs */
+	char *exe = read_file_bounded("/proc/self/exe", MAX_ENTRY, 0, &len);	/* a link, to what runs */
 	CXString v = clang_getClangVersion();
 	struct strbuf sb = STRBUF_INIT;
 
 	if (!exe)
 		return false;
-	sb_addf(&sb, "%s\n%s\n", FORMAT, clang_getCString(v));
+	/* the comments' reading is in the facts, and BARRIERMAP_GRAMMAR chooses it */
+	sb_addf(&sb, "%s\n%s\ngrammar %d\n", FORMAT, clang_getCString(v), (int)grammar_design());
 	clang_disposeString(v);
 	sha256(sb.buf, sb.len, exe, len, out);
 	sb_release(&sb);
@@ -161,6 +163,7 @@ static void put_accesses(struct strbuf *sb, const struct access *v, size_t n)
 		put_str(sb, v[i].object);
 		put_num(sb, v[i].write);
 		put_pos(sb, v[i].at);
+		put_num(sb, v[i].rmw);
 	}
 }
 
@@ -178,11 +181,21 @@ static void put_pairing(struct strbuf *sb, const struct pairing *p)
 		put_num(sb, r->implicit);
 		put_str(sb, r->function);
 		put_str(sb, r->context);
+		put_num(sb, r->see);
 	}
 	put_str(sb, p->phrase);
+	put_num(sb, p->weak);
+	put_num(sb, p->nmisspellings);
+	for (size_t i = 0; i < p->nmisspellings; i++) {
+		put_str(sb, p->misspellings[i].written);
+		put_str(sb, p->misspellings[i].meant);
+	}
 }
 
-/* What the scanner made: status, partners, results and message are the resolver's. */
+/*
+ * What the scanner made: status, partners, results, named_by and message
+ * are the resolver's, lkmm lkmm.c's.
+ */
 static void put_site(struct strbuf *sb, const struct site *s)
 {
 	put_pos(sb, s->at);
@@ -221,6 +234,9 @@ static void encode(struct strbuf *sb, const struct file_facts *f)
 		put_pos(sb, f->comments.v[i].start);
 		put_pos(sb, f->comments.v[i].end);
 		put_str(sb, f->comments.v[i].text);
+		put_num(sb, f->comments.v[i].pairing != NULL);
+		if (f->comments.v[i].pairing)
+			put_pairing(sb, f->comments.v[i].pairing);
 	}
 	put_num(sb, f->sites.n);
 	for (size_t i = 0; i < f->sites.n; i++)
@@ -325,6 +341,7 @@ static void get_accesses(struct reader *r, struct access **v, size_t *n, size_t 
 		(*v)[i].object = get_str(r);
 		(*v)[i].write = get_upto(r, 1);
 		(*v)[i].at = get_pos(r);
+		(*v)[i].rmw = get_upto(r, 1);
 		if (!(*v)[i].object)
 			r->bad = true;
 	}
@@ -345,8 +362,26 @@ static void get_pairing(struct reader *r, struct pairing *p)
 		ref->implicit = get_upto(r, 1);
 		ref->function = get_str(r);
 		ref->context = get_str(r);
+		ref->see = get_upto(r, 1);
 	}
 	p->phrase = get_str(r);
+	p->weak = get_upto(r, 1);
+	p->nmisspellings = get_count(r);
+	p->misspellings = p->nmisspellings ? xcalloc(p->nmisspellings, sizeof(*p->misspellings)) :
+					     NULL;
+	for (size_t i = 0; i < p->nmisspellings; i++) {
+		char *meant;
+		const struct barrier_def *def;
+
+		p->misspellings[i].written = get_str(r);
+		meant = get_str(r);
+		/* the vocabulary's own, static, word */
+		def = meant ? barrier_lookup(meant) : NULL;
+		p->misspellings[i].meant = def ? def->name : NULL;
+		if (!p->misspellings[i].written || !def)
+			r->bad = true;
+		free(meant);
+	}
 }
 
 static void get_site(struct reader *r, struct file_facts *f, struct site *s)
@@ -400,6 +435,10 @@ static void decode(struct reader *r, struct file_facts *f)
 		f->comments.v[i].text = get_str(r);
 		if (!f->comments.v[i].text)
 			r->bad = true;
+		if (get_upto(r, 1)) {
+			f->comments.v[i].pairing = xcalloc(1, sizeof(*f->comments.v[i].pairing));
+			get_pairing(r, f->comments.v[i].pairing);
+		}
 	}
 	f->sites.n = f->sites.cap = get_count(r);
 	f->sites.v = xcalloc(f->sites.n, sizeof(*f->sites.v));
@@ -439,27 +478,6 @@ static char *cache_root(void)
 	return NULL;
 }
 
-static int mkdir_p(const char *dir)
-{
-	char *path = xstrdup(dir);
-	int ret = 0;
-
-	for (char *s = path + 1; ret == 0; s++) {
-		char c = *s;
-
-		if (c && c != '/')
-			continue;
-		*s = '\0';
-		if (mkdir(path, 0755) < 0 && errno != EEXIST)
-			ret = -1;
-		*s = c;
-		if (!c)
-			break;
-	}
-	free(path);
-	return ret;
-}
-
 /* "2G", "500M", "100000": bytes; dies on anything else. */
 static unsigned long long parse_size(const char *s)
 {
@@ -494,7 +512,7 @@ struct fact_cache *cache_open(const struct options *o)
 	c->dir = xasprintf("%s/facts", root);
 	c->bound = bound;
 	free(root);
-	if (mkdir_p(c->dir) < 0 || !tool_identity(c->tool)) {
+	if (mkdir_p(c->dir, 0755) < 0 || !tool_identity(c->tool)) {
 		warning("%s: cannot use the fact cache: %s", c->dir, strerror(errno));
 		free(c->dir);
 		free(c);

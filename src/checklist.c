@@ -4,6 +4,8 @@
  * what a human must check before the patch is sent or merged.
  */
 #include "checklist.h"
+#include "claims.h"
+#include "lkmm.h"
 
 #include <ctype.h>
 #include <jansson.h>
@@ -33,16 +35,30 @@ struct ent {
 
 typedef VEC(struct ent) ent_vec;
 
-/* A comment that speaks of pairing, anywhere in one program. */
+/*
+ * A comment that names a partner, anywhere in one program, as the facts
+ * read it: a site's comment (site->pairing, its comments joined), or one
+ * no site took (comment->pairing).  The checklist never parses a comment.
+ */
 struct pcomment {
 	const struct file_facts *file;
-	const struct comment *comment;
+	const struct comment *comment;	/* the first of its comments */
+	size_t ncomments;		/* how many the site joined; 1 for a loose one */
+	const char *text;		/* what was read: all its comments */
 	const struct site *site;	/* the site it documents, or NULL */
 	const char *function;		/* the function it sits in, or NULL */
-	struct pairing pairing;
+	const struct pairing *pairing;
 };
 
 typedef VEC(struct pcomment) pcomment_vec;
+
+/* The before-comments by where they are after the patch and their text. */
+struct pcomment_index {
+	const pcomment_vec *pb;
+	const struct patch_set *set;
+	size_t *v;
+	size_t n;
+};
 
 struct ctx {
 	struct checklist *cl;
@@ -50,6 +66,7 @@ struct ctx {
 	const struct patch_set *set;
 	ent_vec b, a;
 	pcomment_vec pb, pa;
+	struct pcomment_index pb_index;
 	VEC(char *) reported;	/* "path:line" of after-comments already listed */
 };
 
@@ -110,28 +127,145 @@ static bool defined_in(const struct program *p, const char *fn)
 	return *fn && program_find_function(p, fn, &n) && n;
 }
 
+/* The after-entries, sorted two ways, to find a before-entry's match without a scan. */
+struct ent_index {
+	const ent_vec *a;
+	size_t *by_place;	/* path, line, column */
+	size_t *by_name;	/* path, function, barrier, implicit, ordinal */
+	size_t n;
+};
+
+static const ent_vec *sort_ents;	/* for the qsort comparators below */
+
+static int place_cmp(const struct ent *x, const char *path, struct pos at)
+{
+	int r = strcmp(x->path, path);
+
+	if (r)
+		return r;
+	if (x->site->at.line != at.line)
+		return x->site->at.line < at.line ? -1 : 1;
+	return (x->site->at.col > at.col) - (x->site->at.col < at.col);
+}
+
+static int name_cmp(const struct ent *x, const struct ent *key)
+{
+	int r = strcmp(x->path, key->path);
+
+	if (!r)
+		r = strcmp(x->function, key->function);
+	if (!r)
+		r = strcmp(x->site->barrier, key->site->barrier);
+	if (!r)
+		r = (int)x->site->implicit - (int)key->site->implicit;
+	if (!r)
+		r = (x->ordinal > key->ordinal) - (x->ordinal < key->ordinal);
+	return r;
+}
+
+static int by_place_qcmp(const void *a, const void *b)
+{
+	const struct ent *y = &sort_ents->v[*(const size_t *)b];
+
+	return place_cmp(&sort_ents->v[*(const size_t *)a], y->path, y->site->at);
+}
+
+static int by_name_qcmp(const void *a, const void *b)
+{
+	return name_cmp(&sort_ents->v[*(const size_t *)a], &sort_ents->v[*(const size_t *)b]);
+}
+
+static void index_after(struct ent_index *ix, const ent_vec *a)
+{
+	size_t n = 0;
+
+	ix->a = a;
+	ix->by_place = xmalloc((a->n ? a->n : 1) * sizeof(size_t));
+	ix->by_name = xmalloc((a->n ? a->n : 1) * sizeof(size_t));
+	for (size_t j = 0; j < a->n; j++)
+		if (a->v[j].path)
+			ix->by_place[n] = ix->by_name[n] = j, n++;
+	sort_ents = a;
+	xqsort(ix->by_place, n, sizeof(size_t), by_place_qcmp);
+	xqsort(ix->by_name, n, sizeof(size_t), by_name_qcmp);
+	sort_ents = NULL;
+	ix->n = n;
+}
+
+/* The after-entry at @path:@at, or -1. */
+static long find_at(const struct ent_index *ix, const char *path, struct pos at)
+{
+	size_t lo = 0, hi = ix->n;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int r = place_cmp(&ix->a->v[ix->by_place[mid]], path, at);
+
+		if (!r)
+			return (long)ix->by_place[mid];
+		if (r < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
+/* The after-entry with @x's path, function, barrier and ordinal, or -1. */
+static long find_named(const struct ent_index *ix, const struct ent *x)
+{
+	size_t lo = 0, hi = ix->n;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int r = name_cmp(&ix->a->v[ix->by_name[mid]], x);
+
+		if (!r)
+			return (long)ix->by_name[mid];
+		if (r < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
+static bool same_identity(const struct ent *x, const struct ent *y)
+{
+	return !strcmp(x->function, y->function) && !strcmp(x->site->barrier, y->site->barrier) &&
+	       x->site->implicit == y->site->implicit;
+}
+
 /*
- * Pair sites in rounds, strictest first: identity, then a function that
- * was renamed, then another barrier in the same function (kind change),
- * then the same barrier in another function (a move).
+ * Pair sites in rounds, strictest first: the same line, carried through
+ * the patch's hunks (so that deleting the first of two smp_wmb() in a
+ * function is the first one's removal); identity (function, barrier and
+ * ordinal, for a line the patch edits); then a function that was renamed,
+ * then another barrier in the same function (kind change), then the same
+ * barrier in another function (a move).
  */
 static void match_sites(struct ctx *c)
 {
+	struct ent_index ix = { 0 };
+
+	index_after(&ix, &c->a);
 	for (size_t i = 0; i < c->b.n; i++) {
 		struct ent *x = &c->b.v[i];
+		unsigned line = x->path ? patch_set_map_line(c->set, x->file->path, x->site->at.line) : 0;
+		long j = line ? find_at(&ix, x->path, (struct pos){ line, x->site->at.col }) : -1;
 
-		for (size_t j = 0; j < c->a.n && x->path; j++) {
-			struct ent *y = &c->a.v[j];
-
-			if (y->how == UNMATCHED && !strcmp(x->path, y->path) &&
-			    !strcmp(x->function, y->function) &&
-			    !strcmp(x->site->barrier, y->site->barrier) &&
-			    x->site->implicit == y->site->implicit && x->ordinal == y->ordinal) {
-				link(c, i, j, SAME);
-				break;
-			}
-		}
+		if (j >= 0 && c->a.v[j].how == UNMATCHED && same_identity(x, &c->a.v[j]))
+			link(c, i, (size_t)j, SAME);
 	}
+	for (size_t i = 0; i < c->b.n; i++) {
+		struct ent *x = &c->b.v[i];
+		long j = x->how == UNMATCHED && x->path ? find_named(&ix, x) : -1;
+
+		if (j >= 0 && c->a.v[j].how == UNMATCHED)
+			link(c, i, (size_t)j, SAME);
+	}
+	free(ix.by_place);
+	free(ix.by_name);
 	for (size_t i = 0; i < c->b.n; i++) {
 		struct ent *x = &c->b.v[i];
 
@@ -196,33 +330,48 @@ static const char *function_at(const struct file_facts *f, struct pos at)
 	return fn >= 0 ? f->functions.v[fn].name : NULL;
 }
 
+static size_t site_ncomments(const struct site *s)
+{
+	return s->comment < 0 ? 0 : s->comment_last < 0 ? 1 : (size_t)(s->comment_last - s->comment) + 1;
+}
+
+/*
+ * The pairing comments of @f, in order: each site's (the first site whose
+ * comments start there), and each comment no site took.
+ */
+static void collect_file_comments(pcomment_vec *out, const struct file_facts *f)
+{
+	const struct site **first = xcalloc(f->comments.n + 1, sizeof(*first));
+	bool *taken = xcalloc(f->comments.n + 1, sizeof(*taken));
+
+	for (size_t i = 0; i < f->sites.n; i++) {
+		const struct site *s = &f->sites.v[i];
+
+		if (s->comment < 0)
+			continue;
+		if (!first[s->comment])
+			first[s->comment] = s;
+		for (size_t k = 0; k < site_ncomments(s); k++)
+			taken[(size_t)s->comment + k] = true;
+	}
+	for (size_t k = 0; k < f->comments.n; k++) {
+		const struct comment *cm = &f->comments.v[k];
+		const struct site *s = first[k];
+		struct pcomment pc = { f, cm, s ? site_ncomments(s) : 1, s ? s->comment_text : cm->text,
+				       s, function_at(f, cm->start), s ? &s->pairing : cm->pairing };
+
+		if ((!s && taken[k]) || !pc.pairing || pc.pairing->kind != PAIRING_REFS)
+			continue;
+		vec_push(out, pc);
+	}
+	free(taken);
+	free(first);
+}
+
 static void collect_comments(pcomment_vec *out, const struct program *p)
 {
-	for (size_t i = 0; i < p->files.n; i++) {
-		const struct file_facts *f = p->files.v[i];
-
-		for (size_t k = 0; k < f->comments.n; k++) {
-			const struct comment *cm = &f->comments.v[k];
-			struct pcomment pc = { f, cm, NULL, NULL, { 0 } };
-
-			if (!grammar_mentions_pairing(cm->text))
-				continue;
-			grammar_parse(cm->text, &pc.pairing);
-			if (pc.pairing.kind != PAIRING_REFS) {
-				pairing_release(&pc.pairing);
-				continue;
-			}
-			for (size_t s = 0; s < f->sites.n && !pc.site; s++)
-				if (f->sites.v[s].comment >= 0 &&
-				    (size_t)f->sites.v[s].comment <= k &&
-				    (f->sites.v[s].comment_last < 0 ?
-				     (size_t)f->sites.v[s].comment == k :
-				     k <= (size_t)f->sites.v[s].comment_last))
-					pc.site = &f->sites.v[s];
-			pc.function = function_at(f, cm->start);
-			vec_push(out, pc);
-		}
-	}
+	for (size_t i = 0; i < p->files.n; i++)
+		collect_file_comments(out, p->files.v[i]);
 }
 
 static bool ref_names(const struct ref *r, const char *fn, const char *barrier)
@@ -241,8 +390,8 @@ static bool ref_names(const struct ref *r, const char *fn, const char *barrier)
 
 static bool comment_names(const struct pcomment *pc, const char *fn, const char *barrier)
 {
-	for (size_t i = 0; i < pc->pairing.nrefs; i++)
-		if (ref_names(&pc->pairing.refs[i], fn, barrier))
+	for (size_t i = 0; i < pc->pairing->nrefs; i++)
+		if (ref_names(&pc->pairing->refs[i], fn, barrier))
 			return true;
 	return false;
 }
@@ -266,12 +415,27 @@ static const struct file_facts *find_file(const struct program *p, const char *p
 	return NULL;
 }
 
+/* Are comments [@x, @x + n) and [@y, @y + n) of their files the same text? */
+static bool same_comments(const struct file_facts *xf, const struct comment *x,
+			  const struct file_facts *yf, const struct comment *y, size_t n)
+{
+	size_t xi = (size_t)(x - xf->comments.v), yi = (size_t)(y - yf->comments.v);
+
+	if (xi + n > xf->comments.n || yi + n > yf->comments.n)
+		return false;
+	for (size_t k = 0; k < n; k++)
+		if (strcmp(x[k].text, y[k].text))
+			return false;
+	return true;
+}
+
 /*
- * The same comment after the patch: same text, in the file it moved to,
- * nearest to where it was.  NULL when the patch changed or removed it.
+ * The same comment after the patch (@n comments from @bc, for a site that
+ * joined several): same text, in the file it moved to, nearest to where it
+ * was.  NULL when the patch changed or removed it.
  */
 static const struct comment *comment_after(const struct ctx *c, const struct file_facts *bf,
-					    const struct comment *bc)
+					    const struct comment *bc, size_t n)
 {
 	const struct file_facts *f = find_file(c->after, patch_set_new_path(c->set, bf->path));
 	const struct comment *best = NULL;
@@ -282,7 +446,7 @@ static const struct comment *comment_after(const struct ctx *c, const struct fil
 		unsigned d = cm->start.line > bc->start.line ?
 			cm->start.line - bc->start.line : bc->start.line - cm->start.line;
 
-		if (!strcmp(cm->text, bc->text) && d < best_d) {
+		if (d < best_d && same_comments(bf, bc, f, cm, n ? n : 1)) {
 			best = cm;
 			best_d = d;
 		}
@@ -290,14 +454,60 @@ static const struct comment *comment_after(const struct ctx *c, const struct fil
 	return best;
 }
 
+static const struct pcomment_index *sort_index;	/* for the comparator below */
+
+/* By the path after the patch, then the text. */
+static int pcomment_key_cmp(const struct pcomment *x, const char *path, const char *text)
+{
+	int r = strcmp(patch_set_new_path(sort_index->set, x->file->path), path);
+
+	return r ? r : strcmp(x->text, text);
+}
+
+static int pcomment_qcmp(const void *a, const void *b)
+{
+	const struct pcomment *y = &sort_index->pb->v[*(const size_t *)b];
+
+	return pcomment_key_cmp(&sort_index->pb->v[*(const size_t *)a],
+				patch_set_new_path(sort_index->set, y->file->path), y->text);
+}
+
+static void index_before_comments(struct pcomment_index *ix, const pcomment_vec *pb,
+				  const struct patch_set *set)
+{
+	ix->pb = pb;
+	ix->set = set;
+	ix->v = xmalloc((pb->n ? pb->n : 1) * sizeof(*ix->v));
+	ix->n = 0;
+	for (size_t i = 0; i < pb->n; i++)
+		if (patch_set_new_path(set, pb->v[i].file->path))
+			ix->v[ix->n++] = i;
+	sort_index = ix;
+	xqsort(ix->v, ix->n, sizeof(*ix->v), pcomment_qcmp);
+	sort_index = NULL;
+}
+
 /* Did this after-patch comment exist, word for word, before it? */
 static bool comment_existed(const struct ctx *c, const struct pcomment *pa)
 {
-	for (size_t i = 0; i < c->pb.n; i++)
-		if (!strcmp(c->pb.v[i].comment->text, pa->comment->text) &&
-		    same_str(patch_set_new_path(c->set, c->pb.v[i].file->path), pa->file->path))
-			return true;
-	return false;
+	const struct pcomment_index *ix = &c->pb_index;
+	size_t lo = 0, hi = ix->n;
+	bool found = false;
+
+	sort_index = ix;
+	while (lo < hi && !found) {
+		size_t mid = (lo + hi) / 2;
+		int r = pcomment_key_cmp(&ix->pb->v[ix->v[mid]], pa->file->path, pa->text);
+
+		if (!r)
+			found = true;
+		else if (r < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	sort_index = NULL;
+	return found;
 }
 
 /* ---- items ----------------------------------------------------------- */
@@ -373,8 +583,9 @@ static void add_partner_details(struct checklist_item *it, const struct site *s,
 		const struct partner *pt = &s->partners.v[i];
 		struct strbuf sb = STRBUF_INIT;
 
-		sb_addf(&sb, "%s %s() in %s() (%s:%u)", verb, pt->site->barrier,
-			fn_name(pt->site), pt->site->file->path, pt->site->at.line);
+		/* the partner's own fields: an implied barrier has no site */
+		sb_addf(&sb, "%s %s%s() in %s() (%s:%u)", verb, pt->site ? "" : "the barrier implicit in ",
+			pt->barrier, pt->function ? pt->function : "?", pt->file->path, pt->at.line);
 		for (size_t v = 1; v < pt->via.n; v++)
 			sb_addf(&sb, "%s %s()", v == 1 ? " via" : " ->", pt->via.v[v]);
 		vec_push(&it->details, sb_detach(&sb));
@@ -408,7 +619,7 @@ static void stale_comments(struct ctx *c, const struct ent *gone, const char *wh
 		else
 			continue;
 		who = where_comment(pc);
-		now = comment_after(c, pc->file, pc->comment);
+		now = comment_after(c, pc->file, pc->comment, pc->ncomments);
 		if (now) {
 			const char *path = patch_set_new_path(c->set, pc->file->path);
 
@@ -425,7 +636,7 @@ static void stale_comments(struct ctx *c, const struct ent *gone, const char *wh
 			it->done = true;
 		}
 		item_where(it, pc->function, g->barrier);
-		it->quote = pc->pairing.phrase ? xstrdup(pc->pairing.phrase) : NULL;
+		it->quote = pc->pairing->phrase ? xstrdup(pc->pairing->phrase) : NULL;
 		free(who);
 	}
 	/* comments the patch writes or rewrites that still name it */
@@ -446,7 +657,7 @@ static void stale_comments(struct ctx *c, const struct ent *gone, const char *wh
 			      "%s, changed by the patch, still names %s, which the patch %s",
 			      who, name, what);
 		item_where(it, pa->function, g->barrier);
-		it->quote = pa->pairing.phrase ? xstrdup(pa->pairing.phrase) : NULL;
+		it->quote = pa->pairing->phrase ? xstrdup(pa->pairing->phrase) : NULL;
 		free(who);
 	}
 	free(name);
@@ -456,6 +667,242 @@ static bool needs_partner(const struct site *s)
 {
 	return s->status == STATUS_UNDOCUMENTED || s->status == STATUS_DANGLING ||
 	       s->status == STATUS_MISMATCH || s->status == STATUS_VAGUE;
+}
+
+/* ---- new barriers that may be redundant ------------------------------ */
+
+/*
+ * A patch that adds a barrier where the path already has one at least as
+ * strong, with no memory access between them, gets a hedged item naming
+ * that barrier: an smp_wmb() right before kvm_make_request(), whose
+ * callee __kvm_make_request() starts with one.  "Between" is what the
+ * facts can tell: the accesses objects.c records on each side of the new
+ * barrier, the sites and calls of the functions on the way (whose own
+ * accesses are not recorded: the item says "possibly").
+ */
+
+#define REDUNDANT_DEPTH 3
+
+/* Calls that touch no memory: compile-time checks and debug assertions. */
+static bool is_inert_call(const char *callee)
+{
+	static const char *const prefixes[] = {
+		"BUILD_BUG", "__builtin_constant_p", "static_assert", "lockdep_assert",
+		"might_sleep", "__must_be",
+	};
+
+	for (size_t i = 0; i < sizeof(prefixes) / sizeof(prefixes[0]); i++)
+		if (str_starts_with(callee, prefixes[i]))
+			return true;
+	return false;
+}
+
+/* What comes first (or last) on a path: a barrier, a call, or something else. */
+struct step {
+	const struct site *site;	/* a barrier */
+	const char *implied;		/* a call to an atomic RMW that implies a full barrier */
+	const struct file_facts *file;
+	const struct function *fn;	/* where it is */
+	struct pos at;
+	struct pos first;		/* where the path leaves the new barrier's function */
+	bool first_is_call;		/* ...through a call (whose arguments are on its line) */
+	VEC(const char *) via;		/* the calls down to it */
+};
+
+static bool before_pos(struct pos a, struct pos b)
+{
+	return a.line < b.line || (a.line == b.line && a.col < b.col);
+}
+
+static bool is_site_at(const struct file_facts *f, struct pos at)
+{
+	for (size_t i = 0; i < f->sites.n; i++)
+		if (f->sites.v[i].at.line == at.line && f->sites.v[i].at.col == at.col)
+			return true;
+	return false;
+}
+
+/* The definition of @name to follow from @from: its own file's, its arch's, or generic. */
+static const struct function_ref *definition(const struct program *p, const char *name,
+					     const struct file_facts *from)
+{
+	size_t n;
+	const struct function_ref *defs = program_find_function(p, name, &n);
+	const struct function_ref *best = NULL;
+	int best_rank = 3;
+
+	for (size_t i = 0; i < n; i++) {
+		int rank = defs[i].file == from ? 0 : !strcmp(defs[i].file->arch, from->arch) ? 1 :
+			   !strcmp(defs[i].file->arch, "generic") ? 2 : 3;
+
+		if (rank < best_rank) {
+			best = &defs[i];
+			best_rank = rank;
+		}
+	}
+	return best;
+}
+
+static bool find_edge(const struct program *p, const struct file_facts *f, int fn,
+		      struct pos from, bool forward, unsigned depth, struct step *out);
+
+/*
+ * The nearest event after (@forward) or before @from in function @fn of
+ * @f, inside (from, limit): a barrier site, or a call, followed down.
+ * @limit is the nearest recorded access, or the function's edge.
+ */
+static bool find_edge(const struct program *p, const struct file_facts *f, int fn,
+		      struct pos from, bool forward, unsigned depth, struct step *out)
+{
+	const struct function *func = &f->functions.v[fn];
+	const struct site *best_site = NULL;
+	const struct call *best_call = NULL;
+	struct pos best = forward ? func->end : func->start;
+
+	for (size_t i = 0; i < f->sites.n; i++) {
+		const struct site *t = &f->sites.v[i];
+
+		if (t->function != fn || t->implicit || t->kind == KIND_COMPILER)
+			continue;
+		if (forward ? (before_pos(from, t->at) && before_pos(t->at, best)) :
+			      (before_pos(t->at, from) && before_pos(best, t->at))) {
+			best = t->at;
+			best_site = t;
+		}
+	}
+	for (size_t i = 0; i < func->calls.n; i++) {
+		const struct call *cl = &func->calls.v[i];
+
+		if (is_site_at(f, cl->at) || is_inert_call(cl->callee) ||
+		    barrier_lookup(cl->callee))
+			continue;
+		if (forward ? (before_pos(from, cl->at) && before_pos(cl->at, best)) :
+			      (before_pos(cl->at, from) && before_pos(best, cl->at))) {
+			best = cl->at;
+			best_site = NULL;
+			best_call = cl;
+		}
+	}
+	if (!depth) {
+		out->first = best;
+		out->first_is_call = !best_site && best_call;
+	}
+	if (best_site) {
+		/* no access between the edge we came from and this barrier */
+		const struct access *a = forward ? (best_site->before.n ? &best_site->before.v[0] : NULL) :
+					 (best_site->after.n ? &best_site->after.v[0] : NULL);
+
+		if (a && (forward ? before_pos(from, a->at) : before_pos(a->at, from)))
+			return false;
+		out->site = best_site;
+		out->file = f;
+		out->fn = func;
+		out->at = best_site->at;
+		return true;
+	}
+	if (!best_call)
+		return false;
+	if (implies_full_barrier(best_call->callee)) {
+		out->implied = best_call->callee;
+		out->file = f;
+		out->fn = func;
+		out->at = best_call->at;
+		return true;
+	}
+	if (depth < REDUNDANT_DEPTH) {
+		const struct function_ref *d = definition(p, best_call->callee, f);
+		const struct function *g = d ? function_of(d) : NULL;
+
+		if (!g || g == func)
+			return false;
+		vec_push(&out->via, g->name);
+		if (find_edge(p, d->file, (int)d->index, forward ? g->start : g->end, forward,
+			      depth + 1, out))
+			return true;
+		out->via.n--;
+	}
+	return false;
+}
+
+static bool same_pos(struct pos a, struct pos b)
+{
+	return a.line == b.line && a.col == b.col;
+}
+
+/*
+ * Is there an access of the new barrier's own function between it and
+ * where the path leaves that function (st->first)?  objects.c places a
+ * callee's first accesses at the call: those are inside the callee, and
+ * the walk down it judged them.  The arguments of a call, on its line
+ * after its name, are read before the callee runs: after the new barrier
+ * they come between; before it they are ordered by the callee's last
+ * barrier, or are the atomic's own operand.
+ */
+static bool access_between(const struct site *s, const struct step *st, bool forward)
+{
+	const struct access *v = forward ? s->after.v : s->before.v;
+	size_t n = forward ? s->after.n : s->before.n;
+
+	for (size_t i = 0; i < n; i++) {
+		struct pos at = v[i].at;
+		bool in_call = st->first_is_call && at.line == st->first.line &&
+			       !before_pos(at, st->first);
+
+		if (st->first_is_call && same_pos(at, st->first))
+			continue;
+		if (forward)
+			return before_pos(at, st->first) || in_call;
+		if (in_call)
+			continue;
+		return before_pos(st->first, at);
+	}
+	return false;
+}
+
+/* The barrier that makes new site @s possibly redundant, in the program after the patch. */
+static bool covering_barrier(const struct program *p, const struct site *s, bool forward,
+			     struct step *out)
+{
+	if (s->function < 0 || s->kind == KIND_COMPILER || s->kind == KIND_UNKNOWN)
+		return false;
+	if (!find_edge(p, s->file, s->function, s->at, forward, 0, out) ||
+	    access_between(s, out, forward))
+		return false;
+	return kind_at_least(out->site ? out->site->kind : KIND_IMPLIED, s->kind);
+}
+
+static void report_redundant(struct ctx *c, const struct ent *y)
+{
+	const struct site *s = y->site;
+	struct step st = { 0 };
+	struct checklist_item *it;
+	struct strbuf what = STRBUF_INIT;
+	bool forward = true;
+
+	if (s->implicit || (!covering_barrier(c->after, s, true, &st) &&
+			    (free(st.via.v), st = (struct step){ 0 },
+			     forward = false, !covering_barrier(c->after, s, false, &st))))
+		goto out;
+	/* the barrier that covers it must be one the tree already had */
+	for (size_t j = 0; st.site && j < c->a.n; j++)
+		if (c->a.v[j].site == st.site && c->a.v[j].how == UNMATCHED)
+			goto out;
+	if (st.site)
+		sb_addf(&what, "%s() in %s() (%s:%u", st.site->barrier, st.fn->name,
+			st.file->path, st.site->at.line);
+	else
+		sb_addf(&what, "the barrier implicit in %s() in %s() (%s:%u", st.implied,
+			st.fn->name, st.file->path, st.at.line);
+	for (size_t v = 0; v < st.via.n; v++)
+		sb_addf(&what, "%s%s()", v ? " -> " : ", reached through ", st.via.v[v]);
+	sb_addc(&what, ')');
+	it = add_item(c, SECTION_ADDED, "possibly-redundant", y->path, s->at.line, false,
+		      "%s() in %s() is possibly redundant: %s %s it with no memory access between, and is at least as strong",
+		      s->barrier, y->function, sb_str(&what), forward ? "follows" : "precedes");
+	item_where(it, y->function, s->barrier);
+	sb_release(&what);
+out:
+	free(st.via.v);
 }
 
 static void report_added(struct ctx *c, const struct ent *y)
@@ -499,7 +946,7 @@ static void report_removed(struct ctx *c, const struct ent *x)
 	add_partner_details(it, s, "it paired with");
 	if (s->comment >= 0) {
 		const struct comment *own = &x->file->comments.v[s->comment];
-		const struct comment *now = comment_after(c, x->file, own);
+		const struct comment *now = comment_after(c, x->file, own, site_ncomments(s));
 
 		if (now && x->path && grammar_mentions_pairing(own->text))
 			vec_push(&it->details, xasprintf("its own pairing comment stays, at %s:%u: remove or update it",
@@ -530,6 +977,26 @@ static void report_moved(struct ctx *c, const struct ent *x, const struct ent *y
 	free(from);
 }
 
+/*
+ * The new kind no longer gives an ordering that the pattern of a pair the
+ * barrier is in needs (lkmm.c): smp_mb() to smp_wmb() on one side of a
+ * store buffering.  An item of its own, after the kind change; hedged
+ * when the pair's accesses were read with low certainty.
+ */
+static void report_weakened(struct ctx *c, const struct ent *x, const struct ent *y)
+{
+	enum lkmm_certainty sure;
+	char *why = lkmm_weakened(x->site, y->site, &sure);
+	struct checklist_item *it;
+
+	if (!why)
+		return;
+	it = add_item(c, SECTION_KIND, sure >= CERTAINTY_MEDIUM ? "weakened" : "possibly-weakened",
+		      y->path, y->site->at.line, false, "in %s(), %s", y->function, why);
+	item_where(it, y->function, y->site->barrier);
+	free(why);
+}
+
 static void report_kind_changed(struct ctx *c, const struct ent *x, const struct ent *y)
 {
 	char *what = xasprintf("changes to %s()", y->site->barrier);
@@ -554,6 +1021,7 @@ static void report_kind_changed(struct ctx *c, const struct ent *x, const struct
 		vec_push(&it->details, xasprintf("its comment no longer holds: %s",
 						 y->site->message ? y->site->message :
 						 status_name(y->site->status)));
+	report_weakened(c, x, y);
 	free(what);
 }
 
@@ -582,14 +1050,149 @@ static void report_broken_claim(struct ctx *c, const struct ent *x, const struct
 	add_partner_details(it, b, "before the patch it paired with");
 }
 
+/* ---- reliance claims --------------------------------------------------- */
+
+/* A claim, and where its file is after the patch. */
+struct claim_ent {
+	const struct claim *claim;
+	const char *path;
+};
+
+typedef VEC(struct claim_ent) claim_vec;
+
+static void collect_claims(claim_vec *out, const struct program *p, const struct patch_set *set,
+			   bool before)
+{
+	for (size_t i = 0; i < p->files.n; i++) {
+		const struct file_facts *f = p->files.v[i];
+		const char *path = before ? patch_set_new_path(set, f->path) : f->path;
+
+		for (size_t k = 0; path && f->in_scope && k < f->claims.n; k++)
+			vec_push(out, ((struct claim_ent){ &f->claims.v[k], path }));
+	}
+}
+
+static const char *claim_comment(const struct claim *c)
+{
+	return c->file->comments.v[c->comment].text;
+}
+
+/*
+ * The same claim on both sides of the patch: the same comment, word for
+ * word, in the same file (after renames), relying on the same function
+ * for the same barrier.  A claim is a function of its comment's text.
+ */
+static int claim_key_cmp(const struct claim_ent *x, const struct claim_ent *y)
+{
+	const struct claim *a = x->claim, *b = y->claim;
+	int r = strcmp(x->path, y->path);
+
+	if (!r)
+		r = strcmp(claim_comment(a), claim_comment(b));
+	if (!r)
+		r = strcmp(a->subject, b->subject);
+	if (!r)
+		r = strcmp(a->barrier ? a->barrier : "", b->barrier ? b->barrier : "");
+	if (!r)
+		r = (a->kind > b->kind) - (a->kind < b->kind);
+	if (!r)
+		r = (int)a->any_kind - (int)b->any_kind;
+	return r;
+}
+
+static const claim_vec *sort_claims;	/* for the comparator below */
+
+/* By key, then in program order: equal keys pair in order. */
+static int claim_qcmp(const void *x, const void *y)
+{
+	size_t i = *(const size_t *)x, j = *(const size_t *)y;
+	int r = claim_key_cmp(&sort_claims->v[i], &sort_claims->v[j]);
+
+	return r ? r : (i > j) - (i < j);
+}
+
+static size_t *sorted_claims(const claim_vec *v)
+{
+	size_t *ix = xmalloc((v->n ? v->n : 1) * sizeof(*ix));
+
+	for (size_t i = 0; i < v->n; i++)
+		ix[i] = i;
+	sort_claims = v;
+	xqsort(ix, v->n, sizeof(*ix), claim_qcmp);
+	sort_claims = NULL;
+	return ix;
+}
+
+/* For each after-claim, the same claim before the patch, or NULL: a claim the patch writes. */
+static const struct claim **match_claims(const claim_vec *b, const claim_vec *a)
+{
+	const struct claim **match = xcalloc(a->n ? a->n : 1, sizeof(*match));
+	size_t *bi = sorted_claims(b), *ai = sorted_claims(a);
+
+	for (size_t i = 0, j = 0; i < b->n && j < a->n;) {
+		int r = claim_key_cmp(&b->v[bi[i]], &a->v[ai[j]]);
+
+		if (!r)
+			match[ai[j]] = b->v[bi[i]].claim;
+		i += r <= 0;
+		j += r >= 0;
+	}
+	free(bi);
+	free(ai);
+	return match;
+}
+
+/*
+ * A claim that held before the patch and does not after it (the barrier
+ * it relies on is gone from the path, or weaker, or the function is), and
+ * a claim the patch writes that is stale or weak.  A claim that was
+ * already false, or that the patch writes on a function barriermap cannot
+ * check, is lint's business.
+ */
+static void report_reliance(struct ctx *c)
+{
+	claim_vec b = { 0 }, a = { 0 };
+	const struct claim **match;
+
+	collect_claims(&b, c->before, c->set, true);
+	collect_claims(&a, c->after, c->set, false);
+	match = match_claims(&b, &a);
+	for (size_t j = 0; j < a.n; j++) {
+		const struct claim *was = match[j], *now = a.v[j].claim;
+		const char *fn = now->function >= 0 ? now->file->functions.v[now->function].name : NULL;
+		struct checklist_item *it;
+		char *who;
+
+		if (was ? was->verdict != CLAIM_HOLDS || now->verdict == CLAIM_HOLDS :
+			  now->verdict != CLAIM_STALE && now->verdict != CLAIM_WEAK)
+			continue;
+		who = fn ? xasprintf("the comment in %s()", fn) : xstrdup("the comment");
+		it = add_item(c, SECTION_RELIANCE, was ? "reliance-broken" : "reliance-unsound",
+			      a.v[j].path, now->at.line, false, "%s%s %s", who,
+			      was ? "" : ", written by the patch,", now->message);
+		item_where(it, fn, now->barrier);
+		it->quote = xstrdup(now->sentence);
+		if (was && was->found) {
+			char *there = claim_there(was);
+
+			vec_push(&it->details, xasprintf("before the patch: %s", there));
+			free(there);
+		}
+		free(who);
+	}
+	free(match);
+	free(b.v);
+	free(a.v);
+}
+
 /* Functions defined before the patch and nowhere after it. */
 static void report_gone_names(struct ctx *c)
 {
 	for (size_t i = 0; i < c->pa.n; i++) {
 		const struct pcomment *pa = &c->pa.v[i];
 
-		for (size_t r = 0; r < pa->pairing.nrefs; r++) {
-			const char *fn = pa->pairing.refs[r].function;
+		for (size_t r = 0; r < pa->pairing->nrefs; r++) {
+			const char *fn = pa->pairing->refs[r].function;
 			struct checklist_item *it;
 			const char *renamed = NULL;
 			char *who;
@@ -607,8 +1210,8 @@ static void report_gone_names(struct ctx *c)
 				      "%s names %s(), which the patch %s%s%s", who, fn,
 				      renamed ? "renames to " : "removes",
 				      renamed ? renamed : "", renamed ? "()" : "");
-			item_where(it, pa->function, pa->pairing.refs[r].barrier);
-			it->quote = pa->pairing.phrase ? xstrdup(pa->pairing.phrase) : NULL;
+			item_where(it, pa->function, pa->pairing->refs[r].barrier);
+			it->quote = pa->pairing->phrase ? xstrdup(pa->pairing->phrase) : NULL;
 			if (!comment_existed(c, pa))
 				vec_push(&it->details, xstrdup("the patch changes this comment, but not this name"));
 			free(who);
@@ -647,16 +1250,19 @@ void checklist_compare(struct checklist *cl, const struct program *before,
 			vec_push(&cl->sources, xstrdup(p->source));
 		vec_push(&cl->patches, xstrdup(p->subject ? p->subject : p->name));
 	}
-	cl->kernel = after->kernel;
+	cl->kernel = xstrdup(after->kernel);
 	collect_sites(&c.b, before, set, true);
 	collect_sites(&c.a, after, set, false);
 	collect_comments(&c.pb, before);
 	collect_comments(&c.pa, after);
+	index_before_comments(&c.pb_index, &c.pb, set);
 	match_sites(&c);
 
 	for (size_t j = 0; j < c.a.n; j++)
-		if (c.a.v[j].how == UNMATCHED)
+		if (c.a.v[j].how == UNMATCHED) {
 			report_added(&c, &c.a.v[j]);
+			report_redundant(&c, &c.a.v[j]);
+		}
 	for (size_t i = 0; i < c.b.n; i++) {
 		const struct ent *x = &c.b.v[i];
 
@@ -671,12 +1277,10 @@ void checklist_compare(struct checklist *cl, const struct program *before,
 	for (size_t i = 0; i < c.b.n; i++)
 		if (c.b.v[i].how == SAME || c.b.v[i].how == RENAMED)
 			report_broken_claim(&c, &c.b.v[i], &c.a.v[c.b.v[i].other]);
+	report_reliance(&c);
 	sort_items(cl);
 
-	for (size_t i = 0; i < c.pb.n; i++)
-		pairing_release(&c.pb.v[i].pairing);
-	for (size_t i = 0; i < c.pa.n; i++)
-		pairing_release(&c.pa.v[i].pairing);
+	free(c.pb_index.v);
 	for (size_t i = 0; i < c.reported.n; i++)
 		free(c.reported.v[i]);
 	free(c.pb.v);
@@ -686,231 +1290,202 @@ void checklist_compare(struct checklist *cl, const struct program *before,
 	free(c.reported.v);
 }
 
-size_t checklist_attention(const struct checklist *cl)
-{
-	size_t n = 0;
+/* ---- types, for --terse and JSON ------------------------------------ */
 
-	for (size_t i = 0; i < cl->items.n; i++)
-		n += !cl->items.v[i].done;
-	return n;
-}
-
-/* ---- output ---------------------------------------------------------- */
-
-static const char *const section_titles[SECTION__COUNT] = {
-	[SECTION_ADDED] = "Barriers added",
-	[SECTION_REMOVED] = "Barriers removed or moved, and the comments that name them",
-	[SECTION_KIND] = "Barriers whose kind changes",
-	[SECTION_CLAIMS] = "Pairing claims broken through the call graph",
-	[SECTION_NAMES] = "Comments naming functions the patch removes or renames",
+static const struct item_type {
+	const char *kind, *type;
+	enum checklist_severity severity;
+} item_types[] = {
+	{ "added", "NEW_BARRIER", SEVERITY_WARNING },
+	{ "added-undocumented", "UNPAIRED_BARRIER", SEVERITY_WARNING },
+	{ "added-unresolved", "UNRESOLVED_PARTNER", SEVERITY_ERROR },
+	{ "possibly-redundant", "REDUNDANT_BARRIER", SEVERITY_CHECK },
+	{ "removed", "REMOVED_BARRIER", SEVERITY_WARNING },
+	{ "moved", "MOVED_BARRIER", SEVERITY_WARNING },
+	{ "stale-comment", "STALE_COMMENT", SEVERITY_ERROR },
+	{ "updated-comment", "UPDATED_COMMENT", SEVERITY_WARNING },
+	{ "kind-changed", "KIND_CHANGE", SEVERITY_WARNING },
+	{ "weakened", "WEAKENED_BARRIER", SEVERITY_WARNING },
+	{ "possibly-weakened", "WEAKENED_BARRIER", SEVERITY_CHECK },
+	{ "claim-broken", "BROKEN_PAIRING", SEVERITY_ERROR },
+	{ "dangling-name", "DANGLING_NAME", SEVERITY_ERROR },
+	/* reliance claims ("the barrier in F() orders ...", claims.c) */
+	{ "reliance-broken", "BROKEN_CLAIM", SEVERITY_ERROR },
+	{ "reliance-unsound", "BROKEN_CLAIM", SEVERITY_ERROR },
 };
 
-static const char *const section_keys[SECTION__COUNT] = {
-	[SECTION_ADDED] = "added",
-	[SECTION_REMOVED] = "removed",
-	[SECTION_KIND] = "kind",
-	[SECTION_CLAIMS] = "claims",
-	[SECTION_NAMES] = "names",
-};
-
-static void underline(struct strbuf *sb, const char *title, char c)
+static const struct item_type *type_of(const struct checklist_item *it)
 {
-	sb_addf(sb, "%s\n", title);
-	for (size_t i = strlen(title); i; i--)
-		sb_addc(sb, c);
-	sb_addc(sb, '\n');
+	for (size_t i = 0; i < sizeof(item_types) / sizeof(item_types[0]); i++)
+		if (!strcmp(item_types[i].kind, it->kind))
+			return &item_types[i];
+	BUG("checklist item kind '%s' has no type", it->kind);
 }
 
-static void patch_names(struct strbuf *sb, const struct checklist *cl)
+const char *checklist_type(const struct checklist_item *it)
 {
-	for (size_t i = 0; i < cl->sources.n; i++)
-		sb_addf(sb, "%s%s", i ? ", " : "", cl->sources.v[i]);
+	return type_of(it)->type;
 }
 
-static void summary(struct strbuf *sb, const struct checklist *cl)
+enum checklist_severity checklist_severity(const struct checklist_item *it)
 {
-	size_t n = checklist_attention(cl);
-
-	if (n)
-		sb_addf(sb, "%zu item%s to check.\n", n, n == 1 ? "" : "s");
-	else
-		sb_adds(sb, "Nothing needs attention.\n");
+	return type_of(it)->severity;
 }
 
-static void format_text(struct strbuf *sb, const struct checklist *cl)
+const char *checklist_severity_name(enum checklist_severity s)
 {
-	struct strbuf title = STRBUF_INIT;
-
-	sb_adds(&title, "Memory barrier checklist for ");
-	patch_names(&title, cl);
-	sb_addf(sb, "%s\n", sb_str(&title));
-	for (size_t i = 0; cl->patches.n > 1 && i < cl->patches.n; i++)
-		sb_addf(sb, "  %s\n", cl->patches.v[i]);
-	for (int s = 0; s < SECTION__COUNT; s++) {
-		bool any = false;
-
-		for (size_t i = 0; i < cl->items.n; i++) {
-			const struct checklist_item *it = &cl->items.v[i];
-
-			if ((int)it->section != s)
-				continue;
-			if (!any)
-				sb_addf(sb, "\n%s:\n", section_titles[s]);
-			any = true;
-			sb_addf(sb, "[%c] %s:%u: %s%s\n", it->done ? 'x' : ' ', it->path,
-				it->line, it->before ? "(before the patch) " : "", it->text);
-			if (it->quote)
-				sb_addf(sb, "      \"%s\"\n", it->quote);
-			for (size_t d = 0; d < it->details.n; d++)
-				sb_addf(sb, "      - %s\n", it->details.v[d]);
-		}
-	}
-	sb_addc(sb, '\n');
-	summary(sb, cl);
-	sb_release(&title);
+	return s == SEVERITY_ERROR ? "ERROR" : s == SEVERITY_WARNING ? "WARNING" : "CHECK";
 }
 
-/* Escape what RST would read as markup: emphasis, literals, references. */
-static void rst_quote(struct strbuf *sb, const char *s)
+/* Is item_types[i] the first with its TYPE (two kinds may share one)? */
+static bool first_of_type(size_t i)
 {
-	for (; *s; s++) {
-		bool ref_end = *s == '_' && !(isalnum((unsigned char)s[1]) || s[1] == '_');
-
-		if (*s == '\\' || *s == '*' || *s == '`' || *s == '|' || ref_end)
-			sb_addc(sb, '\\');
-		sb_addc(sb, *s == '\n' ? ' ' : *s);
-	}
+	for (size_t k = 0; k < i; k++)
+		if (!strcmp(item_types[k].type, item_types[i].type))
+			return false;
+	return true;
 }
 
-static void format_rst(struct strbuf *sb, const struct checklist *cl)
+bool checklist_is_type(const char *type)
 {
-	struct strbuf title = STRBUF_INIT;
-
-	sb_adds(&title, "Memory barrier checklist for ");
-	patch_names(&title, cl);
-	sb_adds(sb, ".. SPDX-License-Identifier: GPL-2.0\n\n");
-	underline(sb, sb_str(&title), '=');
-	if (cl->patches.n > 1)
-		sb_addc(sb, '\n');
-	for (size_t i = 0; cl->patches.n > 1 && i < cl->patches.n; i++) {
-		sb_adds(sb, "#. ");
-		rst_quote(sb, cl->patches.v[i]);
-		sb_addc(sb, '\n');
-	}
-	for (int s = 0; s < SECTION__COUNT; s++) {
-		bool any = false;
-
-		for (size_t i = 0; i < cl->items.n; i++) {
-			const struct checklist_item *it = &cl->items.v[i];
-
-			if ((int)it->section != s)
-				continue;
-			if (!any) {
-				sb_addc(sb, '\n');
-				underline(sb, section_titles[s], '-');
-				sb_addc(sb, '\n');
-			}
-			any = true;
-			sb_addf(sb, "- [%c] ``%s:%u``: ", it->done ? 'x' : ' ', it->path, it->line);
-			if (it->before)
-				sb_adds(sb, "(before the patch) ");
-			rst_quote(sb, it->text);
-			sb_addc(sb, '\n');
-			if (it->quote) {
-				sb_adds(sb, "\n  \"");
-				rst_quote(sb, it->quote);
-				sb_adds(sb, "\"\n");
-			}
-			if (it->details.n)
-				sb_addc(sb, '\n');
-			for (size_t d = 0; d < it->details.n; d++) {
-				sb_adds(sb, "  - ");
-				rst_quote(sb, it->details.v[d]);
-				sb_addc(sb, '\n');
-			}
-			if (it->quote || it->details.n)
-				sb_addc(sb, '\n');
-		}
-	}
-	sb_addc(sb, '\n');
-	summary(sb, cl);
-	sb_release(&title);
+	for (size_t i = 0; i < sizeof(item_types) / sizeof(item_types[0]); i++)
+		if (!strcmp(item_types[i].type, type))
+			return true;
+	return false;
 }
 
-static json_t *json_str_or_null(const char *s)
-{
-	return s ? json_string(s) : json_null();
-}
-
-static void format_json(struct strbuf *sb, const struct checklist *cl)
-{
-	json_t *root = json_object(), *patches = json_array(), *items = json_array();
-	json_t *sources = json_array();
-	char *text;
-
-	for (size_t i = 0; i < cl->sources.n; i++)
-		json_array_append_new(sources, json_string(cl->sources.v[i]));
-	for (size_t i = 0; i < cl->patches.n; i++)
-		json_array_append_new(patches, json_string(cl->patches.v[i]));
-	for (size_t i = 0; i < cl->items.n; i++) {
-		const struct checklist_item *it = &cl->items.v[i];
-		json_t *o = json_object(), *details = json_array();
-
-		for (size_t d = 0; d < it->details.n; d++)
-			json_array_append_new(details, json_string(it->details.v[d]));
-		json_object_set_new(o, "section", json_string(section_keys[it->section]));
-		json_object_set_new(o, "kind", json_string(it->kind));
-		json_object_set_new(o, "file", json_string(it->path));
-		json_object_set_new(o, "line", json_integer(it->line));
-		json_object_set_new(o, "tree", json_string(it->before ? "before" : "after"));
-		json_object_set_new(o, "function", json_str_or_null(it->function));
-		json_object_set_new(o, "barrier", json_str_or_null(it->barrier));
-		json_object_set_new(o, "text", json_string(it->text));
-		json_object_set_new(o, "comment", json_str_or_null(it->quote));
-		json_object_set_new(o, "details", details);
-		json_object_set_new(o, "done", json_boolean(it->done));
-		json_array_append_new(items, o);
-	}
-	json_object_set_new(root, "version", json_integer(1));
-	json_object_set_new(root, "kernel", json_str_or_null(cl->kernel));
-	json_object_set_new(root, "files", sources);
-	json_object_set_new(root, "patches", patches);
-	json_object_set_new(root, "attention", json_integer((json_int_t)checklist_attention(cl)));
-	json_object_set_new(root, "items", items);
-	text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-	sb_adds(sb, text);
-	sb_addc(sb, '\n');
-	free(text);
-	json_decref(root);
-}
-
-char *checklist_format(const struct checklist *cl, int format)
+char *checklist_type_names(void)
 {
 	struct strbuf sb = STRBUF_INIT;
 
-	if (format == FORMAT_JSON)
-		format_json(&sb, cl);
-	else if (format == FORMAT_RST)
-		format_rst(&sb, cl);
-	else
-		format_text(&sb, cl);
+	for (size_t i = 0; i < sizeof(item_types) / sizeof(item_types[0]); i++)
+		if (first_of_type(i))
+			sb_addf(&sb, "%s%s", i ? ", " : "", item_types[i].type);
 	return sb_detach(&sb);
+}
+
+static void item_release(struct checklist_item *it)
+{
+	for (size_t d = 0; d < it->details.n; d++)
+		free(it->details.v[d]);
+	free(it->details.v);
+	free(it->path);
+	free(it->function);
+	free(it->barrier);
+	free(it->text);
+	free(it->quote);
+	free(it->fixed_by);
+}
+
+void checklist_ignore(struct checklist *cl, const char *const *types, size_t n)
+{
+	size_t out = 0;
+
+	for (size_t k = 0; k < cl->npatches; k++)
+		checklist_ignore(&cl->per_patch[k], types, n);
+	for (size_t i = 0; i < cl->items.n; i++) {
+		bool drop = false;
+
+		for (size_t t = 0; t < n && !drop; t++)
+			drop = !strcmp(checklist_type(&cl->items.v[i]), types[t]);
+		if (drop)
+			item_release(&cl->items.v[i]);
+		else
+			cl->items.v[out++] = cl->items.v[i];
+	}
+	cl->items.n = out;
+}
+
+/* ---- a series -------------------------------------------------------- */
+
+static bool same_or_null(const char *x, const char *y)
+{
+	return x == y || (x && y && !strcmp(x, y));
+}
+
+/*
+ * The same finding in two comparisons of one series: line numbers move
+ * with the patches between them, so they are not part of it.
+ */
+static bool same_item(const struct checklist_item *x, const struct checklist_item *y)
+{
+	return !strcmp(x->kind, y->kind) && !strcmp(x->path, y->path) &&
+	       same_or_null(x->function, y->function) && same_or_null(x->barrier, y->barrier) &&
+	       same_or_null(x->quote, y->quote);
+}
+
+static bool has_item(const struct checklist *cl, const struct checklist_item *it, bool open)
+{
+	for (size_t i = 0; i < cl->items.n; i++)
+		if ((!open || !cl->items.v[i].done) && same_item(&cl->items.v[i], it))
+			return true;
+	return false;
+}
+
+void checklist_series(struct checklist *cl, struct checklist *per, struct checklist *upto,
+		      size_t n)
+{
+	for (size_t k = 0; k < n; k++) {
+		for (size_t i = 0; i < per[k].items.n; i++) {
+			struct checklist_item *it = &per[k].items.v[i];
+
+			/* only what the series as far as patch k still has can be fixed later */
+			if (it->done || !has_item(&upto[k], it, true))
+				continue;
+			for (size_t j = k + 1; j < n; j++) {
+				if (has_item(&upto[j], it, true))
+					continue;
+				it->done = true;
+				it->fixed_by = xasprintf("patch %zu/%zu (%s)", j + 1, n,
+							 per[j].patches.n ?
+							 subject_without_tag(per[j].patches.v[0]) : "?");
+				break;
+			}
+		}
+	}
+	*cl = upto[n - 1];
+	for (size_t k = 0; k + 1 < n; k++)
+		checklist_release(&upto[k]);
+	cl->per_patch = per;
+	cl->npatches = n;
+}
+
+void checklist_attention_items(const struct checklist *cl, struct attention_vec *out)
+{
+	for (size_t k = 0; k < cl->npatches; k++)
+		for (size_t i = 0; i < cl->per_patch[k].items.n; i++)
+			if (!cl->per_patch[k].items.v[i].done)
+				vec_push(out, ((struct attention){ &cl->per_patch[k].items.v[i], (long)k }));
+	/* the series' own: what no single patch's checklist already says */
+	for (size_t i = 0; i < cl->items.n; i++) {
+		const struct checklist_item *it = &cl->items.v[i];
+		bool said = false;
+
+		for (size_t k = 0; k < cl->npatches && !said; k++)
+			said = has_item(&cl->per_patch[k], it, true);
+		if (!it->done && !said)
+			vec_push(out, ((struct attention){ it, -1 }));
+	}
+}
+
+size_t checklist_attention(const struct checklist *cl)
+{
+	struct attention_vec v = { 0 };
+	size_t n;
+
+	checklist_attention_items(cl, &v);
+	n = v.n;
+	free(v.v);
+	return n;
 }
 
 void checklist_release(struct checklist *cl)
 {
-	for (size_t i = 0; i < cl->items.n; i++) {
-		struct checklist_item *it = &cl->items.v[i];
-
-		for (size_t d = 0; d < it->details.n; d++)
-			free(it->details.v[d]);
-		free(it->details.v);
-		free(it->path);
-		free(it->function);
-		free(it->barrier);
-		free(it->text);
-		free(it->quote);
-	}
+	for (size_t k = 0; k < cl->npatches; k++)
+		checklist_release(&cl->per_patch[k]);
+	free(cl->per_patch);
+	for (size_t i = 0; i < cl->items.n; i++)
+		item_release(&cl->items.v[i]);
 	for (size_t i = 0; i < cl->patches.n; i++)
 		free(cl->patches.v[i]);
 	for (size_t i = 0; i < cl->sources.n; i++)
@@ -918,57 +1493,7 @@ void checklist_release(struct checklist *cl)
 	free(cl->patches.v);
 	free(cl->sources.v);
 	free(cl->items.v);
+	free(cl->kernel);
 	memset(cl, 0, sizeof(*cl));
 }
 
-/* ---- the review-checklist.rst item ----------------------------------- */
-
-static const char checklist_doc_body[] =
-	"Memory barriers: a patch that adds, removes, moves or changes a memory\n"
-	"barrier (smp_mb(), smp_rmb(), smp_wmb(), smp_load_acquire(),\n"
-	"smp_store_release(), smp_mb__after_atomic(), ...), or that renames or\n"
-	"removes a function a \"Pairs with\" comment names, must keep every\n"
-	"pairing comment true.  Run ``barriermap check-patch`` on the patch, or\n"
-	"on the whole series as an mbox, before sending it, and resolve or\n"
-	"explain in the changelog each item it lists:\n"
-	"\n"
-	"- Barriers added: a new barrier needs a comment naming the barrier it\n"
-	"  pairs with (\"Pairs with smp_rmb() in kvm_get_vcpu().\"), and that\n"
-	"  partner must exist after the patch.\n"
-	"- Barriers removed or moved: every comment that names the barrier, by\n"
-	"  its function, by the barrier, or through a function that calls it,\n"
-	"  must change in the same patch; the check says whether it already does.\n"
-	"- Barriers whose kind changes (for example smp_mb() to\n"
-	"  smp_mb__after_atomic()): re-check each partner it lists, the ordering\n"
-	"  they rely on may no longer hold.\n"
-	"- Pairing claims broken through the call graph: a comment whose partner\n"
-	"  was supplied by a callee that no longer supplies it.\n"
-	"- Comments naming functions the patch removes or renames: update the\n"
-	"  name.\n"
-	"\n"
-	"The check exits with 0 when nothing needs attention and 1 otherwise;\n"
-	"``--format=rst`` prints the list for a cover letter or a review.\n";
-
-char *checklist_doc(unsigned number)
-{
-	struct strbuf sb = STRBUF_INIT;
-	char *label = xasprintf("%u.", number);
-	const char *p = checklist_doc_body;
-	bool first = true;
-
-	/* the file's style: "N.  text", continuation lines indented by 4 */
-	while (*p) {
-		size_t n = strcspn(p, "\n");
-
-		if (first)
-			sb_addf(&sb, "%-4s%.*s\n", label, (int)n, p);
-		else if (n)
-			sb_addf(&sb, "    %.*s\n", (int)n, p);
-		else
-			sb_addc(&sb, '\n');
-		first = false;
-		p += n + (p[n] == '\n');
-	}
-	free(label);
-	return sb_detach(&sb);
-}

@@ -11,6 +11,7 @@
  */
 #include "checklist.h"
 #include "commands.h"
+#include "git.h"
 #include "patch.h"
 #include "pipeline.h"
 
@@ -20,12 +21,22 @@
 #include <string.h>
 
 static const char usage[] =
-	"usage: barriermap check-patch [--kernel DIR] [--format=text|rst|json] PATCH...\n"
+	"usage: barriermap check-patch [--kernel DIR] [--format=text|rst|json|--terse] [--base=REV] PATCH...\n"
+	"       barriermap check-patch [--kernel DIR] [--format=...] --git REV-RANGE\n"
 	"       barriermap check-patch [--kernel DIR] --checklist-doc\n"
 	"\n"
 	"PATCH is a git format-patch file, a git diff, an mbox holding a series,\n"
 	"or - for stdin; several apply in the order given.  The tree is not changed.\n"
 	"\n"
+	"  --base=REV        in git, the files before the patch are REV's (default:\n"
+	"                    the blobs its index lines name, else the tree; a\n"
+	"                    patch the tree already holds is reversed out of it)\n"
+	"  --terse           one line per item to check, FILE:LINE: SEVERITY: TYPE: message\n"
+	"  --ignore=TYPE,... leave out the items of these TYPEs\n"
+	"  --rescan-all      scan every file before and after each patch (the default\n"
+	"                    scans only the files a patch touches, and copies the rest)\n"
+	"  --git REV-RANGE   check the commits of REV-RANGE (A..B, or one commit REV)\n"
+	"                    of the kernel tree's repository, each against its parent\n"
 	"  --checklist-doc   print the \"Memory barriers\" item for\n"
 	"                    Documentation/virt/kvm/review-checklist.rst\n"
 	"\n"
@@ -57,39 +68,149 @@ static unsigned next_item_number(const char *kernel)
 	return last + 1;
 }
 
-/* The touched files as they are on disk, so both scans see the same files. */
-static struct overlay *original_files(const char *kernel, const struct overlay *ov,
-				      size_t n, size_t *out_n)
+/* --ignore=TYPE[,TYPE...], as checkpatch.pl's: every TYPE must be one. */
+static void add_ignored(struct strvec *out, const char *list)
 {
-	VEC(struct overlay) orig = { 0 };
+	char *copy = xstrdup(list), *save = NULL;
 
-	for (size_t i = 0; i < n; i++) {
-		char *path = xasprintf("%s/%s", kernel, ov[i].path);
-		struct overlay o = { xstrdup(ov[i].path), NULL, 0 };
+	for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
+		if (!checklist_is_type(t)) {
+			static char msg[1024];
+			char *names = checklist_type_names();
 
-		o.content = read_file(path, &o.len);
-		free(path);
-		if (!o.content) {
-			if (errno != ENOENT)
-				die("cannot read '%s/%s': %s", kernel, ov[i].path, strerror(errno));
-			free((char *)o.path);	/* a file the patch creates */
-			continue;
+			snprintf(msg, sizeof(msg), "--ignore: unknown type '%s'; the types are %s",
+				 t, names);
+			free(names);
+			free(copy);
+			die("%s", msg);
 		}
-		vec_push(&orig, o);
+		vec_push(out, xstrdup(t));
 	}
-	*out_n = orig.n;
-	return orig.v;
+	free(copy);
+}
+
+/* The paths whose content differs between two states (same paths, sorted). */
+struct path_list {
+	const char **v;
+	size_t n, cap;
+};
+
+static void changed_paths(const struct overlay_set *a, const struct overlay_set *b,
+			  struct path_list *out)
+{
+	for (size_t i = 0; i < b->n; i++) {
+		const struct overlay *x = &a->v[i], *y = &b->v[i];
+
+		if (strcmp(x->path, y->path))
+			BUG("states list different paths: %s, %s", x->path, y->path);
+		if (!x->content != !y->content ||
+		    (x->content && (x->len != y->len || memcmp(x->content, y->content, x->len))))
+			vec_push(out, y->path);
+	}
+}
+
+/*
+ * The programs of the states a series goes through, one at a time.  Each
+ * is scanned from the one before, rescanning only the files the patch
+ * changes and copying the facts of the rest (program_rescan()), unless
+ * @rescan_all: then every file of every state is scanned.
+ */
+struct states {
+	const struct options *o;
+	const struct patch_states *st;
+	bool rescan_all;
+	size_t next;			/* the state the template holds */
+	struct program *template;	/* scanned, not resolved */
+};
+
+static struct program *next_program(struct states *s)
+{
+	const struct overlay_set *cur = &s->st->state[s->next];
+	struct program *p;
+
+	if (s->rescan_all) {
+		s->next++;
+		return program_load_overlay(s->o, cur->v, cur->n);
+	}
+	if (!s->template)
+		s->template = program_scan_overlay(s->o, cur->v, cur->n);
+	p = s->template;
+	s->template = NULL;
+	if (s->next + 1 < s->st->n) {
+		const struct overlay_set *nxt = &s->st->state[s->next + 1];
+		struct path_list changed = { 0 };
+
+		changed_paths(cur, nxt, &changed);
+		s->template = program_rescan(p, nxt->v, nxt->n, changed.v, changed.n);
+		free(changed.v);
+	}
+	s->next++;
+	program_resolve(p);
+	return p;
+}
+
+/* Patches [from, to) of @set, as a patch set of their own. */
+static struct patch_set patch_view(const struct patch_set *set, size_t from, size_t to)
+{
+	struct patch_set v = { 0 };
+
+	v.patches.v = set->patches.v + from;
+	v.patches.n = v.patches.cap = to - from;
+	return v;
+}
+
+/*
+ * The checklist of the states a series goes through: one patch compares
+ * its base with the tree after it; a series compares each patch with the
+ * state before it, and the base with the state after each patch, to tell
+ * what a later patch takes care of (checklist_series()).
+ */
+static void compare_states(struct checklist *cl, const struct options *o,
+			   const struct patch_set *set, const struct patch_states *st,
+			   bool rescan_all)
+{
+	struct states s = { o, st, rescan_all, 0, NULL };
+	size_t n = set->patches.n;
+	struct program *first = next_program(&s), *prev = first;
+	struct checklist *per = NULL, *upto = NULL;
+
+	if (n > 1) {
+		per = xcalloc(n, sizeof(*per));
+		upto = xcalloc(n, sizeof(*upto));
+	}
+	for (size_t k = 0; k < n; k++) {
+		struct program *cur = next_program(&s);
+		struct patch_set one = patch_view(set, k, k + 1), so_far = patch_view(set, 0, k + 1);
+
+		if (n == 1) {
+			checklist_compare(cl, first, cur, set);
+		} else {
+			checklist_compare(&per[k], prev, cur, &one);
+			checklist_compare(&upto[k], first, cur, &so_far);
+		}
+		if (prev != first)
+			program_free(prev);
+		prev = cur;
+	}
+	if (n > 1)
+		checklist_series(cl, per, upto, n);
+	cl->base_from = st->base_from;
+	free(upto);
+	if (prev != first)
+		program_free(prev);
+	program_free(first);
 }
 
 int cmd_check_patch(int argc, char **argv)
 {
 	struct options o;
 	struct patch_set set = { 0 };
+	struct patch_base base = { 0 };
+	struct patch_states st = { 0 };
 	struct checklist cl = { 0 };
-	struct overlay *ov, *orig;
-	struct program *before, *after;
-	bool doc = false;
-	size_t nov, norig;
+	VEC(const char *) ranges = { 0 };
+	struct strvec ignore = { 0 };
+	bool doc = false, terse = false, rescan_all = false;
 	int npatches = 0;
 	char *out;
 	int ret;
@@ -99,6 +220,20 @@ int cmd_check_patch(int argc, char **argv)
 	for (int i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--checklist-doc"))
 			doc = true;
+		else if (!strcmp(argv[i], "--terse"))
+			terse = true;
+		else if (!strcmp(argv[i], "--rescan-all"))
+			rescan_all = true;
+		else if (str_starts_with(argv[i], "--ignore="))
+			add_ignored(&ignore, argv[i] + 9);
+		else if (!strcmp(argv[i], "--ignore") && i + 1 < argc)
+			add_ignored(&ignore, argv[++i]);
+		else if (str_starts_with(argv[i], "--base="))
+			base.rev = argv[i] + 7;
+		else if (!strcmp(argv[i], "--git") && i + 1 < argc)
+			vec_push(&ranges, argv[++i]);
+		else if (str_starts_with(argv[i], "--git="))
+			vec_push(&ranges, argv[i] + 6);
 		else if (argv[i][0] == '-' && argv[i][1])
 			die("check-patch: unknown option '%s'\n%s", argv[i], usage);
 	}
@@ -111,8 +246,29 @@ int cmd_check_patch(int argc, char **argv)
 		return EXIT_CLEAN;
 	}
 	options_find_kernel(&o);
+	base.kernel = o.kernel;
+	base.git = git_is_work_tree(o.kernel);
+	if (base.rev && (!*base.rev || !base.git))
+		die("--base=%s: %s", base.rev, *base.rev ? "the kernel tree is not a git work tree" :
+		    "names no revision");
+	if (base.rev && !git_is_commit(o.kernel, base.rev))
+		die("--base=%s: not a commit of the kernel tree's repository", base.rev);
+	if (ranges.n && !base.git)
+		die("--git %s: the kernel tree is not a git work tree", ranges.v[0]);
+	for (size_t i = 0; i < ranges.n; i++) {
+		size_t len;
+		char *text = git_format_patch(o.kernel, ranges.v[i], PATCH_MAX_BYTES, &len);
+		char *display = xasprintf("git %s", ranges.v[i]);
+
+		patch_set_read_text(&set, display, text, len);
+		free(display);
+		npatches++;
+	}
+	free(ranges.v);
 	for (int i = 1; i < argc; i++) {
 		if (argv[i][0] == '-' && argv[i][1])
+			continue;
+		if (i > 1 && (!strcmp(argv[i - 1], "--git") || !strcmp(argv[i - 1], "--ignore")))
 			continue;
 		patch_set_read(&set, argv[i]);
 		npatches++;
@@ -120,24 +276,21 @@ int cmd_check_patch(int argc, char **argv)
 	if (!npatches)
 		die("check-patch: no patch given\n%s", usage);
 
-	ov = patch_set_apply(&set, o.kernel, &nov);
-	orig = original_files(o.kernel, ov, nov, &norig);
-	before = program_load_overlay(&o, orig, norig);
-	after = program_load_overlay(&o, ov, nov);
-
-	checklist_compare(&cl, before, after, &set);
-	out = checklist_format(&cl, o.format);
+	patch_set_apply(&set, &base, &st);
+	compare_states(&cl, &o, &set, &st, rescan_all);
+	checklist_ignore(&cl, (const char *const *)ignore.v, ignore.n);
+	out = terse ? checklist_format_terse(&cl) : checklist_format(&cl, o.format);
 	fputs(out, stdout);
 	if (fflush(stdout))
 		die("cannot write the checklist: %s", strerror(errno));
 	ret = checklist_attention(&cl) ? EXIT_FINDINGS : EXIT_CLEAN;
 
 	free(out);
+	for (size_t i = 0; i < ignore.n; i++)
+		free(ignore.v[i]);
+	free(ignore.v);
 	checklist_release(&cl);
-	program_free(before);
-	program_free(after);
-	overlays_free(orig, norig);
-	overlays_free(ov, nov);
+	patch_states_release(&st);
 	patch_set_release(&set);
 	options_release(&o);
 	return ret;

@@ -26,24 +26,19 @@ static const char usage_text[] =
 	"  -h, --help  show this help\n"
 	"\n"
 	"Output: 'pairing: KIND' (none, refs, vague, no-partner, not-barrier),\n"
-	"'phrase: ...' and one 'ref: ...' line per reference with the fields\n"
-	"arch=, barrier=, misspelled=, wildcard, implicit, function=, context=\"...\".\n";
+	"'weak' when only weak phrasings (\"see F()\", \"synchronizes with\")\n"
+	"made it, 'phrase: ...', one 'ref: ...' line per reference with the\n"
+	"fields arch=, barrier=, misspelled=, wildcard, implicit, see,\n"
+	"function=, context=\"...\", and one 'misspelled: WORD -> BARRIER' line\n"
+	"per misspelled barrier name anywhere in the comment.\n";
 
 static char *read_stdin(void)
 {
-	struct strbuf sb = STRBUF_INIT;
-	char chunk[65536];
-	ssize_t n;
+	char *text = read_fd(STDIN_FILENO, READ_FILE_MAX, NULL);
 
-	while ((n = read(STDIN_FILENO, chunk, sizeof(chunk))) != 0) {
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			die("cannot read standard input: %s", strerror(errno));
-		}
-		sb_add(&sb, chunk, (size_t)n);
-	}
-	return sb_detach(&sb);
+	if (!text)
+		die("cannot read standard input: %s", read_error(errno));
+	return text;
 }
 
 static void print_quoted(const char *s)
@@ -70,6 +65,8 @@ static void print_ref(const struct ref *r)
 		fputs(" wildcard", stdout);
 	if (r->implicit)
 		fputs(" implicit", stdout);
+	if (r->see)
+		fputs(" see", stdout);
 	if (r->function)
 		printf(" function=%s", r->function);
 	if (r->context) {
@@ -82,10 +79,15 @@ static void print_ref(const struct ref *r)
 static void print_pairing(const struct pairing *p)
 {
 	printf("pairing: %s\n", pairing_kind_name(p->kind));
+	if (p->kind != PAIRING_NONE && p->weak)
+		printf("weak\n");
 	if (p->phrase)
 		printf("phrase: %s\n", p->phrase);
 	for (size_t i = 0; i < p->nrefs; i++)
 		print_ref(&p->refs[i]);
+	for (size_t i = 0; i < p->nmisspellings; i++)
+		printf("misspelled: %s -> %s\n", p->misspellings[i].written,
+		       p->misspellings[i].meant);
 }
 
 int cmd_grammar(int argc, char **argv)
@@ -102,9 +104,9 @@ int cmd_grammar(int argc, char **argv)
 	} else if (argc == 1 || (argc == 2 && !strcmp(argv[1], "-"))) {
 		text = read_stdin();
 	} else if (argc == 2 && argv[1][0] != '-') {
-		text = read_file(argv[1], NULL);
+		text = read_file_bounded(argv[1], READ_FILE_MAX, READ_STREAM, NULL);
 		if (!text)
-			die("cannot read '%s': %s", argv[1], strerror(errno));
+			die("cannot read '%s': %s", argv[1], read_error(errno));
 	} else {
 		fputs(usage_text, stderr);
 		die("bad usage of 'grammar'; see 'barriermap grammar --help'");

@@ -53,9 +53,10 @@ static void parse_map_args(struct map_args *a, int *argc, char **argv)
 			if (i + 1 >= *argc)
 				die("map: %s needs an argument\n%s", arg, map_usage);
 			if (arg[1] == 'o')
-				a->out = argv[++i];
+				a->out = option_text("-o", argv[++i], "a folder");
 			else
-				a->svg_links = argv[++i];
+				a->svg_links = option_text("--svg-links", argv[++i],
+							   "a folder prefix");
 		} else if (str_starts_with(arg, "-o") && arg[2]) {
 			a->out = arg + 2;
 		} else if (!strcmp(arg, "--kernel-docs")) {
@@ -76,25 +77,6 @@ static void parse_map_args(struct map_args *a, int *argc, char **argv)
 	argv[j] = NULL;
 }
 
-static void mkdir_p(const char *dir)
-{
-	char *path = xstrdup(dir);
-
-	for (char *s = path + 1; ; s++) {
-		char c = *s;
-
-		if (c != '/' && c)
-			continue;
-		*s = '\0';
-		if (mkdir(path, 0755) < 0 && errno != EEXIST)
-			die("cannot create %s: %s", path, strerror(errno));
-		*s = c;
-		if (!c)
-			break;
-	}
-	free(path);
-}
-
 /* Did barriermap write this file?  The marker sits after the SPDX line. */
 static bool has_marker(const char *text)
 {
@@ -110,15 +92,29 @@ static bool has_marker(const char *text)
 	return false;
 }
 
-/* 0: missing or ours; dies if the user's. */
+/*
+ * A file in a folder we write into: only a regular file is read (or later
+ * replaced), never through a link, so that a FIFO cannot hang the run and
+ * a link cannot redirect it.  NULL with errno set (see read_file_bounded).
+ */
+static char *read_output(const char *path, size_t *len)
+{
+	return read_file_bounded(path, READ_FILE_MAX, READ_NOFOLLOW, len);
+}
+
+/* Returns if @path is missing or a page barriermap wrote; dies otherwise. */
 static void check_ours(const char *path)
 {
-	char *text = read_file(path, NULL);
+	char *text = read_output(path, NULL);
 
 	if (!text) {
 		if (errno == ENOENT)
 			return;
-		die("cannot read %s: %s", path, strerror(errno));
+		if (errno == EINVAL || errno == ELOOP || errno == EISDIR)
+			die("%s is %s, not a regular file; not replacing it", path,
+			    errno == ELOOP ? "a symbolic link" :
+			    errno == EISDIR ? "a folder" : "a FIFO, socket or device");
+		die("cannot read %s: %s", path, read_error(errno));
 	}
 	if (!has_marker(text))
 		die("%s was not written by barriermap; not overwriting it "
@@ -132,6 +128,24 @@ static bool in_pages(const struct rst_pages *pages, const char *name)
 		if (!strcmp(pages->pages.v[i].name, name))
 			return true;
 	return false;
+}
+
+/*
+ * Refuse before writing anything, so that a refusal leaves no half map:
+ * @dir must be a folder or missing, each page missing or ours.
+ */
+static void check_pages(const char *dir, const struct rst_pages *pages)
+{
+	struct stat st;
+
+	if (stat(dir, &st) == 0 ? !S_ISDIR(st.st_mode) : errno == ENOTDIR)
+		die("cannot create the folder %s: %s", dir, strerror(ENOTDIR));
+	for (size_t i = 0; i < pages->pages.n; i++) {
+		char *path = xasprintf("%s/%s", dir, pages->pages.v[i].name);
+
+		check_ours(path);
+		free(path);
+	}
 }
 
 /* Pages of an earlier run that this run does not write (an arch is gone). */
@@ -149,7 +163,7 @@ static void remove_stale(const char *dir, const struct rst_pages *pages)
 		if (!str_ends_with(de->d_name, ".rst") || in_pages(pages, de->d_name))
 			continue;
 		path = xasprintf("%s/%s", dir, de->d_name);
-		text = read_file(path, NULL);
+		text = read_output(path, NULL);
 		if (text && has_marker(text))
 			vec_push(&stale, path);
 		else
@@ -165,16 +179,64 @@ static void remove_stale(const char *dir, const struct rst_pages *pages)
 	free(stale.v);
 }
 
+/*
+ * Which temp files are barriermap's: @target is the file a temp file is
+ * named after, @text what it holds.
+ */
+typedef bool temp_is_ours_fn(const char *target, const char *text, size_t len,
+			     const void *arg);
+
+/* Does @text start like @expected, or stop (a write cut short) inside it? */
+static bool starts_like(const char *text, size_t len, const char *expected, size_t n)
+{
+	return !memcmp(text, expected, len < n ? len : n);
+}
+
+/* A page's temp file holds a page, or the first bytes of one. */
+static bool page_temp(const char *target, const char *text, size_t len, const void *arg)
+{
+	return str_ends_with(target, ".rst") &&
+	       starts_like(text, len, RST_PAGE_HEAD, strlen(RST_PAGE_HEAD));
+}
+
+/*
+ * Remove the temp files a run killed by SIGKILL left in @dir (every other
+ * way to stop a run removes its own): regular files named as
+ * write_file_atomic() names them, holding what @ours recognises.
+ */
+static void remove_dead_temps(const char *dir, temp_is_ours_fn *ours, const void *arg)
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+
+	if (!d) {
+		if (errno == ENOENT)
+			return;
+		die("cannot read %s: %s", dir, strerror(errno));
+	}
+	while ((de = readdir(d))) {
+		size_t n = atomic_temp_target(de->d_name), len;
+		char *target, *path, *text;
+
+		if (!n)
+			continue;
+		target = xstrndup(de->d_name, n);
+		path = xasprintf("%s/%s", dir, de->d_name);
+		text = read_output(path, &len);
+		if (text && ours(target, text, len, arg) && unlink(path) < 0)
+			die("cannot remove %s: %s", path, strerror(errno));
+		free(text);
+		free(path);
+		free(target);
+	}
+	closedir(d);
+}
+
 static void write_pages(const char *dir, const struct rst_pages *pages, bool progress)
 {
-	mkdir_p(dir);
-	/* refuse before writing anything, so a refusal leaves no half map */
-	for (size_t i = 0; i < pages->pages.n; i++) {
-		char *path = xasprintf("%s/%s", dir, pages->pages.v[i].name);
-
-		check_ours(path);
-		free(path);
-	}
+	if (mkdir_p(dir, 0755) < 0)
+		die("cannot create the folder %s: %s", dir, strerror(errno));
+	remove_dead_temps(dir, page_temp, NULL);
 	for (size_t i = 0; i < pages->pages.n; i++) {
 		const struct rst_page *pg = &pages->pages.v[i];
 		char *path = xasprintf("%s/%s", dir, pg->name);
@@ -196,6 +258,8 @@ static char *kernel_version(const char *tree)
 	char *path = xasprintf("%s/Makefile", tree), *text = read_file(path, NULL);
 	struct strbuf sb = STRBUF_INIT;
 
+	if (!text && errno != ENOENT)
+		die("cannot read %s: %s", path, read_error(errno));
 	free(path);
 	if (!text)
 		return NULL;
@@ -222,19 +286,16 @@ static char *kernel_version(const char *tree)
 }
 
 /*
- * Add "barriers/index" as the last entry of the first toctree in
- * Documentation/virt/kvm/index.rst, unless it is there already.
+ * @text (Documentation/virt/kvm/index.rst) with "barriers/index" added as
+ * the last entry of its first toctree, or NULL when it is there already.
+ * Dies when there is no toctree to add it to.
  */
-static void add_toctree_entry(const char *index, bool quiet)
+static char *index_with_entry(const char *index, const char *text)
 {
-	char *text = read_file(index, NULL);
-	const char *toc, *s, *after = NULL;
+	const char *toc = strstr(text, ".. toctree::"), *s, *after = NULL;
 	struct strbuf sb = STRBUF_INIT;
 	int indent = 3;
 
-	if (!text)
-		die("cannot read %s: %s", index, strerror(errno));
-	toc = strstr(text, ".. toctree::");
 	if (!toc)
 		die("%s has no toctree to add %s to", index, TOCTREE_ENTRY);
 	/* the toctree's body: the indented lines after the directive */
@@ -248,10 +309,8 @@ static void add_toctree_entry(const char *index, bool quiet)
 			break;
 		if (l[sp] != ':')
 			indent = (int)sp;
-		if (n - sp == strlen(TOCTREE_ENTRY) && !strncmp(l + sp, TOCTREE_ENTRY, n - sp)) {
-			free(text);
-			return;
-		}
+		if (n - sp == strlen(TOCTREE_ENTRY) && !strncmp(l + sp, TOCTREE_ENTRY, n - sp))
+			return NULL;
 		after = l + n;
 	}
 	if (!after)
@@ -259,13 +318,59 @@ static void add_toctree_entry(const char *index, bool quiet)
 	sb_add(&sb, text, (size_t)(after - text));
 	sb_addf(&sb, "\n%*s%s", indent, "", TOCTREE_ENTRY);
 	sb_adds(&sb, after);
-	if (write_file_atomic(index, sb.buf, sb.len) < 0)
-		die("cannot write %s: %s", index, strerror(errno));
-	if (!quiet)
-		fprintf(stderr, "barriermap: added '%s' to the toctree in %s\n",
-			TOCTREE_ENTRY, index);
-	sb_release(&sb);
+	return sb_detach(&sb);
+}
+
+/* The index.rst texts a killed run could have been writing. */
+struct index_texts {
+	const char *now, *edited;	/* edited is NULL when no edit is needed */
+};
+
+/* index.rst's temp file holds the start of the edited (or current) index. */
+static bool index_temp(const char *target, const char *text, size_t len, const void *arg)
+{
+	const struct index_texts *t = arg;
+
+	if (strcmp(target, "index.rst"))
+		return false;
+	return (len <= strlen(t->now) && starts_like(text, len, t->now, len)) ||
+	       (t->edited && len <= strlen(t->edited) && starts_like(text, len, t->edited, len));
+}
+
+/*
+ * TREE/Documentation/virt/kvm/barriers/ and its toctree entry.  Everything
+ * is checked (the index's toctree, each page) before anything is written.
+ */
+static void write_kernel_docs(const char *tree, const struct rst_pages *pages,
+			      const struct options *opts)
+{
+	char *docs = xasprintf("%s/" KVM_DOCS, tree);
+	char *dir = xasprintf("%s/barriers", docs);
+	char *index = xasprintf("%s/index.rst", docs);
+	char *text = read_output(index, NULL);
+	struct index_texts t = { text, NULL };
+	char *edited;
+
+	if (!text && errno == ENOENT)
+		die("%s: no %s/index.rst; is it a kernel tree?", tree, KVM_DOCS);
+	if (!text)
+		die("cannot read %s: %s", index, read_error(errno));
+	t.edited = edited = index_with_entry(index, text);
+	check_pages(dir, pages);
+	remove_dead_temps(docs, index_temp, &t);
+	write_pages(dir, pages, opts->progress);
+	if (edited) {
+		if (write_file_atomic(index, edited, strlen(edited)) < 0)
+			die("cannot write %s: %s", index, strerror(errno));
+		if (!opts->quiet)
+			fprintf(stderr, "barriermap: added '%s' to the toctree in %s\n",
+				TOCTREE_ENTRY, index);
+	}
+	free(edited);
 	free(text);
+	free(index);
+	free(dir);
+	free(docs);
 }
 
 int cmd_map(int argc, char **argv)
@@ -275,7 +380,7 @@ int cmd_map(int argc, char **argv)
 	struct rst_pages pages = { { 0 } };
 	struct options opts;
 	struct program *p;
-	char *version, *dir, *tree, *index;
+	char *version;
 
 	for (int i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
@@ -301,21 +406,11 @@ int cmd_map(int argc, char **argv)
 	rst_emit_map(p, &ro, &pages);
 
 	if (a.kernel_docs) {
-		tree = xstrdup(*a.kernel_docs ? a.kernel_docs : p->kernel);
-		dir = xasprintf("%s/" KVM_DOCS "/barriers", tree);
-		index = xasprintf("%s/" KVM_DOCS "/index.rst", tree);
-
-		if (access(index, F_OK) < 0)
-			die("%s: no %s/index.rst; is it a kernel tree?", tree, KVM_DOCS);
-		write_pages(dir, &pages, opts.progress);
-		add_toctree_entry(index, opts.quiet);
-		free(index);
-		free(tree);
+		write_kernel_docs(*a.kernel_docs ? a.kernel_docs : p->kernel, &pages, &opts);
 	} else {
-		dir = xstrdup(a.out);
-		write_pages(dir, &pages, opts.progress);
+		check_pages(a.out, &pages);
+		write_pages(a.out, &pages, opts.progress);
 	}
-	free(dir);
 	free(version);
 	rst_pages_release(&pages);
 	program_free(p);

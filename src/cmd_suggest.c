@@ -2,9 +2,12 @@
 /*
  * barriermap suggest: propose "Pairs with" comments for undocumented
  * barriers as a patch the user reviews and applies with git apply (never
- * applied here), and, with --redundant, a hedged list of barriers that
- * seem to order nothing anyone else touches.
+ * applied here); with --fix, a patch repairing the comments whose repair
+ * is clear (a misspelled barrier, a renamed or moved partner, a stale
+ * claim whose real barrier is known); with --redundant, a hedged list of
+ * barriers that seem to order nothing anyone else touches.
  */
+#include "claims.h"
 #include "commands.h"
 #include "infer.h"
 #include "pipeline.h"
@@ -16,11 +19,14 @@
 
 static const char usage_text[] =
 	"usage: barriermap suggest [--kernel DIR] [--min-confidence X] [-o FILE] [PATH...]\n"
+	"   or: barriermap suggest --fix [--kernel DIR] [-o FILE] [PATH...]\n"
 	"   or: barriermap suggest --redundant [--kernel DIR] [PATH...]\n"
 	"\n"
 	"Writes a patch (to stdout, or FILE) adding a pairing comment above each\n"
 	"undocumented barrier whose likely partner has a confidence of at least X\n"
 	"(default 0.5).  Review it, then apply it with git apply.\n"
+	"--fix writes a patch that repairs comments where the repair is clear:\n"
+	"misspelled barriers, partners renamed or moved, stale reliance claims.\n"
 	"--redundant lists barriers that pair with nothing in the scanned tree.\n"
 	"--recall measures the inference on the documented pairs (for bench/).\n";
 
@@ -32,11 +38,16 @@ struct suggest_opts {
 	const char *output;
 	bool redundant;
 	bool recall;
+	bool fix;
 };
 
-/* One comment to insert above line @line (1-based) of a file. */
+/*
+ * One change to a file: @remove lines from @line (1-based) replaced by
+ * @lines; @remove 0 inserts them above @line.
+ */
 struct insertion {
 	unsigned line;
+	unsigned remove;
 	VEC(char *) lines;	/* without newlines */
 };
 
@@ -220,27 +231,45 @@ static void emit_line(struct strbuf *out, const struct lines *l, unsigned line, 
 		sb_adds(out, "\\ No newline at end of file\n");
 }
 
-/* Emit hunks for insertions [first, last], which overlap in context. */
+/* The last line an edit touches; the line above it for an insertion. */
+static unsigned edit_end(const struct insertion *e)
+{
+	return e->remove ? e->line + e->remove - 1 : e->line - 1;
+}
+
+/* Emit hunks for edits [first, last], which overlap in context. */
 static void emit_hunk(struct strbuf *out, const struct lines *l, const struct insertion *ins,
 		      size_t first, size_t last, long *shift)
 {
 	unsigned from = ins[first].line > CONTEXT ? ins[first].line - CONTEXT : 1;
-	unsigned to = ins[last].line + CONTEXT - 1;
-	size_t added = 0, k = first;
+	unsigned to = edit_end(&ins[last]) + CONTEXT;
+	size_t added = 0, removed = 0, k = first;
 
 	if (to > l->start.n)
 		to = (unsigned)l->start.n;
-	for (size_t i = first; i <= last; i++)
+	for (size_t i = first; i <= last; i++) {
 		added += ins[i].lines.n;
+		removed += ins[i].remove;
+	}
 	sb_addf(out, "@@ -%u,%u +%ld,%zu @@\n", from, to - from + 1,
-		(long)from + *shift, to - from + 1 + added);
+		(long)from + *shift, to - from + 1 + added - removed);
 	for (unsigned line = from; line <= to; line++) {
-		for (; k <= last && ins[k].line == line; k++)
+		unsigned skip = 0;
+
+		for (; k <= last && ins[k].line == line; k++) {
+			for (unsigned r = 0; r < ins[k].remove; r++)
+				emit_line(out, l, line + r, '-');
+			skip += ins[k].remove;
 			for (size_t j = 0; j < ins[k].lines.n; j++)
 				sb_addf(out, "+%s\n", ins[k].lines.v[j]);
+		}
+		if (skip) {
+			line += skip - 1;
+			continue;
+		}
 		emit_line(out, l, line, ' ');
 	}
-	*shift += (long)added;
+	*shift += (long)added - (long)removed;
 }
 
 static void emit_file_diff(struct strbuf *out, const char *path, const struct lines *l,
@@ -251,7 +280,7 @@ static void emit_file_diff(struct strbuf *out, const char *path, const struct li
 	sb_addf(out, "diff --git a/%s b/%s\n--- a/%s\n+++ b/%s\n", path, path, path, path);
 	for (size_t first = 0, last; first < n; first = last + 1) {
 		last = first;
-		while (last + 1 < n && ins[last + 1].line <= ins[last].line + 2 * CONTEXT)
+		while (last + 1 < n && ins[last + 1].line <= edit_end(&ins[last]) + 2 * CONTEXT + 1)
 			last++;
 		emit_hunk(out, l, ins, first, last, &shift);
 	}
@@ -341,6 +370,302 @@ static void write_patch(const struct program *p, const struct suggest_opts *so,
 	sb_release(&body);
 }
 
+/* ---- --fix: comment repairs -------------------------------------------- */
+
+/* Replace the whole word @from by @to in the lines @first..@last of a file. */
+struct repair {
+	const struct file_facts *file;
+	unsigned first, last;
+	char *from, *to;
+	char *why;
+};
+
+struct repair_list {
+	VEC(struct repair) v;
+};
+
+static void add_repair(struct repair_list *list, const struct file_facts *f, unsigned first,
+		       unsigned last, const char *from, const char *to, char *why)
+{
+	for (size_t i = 0; i < list->v.n; i++) {
+		const struct repair *r = &list->v.v[i];
+
+		if (r->file == f && r->first == first && !strcmp(r->from, from) &&
+		    !strcmp(r->to, to)) {
+			free(why);
+			return;
+		}
+	}
+	vec_push(&list->v, ((struct repair){ f, first, last, xstrdup(from), xstrdup(to), why }));
+}
+
+static bool ident_char(char c)
+{
+	return c == '_' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* Where the whole word @w starts in @text from @p, or NULL. */
+static const char *find_word(const char *text, const char *p, const char *w)
+{
+	size_t n = strlen(w);
+
+	for (p = strstr(p, w); p; p = strstr(p + 1, w))
+		if (!(p > text && ident_char(p[-1])) && !ident_char(p[n]))
+			return p;
+	return NULL;
+}
+
+/*
+ * How the comment wrote @name: the name itself, or the shorthand that
+ * stands for it ("f_<page|range_end>"), which the caller frees.  NULL
+ * when neither is there.
+ */
+static char *written_as(const char *text, const char *name)
+{
+	if (find_word(text, text, name))
+		return xstrdup(name);
+	for (const char *p = text; *p; p++) {
+		const char *e = p;
+		struct strvec names = { 0 };
+		char *word;
+		bool hit = false;
+
+		if (!ident_char(*p) || (p > text && ident_char(p[-1])))
+			continue;
+		while (ident_char(*e) || *e == '<' || *e == '|' || *e == '>' || *e == '/')
+			e++;
+		word = xstrndup(p, (size_t)(e - p));
+		if (strpbrk(word, "</"))
+			grammar_expand_names(word, &names);
+		for (size_t i = 0; i < names.n; i++) {
+			hit |= !strcmp(names.v[i], name);
+			free(names.v[i]);
+		}
+		free(names.v);
+		if (hit)
+			return word;
+		free(word);
+		p = e - 1;
+	}
+	return NULL;
+}
+
+static void site_lines(const struct site *s, unsigned *first, unsigned *last)
+{
+	*first = s->file->comments.v[s->comment].start.line;
+	*last = s->file->comments.v[s->comment_last >= 0 ? s->comment_last : s->comment].end.line;
+}
+
+/* A partner renamed or moved: the function "did you mean" is sure of. */
+static void repair_partner(struct repair_list *list, const struct program *p,
+			   const struct site *s, size_t k, unsigned first, unsigned last)
+{
+	const struct ref *r = &s->pairing.refs[k];
+	const struct ref_result *res = &s->results[k];
+	char *why;
+
+	if (res->nfound || !res->candidate_clear || !find_word(s->comment_text, s->comment_text,
+								r->function))
+		return;
+	if (res->function_found)
+		why = xasprintf("%s() holds no %s() within %u calls; the %s() that orders the "
+				"same objects is in %s()", r->function, r->barrier,
+				p->opts->max_depth, r->barrier, res->candidates.v[0]);
+	else
+		why = xasprintf("there is no %s(); the %s() that orders the same objects is "
+				"in %s()", r->function, r->barrier, res->candidates.v[0]);
+	add_repair(list, s->file, first, last, r->function, res->candidates.v[0], why);
+}
+
+/* "f_<page|range_end>()" where only f_range_end() still exists. */
+static void repair_alternation(struct repair_list *list, const struct site *s, size_t k,
+			       unsigned first, unsigned last)
+{
+	const struct ref *r = &s->pairing.refs[k];
+	char *word = s->results[k].function_found ? NULL : written_as(s->comment_text, r->function);
+	struct strvec names = { 0 };
+	const char *alive = NULL;
+	size_t nalive = 0;
+
+	if (!word || !strcmp(word, r->function)) {
+		free(word);
+		return;
+	}
+	grammar_expand_names(word, &names);
+	for (size_t i = 0; i < names.n; i++)
+		for (size_t j = 0; j < s->pairing.nrefs; j++)
+			if (!strcmp(s->pairing.refs[j].function ? s->pairing.refs[j].function : "",
+				    names.v[i]) && s->results[j].function_found) {
+				alive = names.v[i];
+				nalive++;
+				break;
+			}
+	if (nalive == 1)
+		add_repair(list, s->file, first, last, word, alive,
+			   xasprintf("%s() does not exist any more; %s() does", r->function, alive));
+	for (size_t i = 0; i < names.n; i++)
+		free(names.v[i]);
+	free(names.v);
+	free(word);
+}
+
+static void site_repairs(struct repair_list *list, const struct program *p, const struct site *s)
+{
+	unsigned first, last;
+
+	if (s->comment < 0 || !s->comment_text || s->pairing.kind != PAIRING_REFS)
+		return;
+	site_lines(s, &first, &last);
+	for (size_t k = 0; k < s->pairing.nrefs; k++) {
+		const struct ref *r = &s->pairing.refs[k];
+
+		if (r->misspelled)
+			add_repair(list, s->file, first, last, r->misspelled, r->barrier,
+				   xasprintf("%s is a misspelling of %s()", r->misspelled,
+					     r->barrier));
+		if (!r->function || !s->results)
+			continue;
+		repair_partner(list, p, s, k, first, last);
+		repair_alternation(list, s, k, first, last);
+	}
+}
+
+static void claim_repairs(struct repair_list *list, const struct claim *c)
+{
+	const struct comment *cm = &c->file->comments.v[c->comment];
+	const char *written = c->misspelled ? c->misspelled : c->barrier;
+
+	/* the barrier is elsewhere on the path: name the one that is there */
+	if (c->verdict == CLAIM_STALE && c->as_strong && c->there.site && c->barrier) {
+		add_repair(list, c->file, cm->start.line, cm->end.line, written, c->there.barrier,
+			   xasprintf("%s() is not on %s()'s path; %s() in %s(), %u call%s deep, "
+				     "is, and is at least as strong", c->barrier, c->subject,
+				     c->there.barrier, c->there.function, c->there_depth,
+				     c->there_depth == 1 ? "" : "s"));
+	} else if (c->misspelled) {
+		add_repair(list, c->file, cm->start.line, cm->end.line, c->misspelled, c->barrier,
+			   xasprintf("%s is a misspelling of %s()", c->misspelled, c->barrier));
+	}
+}
+
+/* Apply the file's repairs to its lines; returns the edits (one line each). */
+static void file_repair_edits(const struct lines *l, const struct repair *r, size_t n,
+			      struct insertion_list *edits, struct strbuf *summary,
+			      const char *path)
+{
+	VEC(char *) text = { 0 };	/* the changed text of each line, or NULL */
+
+	for (size_t i = 0; i < l->start.n; i++)
+		vec_push(&text, NULL);
+	for (size_t i = 0; i < n; i++) {
+		unsigned changed = 0;
+
+		for (unsigned line = r[i].first; line <= r[i].last && line <= l->start.n; line++) {
+			char *cur = text.v[line - 1] ? text.v[line - 1] :
+				    xstrndup(l->start.v[line - 1], l->len.v[line - 1]);
+			struct strbuf sb = STRBUF_INIT;
+			const char *p = cur, *hit;
+
+			while ((hit = find_word(cur, p, r[i].from))) {
+				sb_add(&sb, p, (size_t)(hit - p));
+				sb_adds(&sb, r[i].to);
+				p = hit + strlen(r[i].from);
+				changed = changed ? changed : line;
+			}
+			if (p == cur) {
+				if (!text.v[line - 1])
+					free(cur);
+				sb_release(&sb);
+				continue;
+			}
+			sb_adds(&sb, p);
+			free(cur);
+			text.v[line - 1] = sb_detach(&sb);
+		}
+		if (changed)
+			sb_addf(summary, "  %s:%u: %s\n", path, changed, r[i].why);
+	}
+	for (size_t i = 0; i < text.n; i++) {
+		struct insertion e = { .line = (unsigned)i + 1, .remove = 1 };
+
+		if (!text.v[i])
+			continue;
+		vec_push(&e.lines, text.v[i]);
+		vec_push(&edits->v, e);
+	}
+	free(text.v);
+}
+
+static int repair_cmp(const void *a, const void *b)
+{
+	const struct repair *x = a, *y = b;
+	int c = strcmp(x->file->path, y->file->path);
+
+	if (c)
+		return c;
+	return (x->first > y->first) - (x->first < y->first);
+}
+
+static void write_fixes(const struct program *p, struct strbuf *out)
+{
+	struct repair_list list = { 0 };
+	struct strbuf body = STRBUF_INIT, summary = STRBUF_INIT;
+	size_t nedits = 0;
+
+	for (size_t f = 0; f < p->files.n; f++) {
+		const struct file_facts *ff = p->files.v[f];
+
+		for (size_t i = 0; ff->in_scope && !ff->skipped && i < ff->sites.n; i++)
+			site_repairs(&list, p, &ff->sites.v[i]);
+		for (size_t i = 0; ff->in_scope && !ff->skipped && i < ff->claims.n; i++)
+			claim_repairs(&list, &ff->claims.v[i]);
+	}
+	/* stable: the insertion order breaks ties */
+	for (size_t i = 1; i < list.v.n; i++)
+		for (size_t j = i; j > 0 && repair_cmp(&list.v.v[j - 1], &list.v.v[j]) > 0; j--) {
+			struct repair t = list.v.v[j];
+
+			list.v.v[j] = list.v.v[j - 1];
+			list.v.v[j - 1] = t;
+		}
+	for (size_t i = 0, j; i < list.v.n; i = j) {
+		const struct file_facts *ff = list.v.v[i].file;
+		struct insertion_list edits = { 0 };
+		struct lines l = { 0 };
+		char *abs = xasprintf("%s/%s", p->kernel, ff->path);
+
+		for (j = i; j < list.v.n && list.v.v[j].file == ff; j++)
+			;
+		lines_read(&l, abs);
+		file_repair_edits(&l, &list.v.v[i], j - i, &edits, &summary, ff->path);
+		if (edits.v.n)
+			emit_file_diff(&body, ff->path, &l, edits.v.v, edits.v.n);
+		nedits += edits.v.n;
+		for (size_t e = 0; e < edits.v.n; e++) {
+			free(edits.v.v[e].lines.v[0]);
+			free(edits.v.v[e].lines.v);
+		}
+		free(edits.v.v);
+		lines_free(&l);
+		free(abs);
+	}
+	sb_addf(out, PATCH_MAGIC " %zu comment line%s repaired.\n"
+		"Only comment text changes; review every line before applying with git apply.\n",
+		nedits, nedits == 1 ? "" : "s");
+	if (summary.len)
+		sb_addf(out, "\n%s", sb_str(&summary));
+	sb_addc(out, '\n');
+	sb_add(out, body.buf ? body.buf : "", body.len);
+	for (size_t i = 0; i < list.v.n; i++) {
+		free(list.v.v[i].from);
+		free(list.v.v[i].to);
+		free(list.v.v[i].why);
+	}
+	free(list.v.v);
+	sb_release(&body);
+	sb_release(&summary);
+}
+
 /* ---- --redundant -------------------------------------------------------- */
 
 static void write_redundant(const struct program *p, struct strbuf *out)
@@ -395,16 +720,6 @@ static void write_recall(const struct program *p, struct strbuf *out)
 
 /* ---- the command -------------------------------------------------------- */
 
-static double parse_confidence(const char *arg)
-{
-	char *end;
-	double v = strtod(arg, &end);
-
-	if (end == arg || *end || v < 0.0 || v > 1.0)
-		die("--min-confidence takes a number from 0 to 1, not '%s'", arg);
-	return v;
-}
-
 /* Take our own options out of argv before options_parse() sees it. */
 static void parse_suggest_options(struct suggest_opts *so, int *argc, char **argv)
 {
@@ -417,15 +732,19 @@ static void parse_suggest_options(struct suggest_opts *so, int *argc, char **arg
 			if (i + 1 >= *argc)
 				die("%s needs a value\n%s", a, usage_text);
 			if (a[1] == 'o')
-				so->output = argv[++i];
+				so->output = option_text("-o", argv[++i], "a file name");
 			else
-				so->min_confidence = parse_confidence(argv[++i]);
+				so->min_confidence = option_decimal("--min-confidence",
+								    argv[++i], 0, 1);
 		} else if (str_starts_with(a, "--min-confidence=")) {
-			so->min_confidence = parse_confidence(a + strlen("--min-confidence="));
+			so->min_confidence = option_decimal("--min-confidence",
+							    a + strlen("--min-confidence="), 0, 1);
 		} else if (!strcmp(a, "--redundant")) {
 			so->redundant = true;
 		} else if (!strcmp(a, "--recall")) {
 			so->recall = true;
+		} else if (!strcmp(a, "--fix")) {
+			so->fix = true;
 		} else {
 			argv[out++] = argv[i];
 		}
@@ -459,6 +778,8 @@ int cmd_suggest(int argc, char **argv)
 	struct strbuf out = STRBUF_INIT;
 
 	parse_suggest_options(&so, &argc, argv);
+	if (so.fix + so.redundant + so.recall > 1)
+		die("--fix, --redundant and --recall go one at a time\n%s", usage_text);
 	options_init(&o);
 	options_parse(&o, &argc, argv, usage_text);
 	for (int i = 1; i < argc; i++) {
@@ -472,6 +793,8 @@ int cmd_suggest(int argc, char **argv)
 	p = program_load(&o);
 	if (so.recall)
 		write_recall(p, &out);
+	else if (so.fix)
+		write_fixes(p, &out);
 	else if (so.redundant)
 		write_redundant(p, &out);
 	else

@@ -9,5 +9,6 @@ int cmd_show(int argc, char **argv);
 int cmd_check_patch(int argc, char **argv);
 int cmd_suggest(int argc, char **argv);
 int cmd_grammar(int argc, char **argv);
+int cmd_litmus(int argc, char **argv);
 
 #endif

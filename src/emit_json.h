@@ -13,8 +13,20 @@
 /* A string that is always valid UTF-8 (NULL -> JSON null). */
 json_t *json_text(const char *s);
 json_t *site_to_json(const struct site *s);
-/* {"version": 1, "kernel": ..., "sites": [...]} for sites passing @want. */
+/*
+ * {"version": 1, "kernel": ..., "sites": [...], "claims": [...]} for the
+ * sites passing @want, and every claim.
+ */
 json_t *program_to_json(const struct program *p, bool (*want)(const struct site *));
+/* One reliance claim with its verdict (claims.c). */
+json_t *claim_to_json(const struct claim *c);
+/* The claims of the files in scope that pass @want (NULL: all), in file order. */
+json_t *claims_to_json(const struct program *p, bool (*want)(const struct claim *));
+/* One entry of the primitives table, with its citations. */
+struct primitive;
+json_t *primitive_to_json(const struct primitive *pr);
+/* The primitives table (primitives.c), with every citation. */
+json_t *primitives_to_json(void);
 /* Print with two-space indent and a final newline; dies on write errors. */
 void json_print(json_t *doc, FILE *out);
 

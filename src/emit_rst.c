@@ -11,6 +11,7 @@
  *  - everything is emitted in the program's sorted order.
  */
 #include "emit_rst.h"
+#include "lkmm.h"
 #include "infer.h"
 
 #include <ctype.h>
@@ -19,6 +20,25 @@
 #include <string.h>
 
 #define LABEL_PREFIX "kvm-barrier-"
+
+/*
+ * Bounds on what the pages hold, so that a hostile tree cannot make them
+ * (or Sphinx and Graphviz after them) grow without end.  Each is stated
+ * on the page where it applies.
+ *  - A comment is quoted up to QUOTE_MAX_LINES lines and QUOTE_MAX_BYTES
+ *    bytes: the longest comment on a KVM barrier is 37 lines, 1.6 KB.
+ *  - An entry lists at most LIST_MAX partners, barriers naming it and
+ *    claims (the real tree's most are 6, 5 and 4), then says how many more.
+ *  - A graph is drawn when its DOT is at most GRAPH_MAX_LINES lines (a
+ *    node or an edge a line): dot lays out 2,000 barriers and 1,000 edges
+ *    in a second, and 20,000 and 10,000 not in five minutes.  The real
+ *    tree's whole graph is 147 lines.
+ * So a page grows linearly with its barriers, by at most about 40 KB each.
+ */
+#define QUOTE_MAX_LINES 200
+#define QUOTE_MAX_BYTES (16 << 10)
+#define LIST_MAX 32
+#define GRAPH_MAX_LINES 6000
 
 /* One barrier of an in-scope file, as the pages show it. */
 struct entry {
@@ -452,25 +472,49 @@ static void map_release(struct map *m)
 
 /* ---- page furniture ------------------------------------------------------ */
 
+/*
+ * A title's text, for the search index as much as for the page: Sphinx
+ * indexes the plain text of every section title (searchindex.js's
+ * "alltitles"), and Sphinx 5.3's search page inserts it as HTML.  So a
+ * title never holds the characters that open a tag or an entity there,
+ * "<" ">" "&" (a file may be named "<img src=x onerror=...>.c"): each
+ * shows as U+FFFD, and the entry's Location field keeps the exact name.
+ * Returns its length in bytes, which is at least its width in columns.
+ */
+static size_t add_title_text(struct strbuf *sb, const char *title)
+{
+	size_t start = sb->len;
+
+	for (const char *s = title; *s; s++) {
+		if (strchr("<>&", *s))
+			sb_adds(sb, "\xef\xbf\xbd");
+		else
+			sb_addc(sb, *s);
+	}
+	return sb->len - start;
+}
+
 static void add_header(struct strbuf *sb, const char *title)
 {
-	size_t n = strlen(title);
+	struct strbuf t = STRBUF_INIT;
+	size_t n = add_title_text(&t, title);
 
-	sb_adds(sb, ".. SPDX-License-Identifier: GPL-2.0\n" RST_MARKER "\n\n");
+	sb_adds(sb, RST_PAGE_HEAD "\n");
 	for (size_t i = 0; i < n; i++)
 		sb_addc(sb, '=');
-	sb_addf(sb, "\n%s\n", title);
+	sb_addf(sb, "\n%s\n", sb_str(&t));
 	for (size_t i = 0; i < n; i++)
 		sb_addc(sb, '=');
 	sb_adds(sb, "\n\n");
+	sb_release(&t);
 }
 
 /* A numbered section title; @title is already RST. */
 static void add_section(struct strbuf *sb, char underline, const char *title)
 {
-	size_t n = strlen(title);
+	size_t n = add_title_text(sb, title);
 
-	sb_addf(sb, "%s\n", title);
+	sb_addc(sb, '\n');
 	for (size_t i = 0; i < n; i++)
 		sb_addc(sb, underline);
 	sb_adds(sb, "\n\n");
@@ -732,6 +776,14 @@ static void add_partner_item(struct strbuf *sb, const struct map *m,
 	sb_addc(sb, '\n');
 }
 
+/* "and 12 more partners" after the first LIST_MAX items of a list. */
+static void add_more(struct strbuf *sb, size_t n, const char *what)
+{
+	if (n > LIST_MAX)
+		sb_addf(sb, "   - and %zu more %s (a list shows at most %d)\n",
+			n - LIST_MAX, what, LIST_MAX);
+}
+
 static void add_partners(struct strbuf *sb, const struct map *m, const struct site *s)
 {
 	struct partner *sorted;
@@ -742,8 +794,9 @@ static void add_partners(struct strbuf *sb, const struct map *m, const struct si
 	memcpy(sorted, s->partners.v, s->partners.n * sizeof(*sorted));
 	xqsort(sorted, s->partners.n, sizeof(*sorted), cmp_partner);
 	sb_adds(sb, ":Pairs with:\n");
-	for (size_t i = 0; i < s->partners.n; i++)
+	for (size_t i = 0; i < s->partners.n && i < LIST_MAX; i++)
 		add_partner_item(sb, m, &sorted[i]);
+	add_more(sb, s->partners.n, "partners");
 	free(sorted);
 }
 
@@ -752,18 +805,20 @@ static bool names_site(const struct site *s, const struct site *t);
 /* Barriers that name this one, when it does not name them in return. */
 static void add_claimed_by(struct strbuf *sb, const struct map *m, const struct entry *e)
 {
-	bool any = false;
+	size_t listed = 0;
 
 	for (size_t i = 0; i < e->claimed_by.n; i++) {
 		if (names_site(e->site, e->claimed_by.v[i]))
 			continue;
-		if (!any)
+		if (!listed)
 			sb_adds(sb, ":Named by:\n");
-		any = true;
+		if (listed++ >= LIST_MAX)
+			continue;
 		sb_adds(sb, "   - ");
 		add_site_ref(sb, m, e->claimed_by.v[i]);
 		sb_addc(sb, '\n');
 	}
+	add_more(sb, listed, "barriers");
 }
 
 /* What the comment claimed and what the resolver made of each claim. */
@@ -816,19 +871,92 @@ static void add_claims(struct strbuf *sb, const struct site *s)
 	if (!s->pairing.nrefs || s->status == STATUS_PAIRED)
 		return;
 	sb_adds(sb, ":Claims:\n");
-	for (size_t i = 0; i < s->pairing.nrefs; i++)
+	for (size_t i = 0; i < s->pairing.nrefs && i < LIST_MAX; i++)
 		add_ref_result(sb, &s->pairing.refs[i], s->results ? &s->results[i] : NULL);
+	add_more(sb, s->pairing.nrefs, "claims");
+}
+
+/*
+ * How much of @text a page quotes: whole lines while both bounds hold,
+ * and at least the start of the first line (cut between characters).
+ */
+static size_t quote_length(const char *text)
+{
+	size_t len = 0;
+
+	for (unsigned lines = 0; text[len] && lines < QUOTE_MAX_LINES; lines++) {
+		size_t n = strcspn(text + len, "\n");
+
+		n += text[len + n] == '\n';
+		if (len + n > QUOTE_MAX_BYTES)
+			break;
+		len += n;
+	}
+	if (!len && text[0]) {
+		len = QUOTE_MAX_BYTES;
+		while (len && ((unsigned char)text[len] & 0xc0) == 0x80)
+			len--;
+	}
+	return len;
+}
+
+static unsigned count_lines(const char *s)
+{
+	unsigned n = *s != '\0';
+
+	for (; *s; s++)
+		n += *s == '\n' && s[1];
+	return n;
 }
 
 static void add_comment(struct strbuf *sb, const struct site *s)
 {
+	size_t len;
+	char *quoted;
+
 	if (!s->comment_text) {
 		sb_adds(sb, "No comment.\n\n");
 		return;
 	}
+	len = quote_length(s->comment_text);
+	quoted = xstrndup(s->comment_text, len);
 	sb_addf(sb, "Comment, %s::\n\n", rule_words(s->rule));
-	rst_add_literal_block(sb, s->comment_text, 4);
+	rst_add_literal_block(sb, quoted, 4);
 	sb_addc(sb, '\n');
+	if (s->comment_text[len]) {
+		char *where = xasprintf("%s:%u", s->file->path,
+					s->file->comments.v[s->comment].start.line);
+
+		unsigned more = count_lines(s->comment_text + len);
+
+		sb_addf(sb, "*The comment goes on: %u more line%s, %zu more bytes; a page "
+			"quotes at most %d lines or %d KiB of one.  Read it at* ",
+			more, more == 1 ? "" : "s", strlen(s->comment_text + len),
+			QUOTE_MAX_LINES, QUOTE_MAX_BYTES >> 10);
+		add_code(sb, where);
+		sb_adds(sb, "\n\n");
+		free(where);
+	}
+	free(quoted);
+}
+
+/*
+ * lkmm.c's verdict: ":Ordering: **insufficient**: store buffering (SB)
+ * with ...".  Only a pair lkmm.c classified gets the field.
+ */
+static void add_ordering_field(struct strbuf *sb, const struct site *s)
+{
+	const struct lkmm_site *ls = s->lkmm;
+	char *why;
+
+	if (!ls || !ls->deciding || !ls->deciding->pattern)
+		return;
+	why = lkmm_site_sentence(ls);
+	sb_addf(sb, ":Ordering: **%s**%s: ", lkmm_verdict_name(ls->verdict),
+		lkmm_reportable(ls) ? " (reported)" : "");
+	rst_add_text(sb, why);
+	sb_addc(sb, '\n');
+	free(why);
 }
 
 static void add_entry(struct strbuf *sb, const struct map *m, const struct entry *e)
@@ -854,6 +982,7 @@ static void add_entry(struct strbuf *sb, const struct map *m, const struct entry
 	add_partners(sb, m, s);
 	add_claimed_by(sb, m, e);
 	add_claims(sb, s);
+	add_ordering_field(sb, s);
 	if (s->message && *s->message) {
 		sb_adds(sb, ":Finding: ");
 		rst_add_text(sb, s->message);
@@ -1045,7 +1174,19 @@ static bool on_graph(const struct map *m, const struct entry *e, const char *pag
 	return false;
 }
 
-/* The barriers of @page (all pages if NULL) and their partners, as DOT. */
+static size_t count_newlines(const char *s)
+{
+	size_t n = 0;
+
+	while ((s = strchr(s, '\n')))
+		n++, s++;
+	return n;
+}
+
+/*
+ * The barriers of @page (all pages if NULL) and their partners, as DOT;
+ * *drawn is how many.  NULL when the DOT would pass GRAPH_MAX_LINES.
+ */
 static char *graph_dot(struct map *m, const char *page, size_t *drawn)
 {
 	struct graph g = { STRBUF_INIT, 0, { 0 } };
@@ -1054,14 +1195,22 @@ static char *graph_dot(struct map *m, const char *page, size_t *drawn)
 	for (size_t i = 0; i < m->entries.n; i++)
 		if (on_graph(m, &m->entries.v[i], page))
 			vec_push(&in, &m->entries.v[i]);
+	*drawn = in.n;
+	if (in.n > GRAPH_MAX_LINES) {
+		free(in.v);
+		return NULL;
+	}
 	graph_begin(&g, page ? page : "kvm");
 	graph_clusters(&g, m, in.v, in.n);
 	graph_edges(&g, m);
 	graph_dangling(&g);
 	graph_implied(&g);
-	*drawn = g.drawn.n;
 	graph_end(&g);
 	free(in.v);
+	if (count_newlines(sb_str(&g.dot)) > GRAPH_MAX_LINES) {
+		sb_release(&g.dot);
+		return NULL;
+	}
 	return sb_detach(&g.dot);
 }
 
@@ -1104,12 +1253,35 @@ static void add_legend(struct strbuf *sb)
 	table_emit(sb, &t);
 }
 
+/* The graph, or why it is not drawn. */
+static void add_graph(struct strbuf *sb, const struct map *m, const char *dot,
+		      size_t drawn, const char *caption, const char *none)
+{
+	if (!drawn) {
+		sb_addf(sb, "%s\n\n", none);
+	} else if (!dot) {
+		sb_addf(sb, "Not drawn: %zu barriers pair here, and their graph would pass "
+			"the %d lines of DOT that barriermap gives Graphviz (whose "
+			"layout time grows faster than the graph).  The entries list "
+			"the pairs.\n\n", drawn, GRAPH_MAX_LINES);
+	} else {
+		add_graph_directive(sb, m, dot, caption);
+		add_legend(sb);
+	}
+}
+
 /* ---- pages ---------------------------------------------------------------------- */
 
+/*
+ * Sphinx reads a page as UTF-8 and stops at the first byte that is not;
+ * file names are bytes, and the tree's text reaches the page in many
+ * ways, so the whole page is made UTF-8 here, a bad byte becoming U+FFFD.
+ */
 static void add_page(struct rst_pages *out, const char *name, struct strbuf *sb)
 {
-	struct rst_page pg = { xasprintf("%s.rst", name), sb_detach(sb) };
+	struct rst_page pg = { xasprintf("%s.rst", name), utf8_sanitize(sb->buf, sb->len) };
 
+	sb_release(sb);
 	vec_push(&out->pages, pg);
 }
 
@@ -1177,7 +1349,7 @@ static void add_function_section(struct strbuf *sb, const struct site *s)
 static void emit_arch_page(struct map *m, const char *page, struct rst_pages *out)
 {
 	struct strbuf sb = STRBUF_INIT;
-	char *title = page_title(m, page), *dot;
+	char *title = page_title(m, page), *dot, *caption;
 	struct tally t;
 	unsigned section = 0;
 	size_t drawn;
@@ -1208,15 +1380,9 @@ static void emit_arch_page(struct map *m, const char *page, struct rst_pages *ou
 	sb_addf(&sb, ".. _" LABEL_PREFIX "graph-%s:\n\n", page);
 	add_escaped_section(&sb, '-', ++section, "Pairing graph");
 	dot = graph_dot(m, page, &drawn);
-	if (drawn) {
-		char *caption = xasprintf("Barrier pairs of %s", title);
-
-		add_graph_directive(&sb, m, dot, caption);
-		free(caption);
-		add_legend(&sb);
-	} else {
-		sb_adds(&sb, "No barrier of these files names a partner.\n\n");
-	}
+	caption = xasprintf("Barrier pairs of %s", title);
+	add_graph(&sb, m, dot, drawn, caption, "No barrier of these files names a partner.");
+	free(caption);
 	free(dot);
 	free(title);
 	add_page(out, page, &sb);
@@ -1283,21 +1449,69 @@ static void add_status_table(struct strbuf *sb, const struct tally *t)
 	table_emit(sb, &tb);
 }
 
+/* Barriers of @page whose pair is too weak for its pattern (lkmm.c). */
+static unsigned count_insufficient(const struct map *m, const char *page)
+{
+	unsigned n = 0;
+
+	for (size_t i = 0; i < m->entries.n; i++)
+		n += !strcmp(m->entries.v[i].page, page) &&
+		     lkmm_reportable(m->entries.v[i].site->lkmm);
+	return n;
+}
+
 static void add_page_table(struct strbuf *sb, const struct map *m)
 {
-	struct table tb = { STATUS__COUNT + 2, { 0 } };
+	struct table tb = { STATUS__COUNT + 3, { 0 } };
 	struct tally t;
 
 	table_add(&tb, xstrdup("Page"));
 	for (int st = 0; st < STATUS__COUNT; st++)
 		table_add(&tb, xstrdup(status_name((enum status)st)));
+	table_add(&tb, xstrdup("insufficient"));
 	table_add(&tb, xstrdup("total"));
 	for (size_t i = 0; i < m->pages.n; i++) {
 		tally_page(m, m->pages.v[i], &t);
 		table_add(&tb, xasprintf(":doc:`%s`", m->pages.v[i]));
 		for (int st = 0; st < STATUS__COUNT; st++)
 			table_add(&tb, xasprintf("%u", t.n[st]));
+		table_add(&tb, xasprintf("%u", count_insufficient(m, m->pages.v[i])));
 		table_add(&tb, xasprintf("%u", t.total));
+	}
+	table_emit(sb, &tb);
+}
+
+/* What the Ordering fields and the insufficient column mean. */
+static void add_ordering_legend(struct strbuf *sb)
+{
+	static const enum lkmm_pattern shown[] = {
+		PATTERN_MP, PATTERN_SB, PATTERN_LB, PATTERN_R, PATTERN_S, PATTERN_2P2W,
+	};
+	static const char *const shapes[] = {
+		"W x; W y || R y; R x", "W x; R y || W y; R x", "R x; W y || R y; W x",
+		"W x; W y || W y; R x", "W x; W y || R y; W x", "W x; W y || W y; W x",
+	};
+	struct table tb = { 3, { 0 } };
+
+	sb_adds(sb, "Each pair of barriers orders accesses to two shared objects on "
+		"two CPUs; the accesses form one of the litmus-test patterns of "
+		"``tools/memory-model/``.  An entry's *Ordering* field says whether "
+		"the two barrier kinds forbid the pattern's unwanted outcome under "
+		"the kernel's memory model: **sufficient**, **insufficient**, or "
+		"**unknown**, and how sure that is (the objects are read from the "
+		"code's tokens).  The *insufficient* column counts the barriers "
+		"reported as too weak, with a certainty of medium or high.\n\n");
+	table_add(&tb, xstrdup("Pattern"));
+	table_add(&tb, xstrdup("Accesses (P0 || P1)"));
+	table_add(&tb, xstrdup("Barriers that forbid the outcome"));
+	for (size_t i = 0; i < sizeof(shown) / sizeof(*shown); i++) {
+		table_add(&tb, xasprintf("%s (%s)", lkmm_pattern_name(shown[i]),
+					 lkmm_pattern_words(shown[i])));
+		table_add(&tb, xstrdup(shapes[i]));
+		table_add(&tb, xstrdup(shown[i] == PATTERN_MP ? "write (or release, or full) and read (or acquire, or full)" :
+				       shown[i] == PATTERN_LB ? "release, acquire or full on each side" :
+				       shown[i] == PATTERN_S ? "write (or release, or full), then release, acquire or full" :
+				       "full barriers on both sides"));
 	}
 	table_emit(sb, &tb);
 }
@@ -1334,6 +1548,7 @@ static void emit_index(struct map *m, struct rst_pages *out)
 	add_status_table(&sb, &t);
 	add_section(&sb, '-', "2. Barriers by page");
 	add_page_table(&sb, m);
+	add_ordering_legend(&sb);
 	add_section(&sb, '-', "3. Worst findings");
 	add_worst(&sb, m);
 	add_page(out, "index", &sb);
@@ -1446,13 +1661,8 @@ static void emit_graph_page(struct map *m, struct rst_pages *out)
 		sb_addf(&sb, "%s:ref:`%s <" LABEL_PREFIX "graph-%s>`", i ? ", " : " ",
 			m->pages.v[i], m->pages.v[i]);
 	sb_adds(&sb, ".\n\n");
-	if (drawn) {
-		add_graph_directive(&sb, m, dot, m->o->by_subsystem ? "Barrier pairs" :
-				    "Barrier pairs in KVM");
-		add_legend(&sb);
-	} else {
-		sb_adds(&sb, "No barrier names a partner.\n\n");
-	}
+	add_graph(&sb, m, dot, drawn, m->o->by_subsystem ? "Barrier pairs" : "Barrier pairs in KVM",
+		  "No barrier names a partner.");
 	free(dot);
 	add_page(out, "graph", &sb);
 }

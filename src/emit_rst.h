@@ -7,7 +7,10 @@
  *
  * Comment text is untrusted: it only ever appears in literal blocks, and
  * every other string taken from the tree goes through rst_add_text() (or
- * is reduced to a safe alphabet for labels, link titles and DOT).
+ * is reduced to a safe alphabet for labels, link titles and DOT); titles
+ * hold no < > &, and every page is valid UTF-8.  What a page holds is
+ * bounded (a quoted comment, a list, a graph: see emit_rst.c), so a page
+ * grows linearly with its barriers.
  */
 #ifndef BARRIERMAP_EMIT_RST_H
 #define BARRIERMAP_EMIT_RST_H
@@ -18,6 +21,8 @@
 #define RST_MARKER ".. barriermap: generated file, do not edit; regenerate with 'barriermap map'"
 /* What cmd_map looks for before it overwrites a file. */
 #define RST_MARKER_PREFIX ".. barriermap: generated file"
+/* How every page starts. */
+#define RST_PAGE_HEAD ".. SPDX-License-Identifier: GPL-2.0\n" RST_MARKER "\n"
 
 enum rst_flavour {
 	RST_SPHINX,	/* plain Sphinx with sphinx.ext.graphviz */

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /* facts.c: names, lookups and the free functions of the facts. */
 #include "facts.h"
+#include "claims.h"
 #include "infer.h"
+#include "lkmm.h"
 #include "objects.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -159,10 +162,17 @@ void file_facts_free(struct file_facts *f)
 		free(f->pointers.v[i].target);
 	}
 	free(f->pointers.v);
-	for (size_t i = 0; i < f->comments.n; i++)
+	for (size_t i = 0; i < f->comments.n; i++) {
 		free(f->comments.v[i].text);
+		if (f->comments.v[i].pairing)
+			pairing_release(f->comments.v[i].pairing);
+		free(f->comments.v[i].pairing);
+	}
 	for (size_t i = 0; i < f->includes.n; i++)
 		free(f->includes.v[i]);
+	for (size_t i = 0; i < f->claims.n; i++)
+		claim_release(&f->claims.v[i]);
+	free(f->claims.v);
 	free(f->includes.v);
 	free(f->sites.v);
 	free(f->functions.v);
@@ -185,6 +195,7 @@ void program_free(struct program *p)
 	free(p->names.v);
 	free(p->pointers.v);
 	infer_index_free(p->infer);
+	lkmm_free(p->lkmm);
 	free(p->kernel);
 	free(p);
 }
@@ -292,6 +303,15 @@ int bag_distance(const unsigned char a[16], const unsigned char b[16])
 	return more > fewer ? more : fewer;
 }
 
+static int name_len_cmp(const void *a, const void *b)
+{
+	const struct name_len *x = a, *y = b;
+
+	if (x->len != y->len)
+		return x->len < y->len ? -1 : 1;
+	return strcmp(x->name, y->name);
+}
+
 void program_index_functions(struct program *p)
 {
 	if (p->by_name_files == p->files.n && p->by_name.v)
@@ -314,6 +334,7 @@ void program_index_functions(struct program *p)
 			vec_push(&p->names, nl);
 		}
 	}
+	xqsort(p->names.v, p->names.n, sizeof(*p->names.v), name_len_cmp);
 }
 
 const struct function_ref *program_find_function(const struct program *p,
@@ -333,4 +354,117 @@ const struct function_ref *program_find_function(const struct program *p,
 		;
 	*n = end - lo;
 	return *n ? &p->by_name.v[lo] : NULL;
+}
+
+/* "path:line" -> path and line, when the part after the last ':' is a number. */
+bool site_location_parse(const char *arg, char **path, unsigned *line)
+{
+	const char *colon = strrchr(arg, ':');
+	unsigned long n;
+
+	/* digits only: strtoul() took " 9", "+9", and 4294967305 as line 9 */
+	if (!colon || !parse_uint(colon + 1, UINT_MAX, &n) || !n)
+		return false;
+	*path = xstrndup(arg, (size_t)(colon - arg));
+	*line = (unsigned)n;
+	return true;
+}
+
+bool site_matches_arg(const struct site *s, const char *name, const char *path,
+		      unsigned line)
+{
+	const char *fn = site_function_name(s);
+
+	if (!path)
+		return fn && !strcmp(fn, name);
+	if (strcmp(s->file->path, path) && !str_ends_with(path, s->file->path))
+		return false;
+	if (s->at.line == line || s->stmt.line == line)
+		return true;
+	/* a line inside the comment that belongs to the barrier */
+	return s->comment >= 0 && s->file->comments.v[s->comment].start.line <= line &&
+	       line <= s->file->comments.v[s->comment_last].end.line;
+}
+
+/* ---- copies, for check-patch's programs that share untouched files ---- */
+
+static void calls_copy(struct call **out, size_t *n, size_t *cap, const struct call *v, size_t cnt)
+{
+	*out = cnt ? xmalloc(cnt * sizeof(**out)) : NULL;
+	*n = *cap = cnt;
+	for (size_t i = 0; i < cnt; i++) {
+		(*out)[i] = v[i];
+		(*out)[i].callee = xstrdup(v[i].callee);
+	}
+}
+
+static void accesses_copy(struct access **out, size_t *n, size_t *cap,
+			  const struct access *v, size_t cnt)
+{
+	*out = cnt ? xmalloc(cnt * sizeof(**out)) : NULL;
+	*n = *cap = cnt;
+	for (size_t i = 0; i < cnt; i++) {
+		(*out)[i] = v[i];
+		(*out)[i].object = xstrdup(v[i].object);
+	}
+}
+
+struct file_facts *file_facts_clone(const struct file_facts *f)
+{
+	struct file_facts *c = xcalloc(1, sizeof(*c));
+
+	c->path = xstrdup(f->path);
+	c->arch = xstrdup(f->arch);
+	c->in_scope = f->in_scope;
+	c->skipped = xstrdup_or_null(f->skipped);
+	if (f->claims.n)
+		BUG("%s: file_facts_clone() of a file whose claims were checked", f->path);
+	for (size_t i = 0; i < f->functions.n; i++) {
+		struct function fn = f->functions.v[i];
+
+		fn.name = xstrdup(fn.name);
+		calls_copy(&fn.calls.v, &fn.calls.n, &fn.calls.cap, f->functions.v[i].calls.v,
+			   f->functions.v[i].calls.n);
+		calls_copy(&fn.indirect.v, &fn.indirect.n, &fn.indirect.cap,
+			   f->functions.v[i].indirect.v, f->functions.v[i].indirect.n);
+		vec_push(&c->functions, fn);
+	}
+	if (f->outer)
+		file_index_functions(c);
+	for (size_t i = 0; i < f->pointers.n; i++) {
+		struct pointer_assign pa = f->pointers.v[i];
+
+		pa.field = xstrdup(pa.field);
+		pa.target = xstrdup(pa.target);
+		vec_push(&c->pointers, pa);
+	}
+	for (size_t i = 0; i < f->comments.n; i++) {
+		struct comment cm = f->comments.v[i];
+
+		cm.text = xstrdup(cm.text);
+		if (cm.pairing) {
+			cm.pairing = xmalloc(sizeof(*cm.pairing));
+			pairing_copy(cm.pairing, f->comments.v[i].pairing);
+		}
+		vec_push(&c->comments, cm);
+	}
+	for (size_t i = 0; i < f->includes.n; i++)
+		vec_push(&c->includes, xstrdup(f->includes.v[i]));
+	for (size_t i = 0; i < f->sites.n; i++) {
+		const struct site *s = &f->sites.v[i];
+		struct site t = *s;
+
+		t.file = c;
+		t.barrier = xstrdup(s->barrier);
+		t.comment_text = xstrdup_or_null(s->comment_text);
+		if (s->partners.n || s->results || s->message || s->lkmm)
+			BUG("%s: file_facts_clone() of a resolved site", f->path);
+		calls_copy(&t.stmt_calls.v, &t.stmt_calls.n, &t.stmt_calls.cap, s->stmt_calls.v,
+			   s->stmt_calls.n);
+		pairing_copy(&t.pairing, &s->pairing);
+		accesses_copy(&t.before.v, &t.before.n, &t.before.cap, s->before.v, s->before.n);
+		accesses_copy(&t.after.v, &t.after.n, &t.after.cap, s->after.v, s->after.n);
+		vec_push(&c->sites, t);
+	}
+	return c;
 }

@@ -3,8 +3,10 @@
  * The facts barriermap works on.  Data flows one way:
  *
  *   scan.c     (libclang, per file)        -> struct file_facts
- *   attach.c   (comment -> barrier)        -> site->comment, site->pairing
+ *   attach.c   (comment -> barrier)        -> site->comment, site->pairing,
+ *                                             comment->pairing of the rest
  *   resolve.c  (whole program)             -> site->status, site->partners
+ *   claims.c   (whole program, resolved)   -> file->claims and their verdicts
  *   emit_*.c   (lint, json, rst, ...)      -> output; emitters never re-scan
  *
  * Everything is owned by the struct program and freed by program_free().
@@ -23,6 +25,13 @@ struct pos {
 struct comment {
 	struct pos start, end;	/* end is the last character */
 	char *text;		/* raw, with its comment markers */
+	/*
+	 * What a comment no site took says of pairing (attach.c), when it
+	 * says anything: "see kvm_vcpu_reset()" on a plain statement, "Pairs
+	 * with ..." at file scope.  NULL otherwise: a site's comment is read
+	 * in site->pairing.
+	 */
+	struct pairing *pairing;
 };
 
 struct call {
@@ -78,6 +87,8 @@ enum status {
 };
 
 struct site;
+struct lkmm;
+struct lkmm_site;
 
 /*
  * A barrier a reference resolved to, found in the named function or
@@ -106,8 +117,14 @@ struct ref_result {
 	unsigned depth;		/* how deep the call graph was searched */
 	bool mismatch;		/* found, but of a kind that cannot pair */
 	bool weaker;		/* found, but weaker than the comment claims */
+	/* "see F()" where F holds no barrier and no pairing comment: not counted */
+	bool pointer_only;
+	/* a function-only reference, none of whose barriers orders an object
+	 * this one orders: all were kept */
+	bool kept_all;
 	char *note;		/* explanation, or NULL */
-	VEC(char *) candidates;	/* nearest names when nothing matched */
+	VEC(char *) candidates;	/* "did you mean": infer_did_you_mean() */
+	bool candidate_clear;	/* the first candidate is a clear repair (suggest --fix) */
 	VEC(char *) searched;	/* "path:line" of each definition looked in */
 };
 
@@ -116,6 +133,7 @@ struct access {
 	char *object;		/* normalised path: "vcpu->mode", "kvm->online_vcpus" */
 	bool write;
 	struct pos at;
+	bool rmw;		/* a write that reads too: set_bit(), atomic_inc(), x += v */
 };
 
 struct site {
@@ -144,6 +162,55 @@ struct site {
 	/* filled by objects.c during the scan, used by infer.c */
 	VEC(struct access) before;	/* accesses before the barrier, nearest first */
 	VEC(struct access) after;	/* accesses after the barrier, nearest first */
+
+	/* filled by lkmm.c: its pairs' patterns and verdicts, or NULL */
+	struct lkmm_site *lkmm;
+};
+
+/* ---- reliance claims (claims.c) ---------------------------------------- */
+
+struct primitive;	/* primitives.h */
+
+enum claim_verdict {
+	/* in order of severity, worst first, like enum status */
+	CLAIM_STALE,		/* the barrier named is not on the path (what is, is said) */
+	CLAIM_WEAK,		/* what is there is weaker than the comment claims */
+	CLAIM_UNCHECKED,	/* the function is neither scanned nor a known primitive */
+	CLAIM_HOLDS,
+	CLAIM__COUNT
+};
+
+/*
+ * A comment's claim that a barrier somewhere else provides the ordering:
+ * "Rely on mmap_read_unlock() for an implicit smp_rmb()", "The barrier in
+ * kvm_flush_remote_tlbs() achieves this", "synchronize_srcu(), which also
+ * implies a full memory barrier".  The claim is checked against the
+ * barriers on the function's path, or against what a core primitive
+ * guarantees (primitives.c).  Strings are owned, pointers into the facts
+ * borrowed.
+ */
+struct claim {
+	struct file_facts *file;
+	int comment;		/* index into file->comments */
+	int function;		/* the function the comment is in, or -1 */
+	struct pos at;		/* the function relied on, as written in the comment */
+	unsigned end_col;	/* its last column */
+	char *sentence;		/* the sentence that makes the claim, blanks collapsed */
+	char *subject;		/* the function or primitive relied on */
+	char *barrier;		/* the barrier named ("smp_rmb"), corrected, or NULL */
+	char *misspelled;	/* the barrier as written when it was corrected, or NULL */
+	enum kind kind;		/* the kind claimed, unless any_kind */
+	bool any_kind;		/* "a barrier", "the memory barrier": any will do */
+
+	/* the check */
+	enum claim_verdict verdict;
+	const struct primitive *primitive;	/* @subject is a core primitive */
+	bool found;		/* something is there: @there */
+	struct partner there;	/* the barrier that is there (named, or the best other) */
+	unsigned there_depth;	/* calls from @subject down to it */
+	const struct primitive *there_primitive;	/* @there is a call to a primitive */
+	bool as_strong;		/* @there is at least as strong as claimed */
+	char *message;
 };
 
 struct file_facts {
@@ -155,6 +222,7 @@ struct file_facts {
 	VEC(struct comment) comments;	/* sorted by start */
 	VEC(struct site) sites;		/* sorted by position */
 	VEC(char *) includes;		/* "<linux/mm.h>", "\"mmu.h\"" as written */
+	VEC(struct claim) claims;	/* claims.c: in comment order */
 	VEC(struct pointer_assign) pointers;	/* in source order */
 	/*
 	 * For file_function_at(): outer[i] is the last function before i
@@ -213,11 +281,12 @@ struct program {
 	/* every definition by name, sorted by name then path */
 	VEC(struct function_ref) by_name;
 	size_t by_name_files;	/* how many files by_name indexes */
-	/* each name of by_name once, in its order: for "did you mean" */
+	/* each name of by_name once, by length then name: for "did you mean" */
 	VEC(struct name_len) names;
 	/* every pointer assignment, sorted by field, then file, then target */
 	VEC(struct pointer_ref) pointers;
 	struct infer_index *infer;	/* infer.c's tables, built on first use */
+	struct lkmm *lkmm;	/* lkmm.c's pairs and verdicts (lkmm_analyze()) */
 };
 
 bool pos_le(struct pos a, struct pos b);
@@ -233,9 +302,24 @@ void file_index_functions(struct file_facts *f);
 const char *site_function_name(const struct site *s);
 const char *status_name(enum status status);
 const char *comment_rule_name(enum comment_rule rule);
+/*
+ * A command-line barrier: "FILE:LINE" sets *path (caller frees) and *line
+ * and returns true; anything else is a FUNCTION.  site_matches_arg() says
+ * whether @s is named by it (a line of its statement or of its comment).
+ */
+bool site_location_parse(const char *arg, char **path, unsigned *line);
+bool site_matches_arg(const struct site *s, const char *name, const char *path,
+		      unsigned line);
 
 void site_release(struct site *s);
 void file_facts_free(struct file_facts *f);
+/*
+ * A deep copy of a file's facts as the scan left them (before resolve):
+ * check-patch's programs before and after a patch share the facts of the
+ * files it does not touch.  A new field of struct file_facts, function,
+ * comment or site that owns memory must be copied here too.
+ */
+struct file_facts *file_facts_clone(const struct file_facts *f);
 void program_free(struct program *p);
 
 /* Definitions named @name: *n set to their count, NULL if none. */

@@ -11,9 +11,22 @@
  *  2. tokenize: words (identifiers, "foo()", "smp_mb_*()", "a_begin/end",
  *               "f_<a|b>()", "vcpu->mode", "nVHE's"), punctuation, sentence
  *               ends, paragraph breaks and list items.
- *  3. parse:    in every sentence, find a pairing verb ("pairs with",
- *               "paired with", "pair with", "pairing with", "in conjunction
- *               with") and parse its object into references:
+ *  3. parse:    in every sentence, find a pairing phrase and parse its
+ *               object into references.  The phrases are those of the KVM
+ *               tree (find_verb()):
+ *                 strong  "pairs with", "paired with", "pairing with";
+ *                         in a sentence that names a barrier: "matches",
+ *                         "goes with", "interacts with", "in conjunction
+ *                         with", "races with" (weak)
+ *                 weak    "see [the comment in] F()" (imperative only),
+ *                         "the comments in F() describe", "the other side
+ *                         is ...", "synchronizes/serializes with", "order
+ *                         accesses with", "order ... against"
+ *               Weak phrases read as pairing on a barrier's own comment;
+ *               a comment with only weak ones never makes a comment on a
+ *               call a site (pairing->weak).  "See" references point to
+ *               F's own pairing comment (ref->see).  Every word of a
+ *               pairing comment that misspells a barrier is listed.
  *
  *      object  := ref { ("," | "and" | "or" | ", and") ref }
  *      ref     := det* [possessive] head tail
@@ -25,8 +38,16 @@
  *
  *     The subject of the verb describes this side ("The implied barrier in
  *     pi_test_and_set_on() pairs with ..."), so only the object is parsed.
+ *     "The other side is ..." takes the first reference of its clause.
  *     A vague pairing sentence followed by a "- arch: ..." list takes its
  *     references from the list, each tagged with its architecture.
+ *
+ *     That is the "phrases" design.  The "candidates" design
+ *     (BARRIERMAP_GRAMMAR=candidates) takes every function and barrier a
+ *     sentence mentions after a pairing phrase, unless the words just
+ *     before put it on this side; bench/grammar-designs.sh measures both
+ *     against the labelled corpus, and the phrases read the tree better
+ *     (the candidates take fields such as cpu_in_guest for functions).
  *
  * What counts as a function name (the rules that work on the 6.12 tree):
  *  - an identifier written with parentheses: "kvm_guest_time_update()",
@@ -186,6 +207,7 @@ enum {
 	W_STAR = 1 << 6,	/* "smp_mb_*", "*hva_to_pfn*" */
 	W_SLASH = 1 << 7,	/* "foo_begin/end" */
 	W_ALT = 1 << 8,		/* "foo_<a|b>" */
+	W_ARGS = 1 << 9,	/* "inc(pending)": parentheses that hold something */
 };
 
 struct token {
@@ -276,7 +298,7 @@ static size_t scan_word(const char *text, size_t at, struct token *t)
 		f |= W_POSSESSIVE;
 		p += 2;
 	} else if ((n = call_parens_length(p))) {
-		f |= W_PARENS;
+		f |= W_PARENS | (n > 2 ? W_ARGS : 0);
 		p += n;
 	}
 	t->flags = f;
@@ -565,6 +587,7 @@ struct draft {
 	size_t possessive;	/* "nVHE's", or SIZE_MAX */
 	size_t head;		/* a call named before "in F", or SIZE_MAX */
 	bool bare_function;	/* just "F": "the smp_mb() in a() and b()" */
+	bool see;		/* the object of "see": F's own comment */
 };
 
 enum outcome {
@@ -572,6 +595,33 @@ enum outcome {
 	OUT_NOT_BARRIER,	/* "the decrement in range_end()" */
 	OUT_NOTHING,		/* a pronoun, or nothing we understand */
 };
+
+/*
+ * The vocabulary word that @w misspells, or NULL: one edit, or two that
+ * keep the last part ("smb_wmb" for smp_wmb()).  Two edits that change the
+ * last part make another word: smp_mb__after_srcu_read_lock() is a barrier
+ * of its own, not a misspelled smp_mb__after_srcu_read_unlock().
+ */
+static const struct barrier_def *misspelled_primitive(const char *w)
+{
+	const struct barrier_def *def = barrier_lookup_misspelled(w);
+	const char *a, *b;
+
+	if (!def || def->kind == KIND_COMPILER)
+		return NULL;
+	if (edit_distance(w, def->name, 1) <= 1)
+		return def;
+	a = strrchr(w, '_');
+	b = strrchr(def->name, '_');
+	return a && b && !strcmp(a, b) ? def : NULL;
+}
+
+/* A word that may misspell a barrier: an identifier, lower case, with '_'. */
+static bool may_misspell(const struct token *t)
+{
+	return t->type == T_WORD && t->len <= MAX_WORD && (t->flags & W_UNDERSCORE) &&
+	       !(t->flags & (W_OTHER | W_SLASH | W_ALT | W_STAR)) && !is_upper_case(t);
+}
 
 /*
  * A named barrier primitive: exact ("smp_rmb()"), wildcard ("smp_mb_*()",
@@ -601,8 +651,7 @@ static bool take_primitive(const struct tokens *tk, size_t i, struct draft *d)
 				d->wildcard = true;
 			}
 		}
-	} else if ((t->flags & W_UNDERSCORE) && !is_upper_case(t) &&
-		   (def = barrier_lookup_misspelled(w)) && def->kind != KIND_COMPILER) {
+	} else if (may_misspell(t) && (def = misspelled_primitive(w))) {
 		d->barrier = xstrdup(def->name);
 		d->misspelled = xstrdup(w);
 	}
@@ -703,6 +752,31 @@ static bool implies_full_barrier_word(const struct tokens *tk, size_t i)
 	return implied;
 }
 
+/* "(irq_ack, 0)" right after a head word: the index after it, else @i. */
+static size_t skip_arguments(const struct tokens *tk, size_t i, size_t end)
+{
+	int depth = 0;
+
+	if (i >= end || !punct_is(tk->text, &tk->v.v[i], '('))
+		return i;
+	for (size_t k = i, n = 0; k < end && n < 2 * MAX_QUALIFIERS; k++, n++) {
+		if (punct_is(tk->text, &tk->v.v[k], '('))
+			depth++;
+		else if (punct_is(tk->text, &tk->v.v[k], ')') && --depth == 0)
+			return k + 1;
+	}
+	return i;
+}
+
+/*
+ * "inc(pending)": an operation on an object, written with its argument,
+ * not a function: a plain word, no '_', with something in its parentheses.
+ */
+static bool is_operation(const struct token *t)
+{
+	return (t->flags & W_ARGS) && !(t->flags & (W_UNDERSCORE | W_UPPER));
+}
+
 /* Parse one reference starting at @i into @d; *@next is where it ended. */
 static enum outcome parse_ref(const struct tokens *tk, size_t i, size_t end,
 			      struct draft *d, size_t *next)
@@ -737,11 +811,16 @@ static enum outcome parse_ref(const struct tokens *tk, size_t i, size_t end,
 			return OUT_REF;
 		}
 		if (implies_full_barrier_word(tk, i)) {
-			/* "the cmpxchg in F", "the atomic_inc_return() in F" */
+			/* "the cmpxchg in F", "xchg(irq_ack, 0) in F" */
 			d->implicit = true;
 			d->head = i;
-			*next = parse_barrier_tail(tk, i + 1, end, d);
+			*next = parse_barrier_tail(tk, skip_arguments(tk, i + 1, end), end, d);
 			return OUT_REF;
+		}
+		if (is_operation(t)) {
+			/* "inc(pending) in pit_timer_fn": an access, not a barrier */
+			nouns++;
+			continue;
 		}
 		if (is_function_word(tk, i, end, false)) {
 			/* "the spin_lock() in F": a call inside F */
@@ -811,7 +890,8 @@ static size_t next_ref_start(const struct tokens *tk, size_t i, size_t end)
 			return i;
 		}
 		if (word_in(text, t, barrier_nouns) ||
-		    (n == 0 && is_function_word(tk, j, end, false)))
+		    (n == 0 && (is_function_word(tk, j, end, false) ||
+				implies_full_barrier_word(tk, j))))
 			return i;
 		if (word_in(text, t, prepositions) || word_in(text, t, clause_words))
 			break;
@@ -845,6 +925,7 @@ struct sentence_result {
 	int vague;		/* pairing objects we could not name */
 	int not_barrier;
 	int no_partner;
+	int strong;		/* statements made by a strong phrasing */
 };
 
 struct names {
@@ -1039,6 +1120,7 @@ static void emit_draft(const struct tokens *tk, struct draft *d, struct sentence
 			.implicit = d->implicit,
 			.function = names.list.v[k],
 			.context = context ? xstrdup(context) : NULL,
+			.see = d->see && !d->barrier && !d->implicit,
 		};
 
 		push_ref(r, ref);
@@ -1068,16 +1150,18 @@ static void draft_release(struct draft *d)
 	d->barrier = d->misspelled = NULL;
 }
 
-/* The object of a pairing verb: one or more references. */
-static void parse_object(const struct tokens *tk, size_t i, size_t end,
-			 const char *arch, struct sentence_result *r)
+/* The object of a pairing verb: one or more references.  Returns where it ended. */
+static size_t parse_object(const struct tokens *tk, size_t i, size_t end,
+			   const char *arch, bool see, struct sentence_result *r)
 {
 	struct draft prev = { .function = SIZE_MAX };
+	size_t last = i;
 
 	while (i < end) {
 		struct draft d = {
 			.arch = arch, .function = SIZE_MAX, .ctx_first = SIZE_MAX,
 			.ctx_last = SIZE_MAX, .possessive = SIZE_MAX, .head = SIZE_MAX,
+			.see = see,
 		};
 		size_t next;
 
@@ -1097,60 +1181,194 @@ static void parse_object(const struct tokens *tk, size_t i, size_t end,
 		prev = d;
 		if (next <= i)
 			break;
+		last = next;
 		i = next_ref_start(tk, next, end);
 		if (i == SIZE_MAX)
 			i = next_ref_after_aside(tk, next, end);
 	}
 	draft_release(&prev);
+	return last;
 }
 
 /* ---- sentences ---------------------------------------------------------- */
 
 enum verb {
 	VERB_NONE,
-	VERB_WITH,		/* pairs with, paired with, pairing with */
-	VERB_CONJUNCTION,	/* in conjunction with, interacts with: barriers only */
-	VERB_BARE,		/* "no paired reader", "unpaired" */
+	VERB_WITH,	/* its object follows: "pairs with", "matches", "goes with" */
+	VERB_BARE,	/* "no paired reader", "unpaired" */
+	VERB_SCAN,	/* "the other side is ...": the first reference of the clause */
+	VERB_SEE,	/* "see the comment in F()": F's own pairing comment */
+};
+
+/* A pairing phrase found in a sentence. */
+struct verb_match {
+	enum verb verb;
+	size_t object;		/* where its object starts */
+	bool barriers;		/* counts only in a sentence about a barrier */
+	bool weak;		/* pairing on a barrier's comment, not on a call's */
 };
 
 static const char *const pair_words[] = {
 	"pair", "pairs", "paired", "pairing", NULL,
 };
 
-/* Is there a pairing verb at @i?  *@object is where its object starts. */
-static enum verb find_verb(const struct tokens *tk, size_t i, size_t end, size_t *object)
+/*
+ * "<word> with" phrasings other than "pairs with".  Those marked barriers
+ * count only in a sentence that names a barrier ("This put matches the
+ * get in vgic_add_lpi" is about references, "This goes with the spec" about
+ * registers); the weak ones say what the barrier synchronizes with, not
+ * that it pairs, so they never make a comment on a call a site.
+ */
+static const struct with_phrase {
+	const char *word;
+	bool barriers, weak;
+} with_phrases[] = {
+	{ "interacts", true, false },	/* mmu_invalidate_retry() */
+	{ "interact", true, false },
+	{ "goes", true, false },	/* "goes with smp_mb() in F" (book3s_xive.c) */
+	{ "go", true, false },
+	{ "races", true, true },		/* "races with the code at X" */
+	{ "race", true, true },
+	{ "racing", true, true },
+	{ "synchronizes", false, true },
+	{ "synchronises", false, true },
+	{ "synchronize", false, true },
+	{ "synchronise", false, true },
+	{ "serializes", false, true },
+	{ "serialises", false, true },
+	{ "serialize", false, true },
+	{ "serialise", false, true },
+};
+
+/* Nouns after "the comment(s)" and before F: "see the comment in F()". */
+static const char *const comment_words[] = {
+	"comment", "comments", NULL,
+};
+
+static const char *const comment_prepositions[] = {
+	"in", "above", "at", "of", "for", "inside", "before", NULL,
+};
+
+static const char *const describe_words[] = {
+	"describe", "describes", "explain", "explains", NULL,
+};
+
+/* Words that introduce an imperative "see": "Please see", ", see F". */
+static const char *const see_openers[] = {
+	"please", "also", "and", NULL,
+};
+
+static struct verb_match no_verb(void)
+{
+	return (struct verb_match){ .verb = VERB_NONE };
+}
+
+static struct verb_match verb_at(enum verb v, size_t object, bool barriers, bool weak)
+{
+	return (struct verb_match){ v, object, barriers, weak };
+}
+
+/* Is "see" at @i an imperative, not "can see us"? */
+static bool imperative_at(const struct tokens *tk, size_t start, size_t i)
+{
+	const struct token *prev = i > start ? &tk->v.v[i - 1] : NULL;
+
+	return !prev || (prev->type == T_PUNCT && strchr(",;:(", tk->text[prev->start])) ||
+	       word_in(tk->text, prev, see_openers);
+}
+
+/* "[the] comment(s) in [the]" from @j: the index after it, else @j. */
+static size_t skip_comment_words(const struct tokens *tk, size_t j, size_t end)
+{
+	size_t k = skip_determiners(tk, j, end, NULL);
+
+	if (k < end && word_in(tk->text, &tk->v.v[k], comment_words)) {
+		k++;
+		if (k < end && word_in(tk->text, &tk->v.v[k], comment_prepositions))
+			return skip_determiners(tk, k + 1, end, NULL);
+	}
+	return j;
+}
+
+/*
+ * "see [also] [the comment(s) in] [the] F()": F is the object.  Without a
+ * function after it, "see" is not a pairing phrase at all.
+ */
+static struct verb_match see_verb(const struct tokens *tk, size_t start, size_t i, size_t end)
+{
+	size_t j = i + 1;
+
+	if (!imperative_at(tk, start, i))
+		return no_verb();
+	if (j < end && word_is(tk->text, &tk->v.v[j], "also"))
+		j++;
+	j = skip_determiners(tk, skip_comment_words(tk, j, end), end, NULL);
+	if (j < end && is_function_word(tk, j, end, false))
+		return verb_at(VERB_SEE, j, false, true);
+	return no_verb();
+}
+
+/* "the comments in F() describe ...": F's comment explains this one. */
+static struct verb_match describe_verb(const struct tokens *tk, size_t i, size_t end)
+{
+	size_t j = i + 1;
+
+	if (j >= end || !word_in(tk->text, &tk->v.v[j], comment_prepositions))
+		return no_verb();
+	j = skip_determiners(tk, j + 1, end, NULL);
+	if (j + 1 < end && is_function_word(tk, j, end, false) &&
+	    word_in(tk->text, &tk->v.v[j + 1], describe_words))
+		return verb_at(VERB_SEE, j, false, true);
+	return no_verb();
+}
+
+/* Is there a pairing phrase at @i of the sentence [@start, @end)? */
+static struct verb_match find_verb(const struct tokens *tk, size_t start, size_t i, size_t end)
 {
 	const char *text = tk->text;
 	const struct token *t = tk->v.v + i;
 
+	if (t->type != T_WORD)
+		return no_verb();
 	if (word_in(text, t, pair_words)) {
 		size_t j = i + 1;
 
 		if (j < end && word_is(text, t + 1, "up"))
 			j++;
-		if (j < end && word_is(text, &tk->v.v[j], "with")) {
-			*object = j + 1;
-			return VERB_WITH;
-		}
-		*object = i + 1;
-		return word_is(text, t, "paired") ? VERB_BARE : VERB_NONE;
+		if (j < end && word_is(text, &tk->v.v[j], "with"))
+			return verb_at(VERB_WITH, j + 1, false, false);
+		return word_is(text, t, "paired") ? verb_at(VERB_BARE, i + 1, false, false) : no_verb();
 	}
-	if (word_is(text, t, "unpaired")) {
-		*object = i + 1;
-		return VERB_BARE;
-	}
+	if (word_is(text, t, "unpaired"))
+		return verb_at(VERB_BARE, i + 1, false, false);
 	if (i + 2 < end && word_is(text, t, "in") && word_is(text, t + 1, "conjunction") &&
-	    word_is(text, t + 2, "with")) {
-		*object = i + 3;
-		return VERB_CONJUNCTION;
-	}
-	/* "This interacts with the smp_wmb() in F" (mmu_invalidate_retry()) */
-	if (i + 1 < end && (word_is(text, t, "interacts") || word_is(text, t, "interact")) &&
-	    word_is(text, t + 1, "with")) {
-		*object = i + 2;
-		return VERB_CONJUNCTION;
-	}
-	return VERB_NONE;
+	    word_is(text, t + 2, "with"))
+		return verb_at(VERB_WITH, i + 3, true, false);
+	/* "This barrier matches the smp_wmb() in F()", "Matches smp_wmb() when ..." */
+	if (word_is(text, t, "matches") || word_is(text, t, "match"))
+		return verb_at(VERB_WITH, i + 1, true, false);
+	for (size_t k = 0; k < sizeof(with_phrases) / sizeof(with_phrases[0]); k++)
+		if (i + 1 < end && word_is(text, t, with_phrases[k].word) &&
+		    word_is(text, t + 1, "with"))
+			return verb_at(VERB_WITH, i + 2, with_phrases[k].barriers,
+				       with_phrases[k].weak);
+	/* "Order accesses with inc(pending) in pit_timer_fn and ..." (i8254.c) */
+	if (i + 2 < end && (word_is(text, t, "order") || word_is(text, t, "orders")) &&
+	    word_is(text, t + 1, "accesses") && word_is(text, t + 2, "with"))
+		return verb_at(VERB_WITH, i + 3, false, true);
+	/* "Order these stores against the real mode KVM" */
+	if (word_is(text, t, "order") || word_is(text, t, "orders"))
+		for (size_t j = i + 1; j < end && j <= i + 4 && tk->v.v[j].type == T_WORD; j++)
+			if (word_is(text, &tk->v.v[j], "against"))
+				return verb_at(VERB_WITH, j + 1, false, true);
+	/* "The other side is ...", "the matching barrier on the other side is ..." */
+	if (i + 1 < end && word_is(text, t, "other") && word_is(text, t + 1, "side"))
+		return verb_at(VERB_SCAN, i + 2, false, true);
+	if (word_is(text, t, "see"))
+		return see_verb(tk, start, i, end);
+	if (word_in(text, t, comment_words))
+		return describe_verb(tk, i, end);
+	return no_verb();
 }
 
 /* "There's no paired reader", "doesn't have a barrier that pairs with". */
@@ -1186,6 +1404,128 @@ static bool mentions_barrier(const struct tokens *tk, size_t start, size_t end)
 	return false;
 }
 
+/* Can a reference start at @k: a barrier, a barrier noun, an atomic, a function? */
+static bool starts_reference(const struct tokens *tk, size_t k, size_t end)
+{
+	struct draft probe = { .barrier = NULL };
+	bool barrier = take_primitive(tk, k, &probe);
+
+	free(probe.barrier);
+	free(probe.misspelled);
+	return barrier || word_in(tk->text, &tk->v.v[k], barrier_nouns) ||
+	       implies_full_barrier_word(tk, k) || is_function_word(tk, k, end, false);
+}
+
+/* Does @t end the clause an object is looked for in ("... mode, which happens")? */
+static bool ends_scan(const struct tokens *tk, const struct token *t)
+{
+	return (t->type == T_PUNCT && strchr(",;:(", tk->text[t->start])) ||
+	       word_in(tk->text, t, clause_words);
+}
+
+/*
+ * The first reference from @i, within the clause when @clause: the index
+ * of its first word (a few determiners and "implied" before it included,
+ * never before @i), or SIZE_MAX.  *@stop is where the search ended.
+ */
+static size_t next_reference(const struct tokens *tk, size_t i, size_t end, bool clause,
+			     size_t *stop)
+{
+	for (size_t start = i; i < end; i++) {
+		const struct token *t = &tk->v.v[i];
+
+		if (clause && ends_scan(tk, t))
+			break;
+		if (t->type != T_WORD || !starts_reference(tk, i, end))
+			continue;
+		for (int n = 0; i > start && n < MAX_HEAD_WORDS &&
+		     (word_in(tk->text, &tk->v.v[i - 1], determiners) ||
+		      word_in(tk->text, &tk->v.v[i - 1], implicit_words)); n++)
+			i--;
+		*stop = i;
+		return i;
+	}
+	*stop = i;
+	return SIZE_MAX;
+}
+
+/*
+ * Words that put a mention on this side of the pairing, for the
+ * candidates design: "the subsequent read of xc->mfrr inside F()".
+ */
+static const char *const this_side_words[] = {
+	"subsequent", "above", "below", "caller", "callee", "inside", "here",
+	"our", "later", "earlier", NULL,
+};
+
+static bool on_this_side(const struct tokens *tk, size_t from, size_t k)
+{
+	for (size_t n = 0; k > from && n < 3; n++)
+		if (word_in(tk->text, &tk->v.v[--k], this_side_words))
+			return true;
+	return false;
+}
+
+/*
+ * The candidates design: every mention from @i to the end of the
+ * sentence.  Returns @end: the sentence is read.
+ */
+static size_t parse_candidates(const struct tokens *tk, size_t i, size_t end, bool see,
+			       struct sentence_result *r)
+{
+	size_t from = i, before = r->refs.n + (size_t)r->not_barrier, stop;
+
+	while ((i = next_reference(tk, i, end, false, &stop)) != SIZE_MAX) {
+		struct draft d = {
+			.function = SIZE_MAX, .ctx_first = SIZE_MAX, .ctx_last = SIZE_MAX,
+			.possessive = SIZE_MAX, .head = SIZE_MAX, .see = see,
+		};
+		size_t next = i;
+
+		if (!on_this_side(tk, from, i) && parse_ref(tk, i, end, &d, &next) == OUT_REF)
+			emit_draft(tk, &d, r);
+		draft_release(&d);
+		i = next > i ? next : i + 1;
+	}
+	if (r->refs.n + (size_t)r->not_barrier == before)
+		r->vague++;
+	return end;
+}
+
+/* Read the object of one pairing phrase; returns where the reading ended. */
+static size_t parse_verb_object(const struct tokens *tk, const struct verb_match *v,
+				size_t end, struct sentence_result *r)
+{
+	size_t i = v->object, stop;
+
+	if (grammar_design() == GRAMMAR_CANDIDATES)
+		return parse_candidates(tk, i, end, v->verb == VERB_SEE, r);
+	if (v->verb == VERB_SCAN && (i = next_reference(tk, i, end, true, &stop)) == SIZE_MAX) {
+		r->vague++;	/* "the other side is hwsync at guest entry" */
+		return stop;
+	}
+	return parse_object(tk, i, end, NULL, v->verb == VERB_SEE, r);
+}
+
+/*
+ * Read one pairing phrase's object.  What a weak phrasing names in words
+ * ("serialize with the writer") describes the other side without naming
+ * it: vague, not "something that is not a barrier".
+ */
+static size_t read_object(const struct tokens *tk, const struct verb_match *v, size_t end,
+			  struct sentence_result *r)
+{
+	int not_barrier = r->not_barrier;
+	size_t stop = parse_verb_object(tk, v, end, r);
+
+	if (v->weak) {
+		r->vague += r->not_barrier - not_barrier;
+		r->not_barrier = not_barrier;
+	}
+	r->strong += !v->weak;
+	return stop;
+}
+
 /* Parse the pairing statements of one sentence; true if it made any. */
 static bool parse_sentence(const struct tokens *tk, size_t start, size_t end,
 			   struct sentence_result *r)
@@ -1194,21 +1534,29 @@ static bool parse_sentence(const struct tokens *tk, size_t start, size_t end,
 	int about_barriers = -1;	/* computed once: keeps this linear */
 
 	for (size_t k = start; k < end; k++) {
-		size_t object = end;
-		enum verb v = find_verb(tk, k, end, &object);
+		struct verb_match v = find_verb(tk, start, k, end);
 
-		if (v == VERB_NONE)
+		if (v.verb == VERB_NONE)
 			continue;
-		if (v == VERB_CONJUNCTION && about_barriers < 0)
+		if (v.barriers && about_barriers < 0)
 			about_barriers = mentions_barrier(tk, start, end);
+		if (v.barriers && !about_barriers)
+			continue;
 		if (negated(tk, start, k)) {
-			r->no_partner++;
-			pairing = true;
-		} else if (v == VERB_WITH || (v == VERB_CONJUNCTION && about_barriers)) {
-			parse_object(tk, object, end, NULL, r);
+			/* "doesn't really have a barrier that pairs with this" */
+			if (!v.weak) {
+				r->no_partner++;
+				r->strong++;
+				pairing = true;
+			}
+		} else if (v.verb != VERB_BARE) {
+			/* what the object read is not read again: linear */
+			size_t stop = read_object(tk, &v, end, r);
+
+			v.object = stop > v.object ? stop : v.object;
 			pairing = true;
 		}
-		k = object > k ? object - 1 : k;
+		k = v.object > k ? v.object - 1 : k;
 	}
 	return pairing;
 }
@@ -1265,7 +1613,7 @@ static size_t parse_arch_list(const struct tokens *tk, size_t i, struct sentence
 		while (end < tk->v.n && tk->v.v[end].type != T_ITEM && tk->v.v[end].type != T_PARA)
 			end++;
 		arch = item_arch(tk, k + 1, end);
-		parse_object(tk, k + 1 + (arch ? 2 : 0), end, arch, &list);
+		parse_object(tk, k + 1 + (arch ? 2 : 0), end, arch, false, &list);
 		free(arch);
 		k = end;
 	}
@@ -1303,6 +1651,39 @@ static void merge(struct sentence_result *all, struct sentence_result *one)
 	all->vague += one->vague;
 	all->not_barrier += one->not_barrier;
 	all->no_partner += one->no_partner;
+	all->strong += one->strong;
+}
+
+/*
+ * Every word of the comment that misspells a barrier, wherever it sits
+ * ("the smb_wmb() in kvm_make_request() only ensures ..."), each once.
+ */
+static void collect_misspellings(const struct tokens *tk, struct pairing *out)
+{
+	VEC(struct misspelling) v = { 0 };
+
+	for (size_t i = 0; i < tk->v.n && v.n < MAX_REFS; i++) {
+		const struct token *t = &tk->v.v[i];
+		const struct barrier_def *def;
+		bool seen = false;
+		char *w;
+
+		if (!may_misspell(t))
+			continue;
+		w = word_dup(tk->text, t);
+		if (barrier_lookup(w) || !(def = misspelled_primitive(w))) {
+			free(w);
+			continue;
+		}
+		for (size_t k = 0; k < v.n && !seen; k++)
+			seen = !strcmp(v.v[k].written, w);
+		if (seen)
+			free(w);
+		else
+			vec_push(&v, ((struct misspelling){ w, def->name }));
+	}
+	out->misspellings = v.v;
+	out->nmisspellings = v.n;
 }
 
 static enum pairing_kind verdict(const struct sentence_result *r)
@@ -1352,7 +1733,9 @@ void grammar_parse(const char *comment, struct pairing *out)
 		out->refs = all.refs.v;
 		out->nrefs = all.refs.n;
 		out->phrase = sb_detach(&phrase);
+		out->weak = !all.strong;
 		all.refs.v = NULL;
+		collect_misspellings(&tk, out);
 	}
 	if (all.refs.v)
 		refs_release(all.refs.v, all.refs.n);
@@ -1361,9 +1744,36 @@ void grammar_parse(const char *comment, struct pairing *out)
 	sb_release(&clean);
 }
 
+/* Kept beside pairing_release(): a field that owns memory is copied here too. */
+void pairing_copy(struct pairing *out, const struct pairing *in)
+{
+	*out = *in;
+	out->refs = in->nrefs ? xmalloc(in->nrefs * sizeof(*out->refs)) : NULL;
+	for (size_t i = 0; i < in->nrefs; i++) {
+		struct ref *r = &out->refs[i];
+
+		*r = in->refs[i];
+		r->arch = xstrdup_or_null(r->arch);
+		r->barrier = xstrdup_or_null(r->barrier);
+		r->misspelled = xstrdup_or_null(r->misspelled);
+		r->function = xstrdup_or_null(r->function);
+		r->context = xstrdup_or_null(r->context);
+	}
+	out->misspellings = in->nmisspellings ?
+			    xmalloc(in->nmisspellings * sizeof(*out->misspellings)) : NULL;
+	for (size_t i = 0; i < in->nmisspellings; i++) {
+		out->misspellings[i] = in->misspellings[i];
+		out->misspellings[i].written = xstrdup(in->misspellings[i].written);
+	}
+	out->phrase = xstrdup_or_null(in->phrase);
+}
+
 void pairing_release(struct pairing *p)
 {
 	refs_release(p->refs, p->nrefs);
+	for (size_t i = 0; i < p->nmisspellings; i++)
+		free(p->misspellings[i].written);
+	free(p->misspellings);
 	free(p->phrase);
 	memset(p, 0, sizeof(*p));
 }
@@ -1382,6 +1792,113 @@ const char *pairing_kind_name(enum pairing_kind kind)
 
 bool grammar_mentions_pairing(const char *comment)
 {
-	return comment && (strcasestr(comment, "pair") || strcasestr(comment, "conjunction") ||
-			   strcasestr(comment, "interacts with"));
+	static const char *const cues[] = {
+		"pair", "conjunction", "interact", "match", "with", "other side", "see",
+		"comment", "against",
+	};
+
+	for (size_t i = 0; comment && i < sizeof(cues) / sizeof(cues[0]); i++)
+		if (strcasestr(comment, cues[i]))
+			return true;
+	return false;
+}
+
+bool text_names_identifier(const char *text, const char *id)
+{
+	size_t n = strlen(id);
+
+	for (const char *p = text && n ? strstr(text, id) : NULL; p; p = strstr(p + 1, id)) {
+		bool before = p > text && is_word_char(p[-1]);
+
+		if (!before && !is_word_char(p[n]))
+			return true;
+	}
+	return false;
+}
+
+bool grammar_names_barrier(const char *comment)
+{
+	struct strbuf clean = STRBUF_INIT;
+	struct tokens tk = { 0 };
+	bool named;
+
+	if (!comment)
+		return false;
+	clean_comment(comment, &clean);
+	tokenize(sb_str(&clean), &tk);
+	named = mentions_barrier(&tk, 0, tk.v.n);
+	free(tk.v.v);
+	sb_release(&clean);
+	return named;
+}
+
+enum grammar_design grammar_design(void)
+{
+	const char *v = getenv("BARRIERMAP_GRAMMAR");
+
+	return v && !strcmp(v, "candidates") ? GRAMMAR_CANDIDATES : GRAMMAR_PHRASES;
+}
+
+/* ---- the tokenizer, for other readers of comments ----------------------- */
+
+void grammar_words(const char *comment, struct comment_words *out)
+{
+	struct strbuf clean = STRBUF_INIT;
+	struct tokens tk = { 0 };
+	unsigned sentence = 0;
+	size_t n = 0;
+
+	memset(out, 0, sizeof(*out));
+	clean_comment(comment ? comment : "", &clean);
+	out->text = sb_detach(&clean);
+	if (!out->text)
+		out->text = xstrdup("");
+	tokenize(out->text, &tk);
+	out->v = xcalloc(tk.v.n ? tk.v.n : 1, sizeof(*out->v));
+	for (size_t i = 0; i < tk.v.n; i++) {
+		const struct token *t = &tk.v.v[i];
+
+		if (is_boundary(t)) {
+			sentence += n && out->v[n - 1].sentence == sentence;
+			continue;
+		}
+		out->v[n++] = (struct comment_word){
+			.start = t->start, .len = t->len, .sentence = sentence,
+			.word = t->type == T_WORD,
+			.parens = t->flags & W_PARENS,
+			.possessive = t->flags & W_POSSESSIVE,
+			.identifier = is_identifier_word(t) && !(t->flags & (W_SLASH | W_ALT)),
+			.field = (t->flags & W_OTHER) != 0,
+		};
+	}
+	out->n = n;
+	free(tk.v.v);
+}
+
+void comment_words_release(struct comment_words *w)
+{
+	free(w->text);
+	free(w->v);
+	memset(w, 0, sizeof(*w));
+}
+
+void grammar_expand_names(const char *word, struct strvec *out)
+{
+	struct names names = { 0 };
+	char *w = xstrdup(word);
+
+	if (strchr(w, '<') && strchr(w, '>'))
+		expand_alternation(w, &names);
+	else if (strchr(w, '/'))
+		expand_slash(w, &names);
+	else
+		vec_push(&names.list, xstrdup(w));
+	free(w);
+	for (size_t i = 0; i < names.list.n; i++) {
+		if (valid_identifier(names.list.v[i]))
+			vec_push(out, names.list.v[i]);
+		else
+			free(names.list.v[i]);
+	}
+	free(names.list.v);
 }

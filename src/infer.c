@@ -5,6 +5,7 @@
  */
 #include "infer.h"
 #include "objects.h"
+#include "primitives.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -63,6 +64,11 @@ static double object_match(const char *a, const char *b)
 	if (la < lb)
 		return !strcmp(sb + lb - la, sa) ? 0.5 : 0.0;
 	return !strcmp(sa + la - lb, sb) ? 0.5 : 0.0;
+}
+
+bool infer_objects_match(const char *a, const char *b)
+{
+	return object_match(a, b) > 0.0;
 }
 
 static size_t side_n(const struct site *s, int side)
@@ -764,6 +770,17 @@ static size_t candidates_with(const struct infer_index *ix, const struct site *s
 	return k;
 }
 
+double infer_pair_score(const struct program *p, const struct site *s, const struct site *c)
+{
+	const struct infer_index *ix = index_of(p);
+	const unsigned *ks = keys_of(&ix->rank, s), *kc = keys_of(&ix->rank, c);
+	struct evidence ev[4 * OBJECTS_PER_SIDE + 4];
+
+	/* the keys of both, when both are indexed: the same evidence as ranking gives */
+	return evidence_sum(ev, gather_evidence(&ix->df, s, c, ev, &ix->rank, ks && kc ? ks : NULL,
+						kc));
+}
+
 size_t infer_candidates(const struct program *p, const struct site *s,
 			struct candidate *out, size_t max)
 {
@@ -913,4 +930,196 @@ bool infer_looks_redundant(const struct program *p, const struct site *s)
 			free(key);
 		}
 	return !shared;
+}
+
+/* ---- did you mean ------------------------------------------------------- */
+
+/* How many ranked partners are looked at for "did you mean". */
+#define DID_YOU_MEAN_RANKED 32
+#define DID_YOU_MEAN_MAX 3
+#define DID_YOU_MEAN_EDITS 3
+
+/* Does barrier @name satisfy what reference @r names? */
+static bool names_barrier(const struct ref *r, const char *name)
+{
+	if (!r->barrier)
+		return true;
+	if (r->wildcard)
+		return str_starts_with(name, r->barrier);
+	return !strcmp(name, r->barrier);
+}
+
+static bool listed(const struct ref_result *res, const char *name)
+{
+	for (size_t i = 0; i < res->candidates.n; i++)
+		if (!strcmp(res->candidates.v[i], name))
+			return true;
+	return false;
+}
+
+/* Is @c an identifier character? */
+static bool ident_char(char c)
+{
+	return c == '_' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* Does @text name the last field of @object ("mmu_invalidate_seq") as a word? */
+static bool text_names_field(const char *text, const char *object)
+{
+	const char *f = object, *p;
+	size_t n;
+
+	for (p = object; *p; p++)
+		if (*p == '.' || (*p == '>' && p > object && p[-1] == '-'))
+			f = p + 1;
+	n = strlen(f);
+	if (!text || !n || f == object)
+		return false;
+	for (p = strstr(text, f); p; p = strstr(p + 1, f))
+		if (!(p > text && ident_char(p[-1])) && !ident_char(p[n]))
+			return true;
+	return false;
+}
+
+/*
+ * Do @s and @c touch one field path ("kvm->mmu_invalidate_seq", not a
+ * local), one side writing it and the other reading it, as a pair does?
+ * With @named, only a field @text names counts.
+ */
+static bool pairs_on_field(const struct site *s, const struct site *c, const char *text,
+			   bool named)
+{
+	for (int sa = 0; sa < 2; sa++)
+		for (size_t i = 0; i < side_n(s, sa); i++) {
+			const struct access *a = side_at(s, sa, i);
+
+			if (!field_suffix(a->object) || (named && !text_names_field(text, a->object)))
+				continue;
+			for (int sb = 0; sb < 2; sb++)
+				for (size_t j = 0; j < side_n(c, sb); j++) {
+					const struct access *b = side_at(c, sb, j);
+
+					if (a->write != b->write &&
+					    object_match(a->object, b->object) > 0.0)
+						return true;
+				}
+		}
+	return false;
+}
+
+/*
+ * The functions holding a barrier on an object @s orders, those on an
+ * object the comment names first ("the read of mmu_invalidate_seq": a
+ * write of vcpu->kvm misread by the scan must not outrank it); *@same
+ * counts the distinct functions of the first of the two tiers that has
+ * any.
+ */
+static void ranked_functions(const struct program *p, const struct site *s, const struct ref *r,
+			     struct ref_result *res, size_t *same)
+{
+	struct candidate c[DID_YOU_MEAN_RANKED];
+	size_t n = infer_candidates(p, s, c, DID_YOU_MEAN_RANKED);
+	VEC(const char *) holders = { 0 };
+
+	*same = 0;
+	for (int named = 1; named >= 0; named--) {
+		holders.n = 0;
+		for (size_t i = 0; i < n; i++) {
+			const char *fn = site_function_name(c[i].site);
+			bool seen = false;
+
+			if (!fn || c[i].site->implicit || !names_barrier(r, c[i].site->barrier) ||
+			    !pairs_on_field(s, c[i].site, s->comment_text, named) ||
+			    (!named && pairs_on_field(s, c[i].site, s->comment_text, true)))
+				continue;
+			for (size_t k = 0; k < holders.n; k++)
+				seen |= !strcmp(holders.v[k], fn);
+			if (!seen)
+				vec_push(&holders, fn);
+			/* a reference that names no barrier is weak evidence: the best only */
+			if (res->candidates.n < (r->barrier ? DID_YOU_MEAN_MAX : 1) &&
+			    !listed(res, fn) && strcmp(fn, r->function))
+				vec_push(&res->candidates, xstrdup(fn));
+		}
+		/* clear: one holder in the best tier that has any */
+		if (!*same)
+			*same = holders.n;
+	}
+	free(holders.v);
+	candidates_release(c, n);
+}
+
+/* Does @name hold, on its path, a barrier @r names that can pair with @s? */
+static bool holds_pairing_barrier(const struct program *p, const struct site *s,
+				  const struct ref *r, const char *name)
+{
+	struct path_barrier *v;
+	bool defined, yes = false;
+	size_t n = path_barriers(p, name, r->arch ? r->arch : s->file->arch, &defined, &v);
+
+	for (size_t i = 0; i < n && !yes; i++)
+		yes = !v[i].primitive && (!v[i].site || !v[i].site->implicit) &&
+		      kinds_can_pair(s->kind, v[i].kind) && names_barrier(r, v[i].barrier);
+	path_barriers_release(v, n);
+	return yes;
+}
+
+static int name_ptr_cmp(const void *a, const void *b)
+{
+	return strcmp((*(const struct name_len *const *)a)->name,
+		      (*(const struct name_len *const *)b)->name);
+}
+
+/*
+ * Names within DID_YOU_MEAN_EDITS edits of the one written, in name
+ * order, each once.  p->names is by length: only the lengths that close
+ * are looked at, and a bag of characters further apart than that is
+ * further in edits too, so few names cost an edit distance.
+ */
+static void near_spellings(const struct program *p, const struct site *s, const struct ref *r,
+			   struct ref_result *res)
+{
+	size_t len = strlen(r->function), lo = 0, hi = p->names.n;
+	size_t min = len > DID_YOU_MEAN_EDITS ? len - DID_YOU_MEAN_EDITS : 0;
+	VEC(const struct name_len *) near = { 0 };
+	unsigned char bag[16];
+
+	name_bag(r->function, bag);
+	while (lo < hi) {	/* the first name of length min or more */
+		size_t mid = (lo + hi) / 2;
+
+		if (p->names.v[mid].len < min)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (size_t i = lo; i < p->names.n && p->names.v[i].len <= len + DID_YOU_MEAN_EDITS; i++) {
+		const struct name_len *cand = &p->names.v[i];
+
+		if (bag_distance(bag, cand->bag) <= DID_YOU_MEAN_EDITS &&
+		    strcmp(cand->name, r->function) &&
+		    edit_distance_n(r->function, len, cand->name, cand->len, DID_YOU_MEAN_EDITS) <=
+			    DID_YOU_MEAN_EDITS)
+			vec_push(&near, cand);
+	}
+	xqsort(near.v, near.n, sizeof(*near.v), name_ptr_cmp);
+	for (size_t i = 0; i < near.n && res->candidates.n < DID_YOU_MEAN_MAX; i++)
+		if (!listed(res, near.v[i]->name) && holds_pairing_barrier(p, s, r, near.v[i]->name))
+			vec_push(&res->candidates, xstrdup(near.v[i]->name));
+	free(near.v);
+}
+
+void infer_did_you_mean(const struct program *p, const struct site *s, size_t ref,
+			struct ref_result *res)
+{
+	const struct ref *r = &s->pairing.refs[ref];
+	size_t same, ranked;
+
+	/* a core primitive is no name to correct: primitives.c knows it */
+	if (!r->function || primitive_lookup(r->function))
+		return;
+	ranked_functions(p, s, r, res, &same);
+	ranked = res->candidates.n;
+	near_spellings(p, s, r, res);
+	res->candidate_clear = ranked && same == 1 && r->barrier && !r->wildcard;
 }

@@ -48,6 +48,13 @@ void candidates_release(struct candidate *c, size_t n);
  */
 char *infer_best_summary(const struct program *p, const struct site *s);
 
+/*
+ * How strongly the objects @s and @c order say they pair, as the ranking
+ * weighs it without the proximity prior: 0 when they share no object.
+ * The resolver uses it to narrow a reference that names only a function.
+ */
+double infer_pair_score(const struct program *p, const struct site *s, const struct site *c);
+
 /* "smp_rmb() in kvm_get_vcpu() (include/linux/kvm_host.h:996)"; caller frees. */
 char *infer_site_name(const struct site *s);
 
@@ -66,6 +73,28 @@ void infer_recall(const struct program *p, double *r1, double *r3, size_t *n,
  * the scanned tree.
  */
 bool infer_looks_redundant(const struct program *p, const struct site *s);
+
+/*
+ * "Did you mean" for reference @ref of @s, which found nothing: fills
+ * res->candidates with at most three functions, best first.  First the
+ * functions holding a barrier of the kind the reference names (or any
+ * that can pair with @s) that writes a field @s reads or reads one it
+ * writes, those on a field @s's comment names first ("the read of
+ * mmu_invalidate_seq"), each tier ranked as infer_candidates() ranks
+ * them; then functions named within three edits of the reference that
+ * hold such a barrier on their path.  Never a function without one.
+ * res->candidate_clear is set when the first is a clear repair: the
+ * reference names its barrier, and exactly one function of the first
+ * tier holds it.  Unlike the ranking, this reads the comment.
+ */
+void infer_did_you_mean(const struct program *p, const struct site *s, size_t ref,
+			struct ref_result *res);
+
+/*
+ * Are @a and @b the same memory object, or the same fields from another
+ * base ("kvm_vcpu->mode" and "vcpu->mode")?
+ */
+bool infer_objects_match(const char *a, const char *b);
 
 /* Free what infer.c keeps with a program (program_free() calls it). */
 void infer_index_free(struct infer_index *ix);

@@ -22,6 +22,7 @@ static const struct command {
 	{ "check-patch", cmd_check_patch, "review checklist for a patch" },
 	{ "suggest", cmd_suggest, "propose pairing comments as a patch" },
 	{ "grammar", cmd_grammar, "show how a comment parses" },
+	{ "litmus", cmd_litmus, "write a barrier's pair as a litmus test for herd7" },
 };
 
 static void usage(FILE *out)

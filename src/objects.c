@@ -113,9 +113,12 @@ static bool ends_declarator(const struct fn_tokens *ft, size_t i)
 	       is_punct(ft, i, "[") || is_punct(ft, i, ")");
 }
 
+static bool comma_declaration(const struct fn_tokens *ft, size_t comma, const char **tag);
+
 /*
  * "struct kvm_vcpu *vcpu," / "u64 val;" / "int i = 0": a name that ends a
- * declarator, preceded by optional stars and a type word.
+ * declarator, preceded by optional stars and a type word, or by a comma
+ * of a declaration ("int r0, r1;").
  */
 static void note_declaration(struct fn_tokens *ft, size_t i)
 {
@@ -139,6 +142,11 @@ static void note_declaration(struct fn_tokens *ft, size_t i)
 	if (j == 0)
 		return;
 	j--;
+	if (is_punct(ft, j, ",")) {
+		if (comma_declaration(ft, j, &l.tag))
+			goto declared;
+		return;
+	}
 	if (is_keyword(ft, j, NULL) && strcmp(ft->t[j].s, "return") &&
 	    strcmp(ft->t[j].s, "sizeof") && strcmp(ft->t[j].s, "case"))
 		goto declared;
@@ -211,6 +219,20 @@ static enum effect call_effect(const char *callee)
 	return EFFECT_NONE;
 }
 
+/*
+ * A write that reads too: atomic_inc(), set_bit(), test_and_clear_bit(),
+ * xchg().  WRITE_ONCE(), atomic_set() and smp_store_release() only store.
+ */
+static bool is_update(const char *callee)
+{
+	static const char *const updates[] = {
+		"inc", "dec", "add", "sub", "or", "and", "xor", "andnot", "change",
+		"xchg", "cmpxchg", "bit", "test", NULL,
+	};
+
+	return word_in(callee, updates);
+}
+
 static bool is_type_name(const char *s)
 {
 	static const char *const types[] = {
@@ -224,6 +246,55 @@ static bool is_type_name(const char *s)
 		if (!strcmp(s, types[i]))
 			return true;
 	return str_ends_with(s, "_t");
+}
+
+/*
+ * Is the comma at @comma one of a declaration's ("int r0, r1;",
+ * "struct kvm_vcpu *v, *w;")?  Its statement must start with a type: a
+ * type keyword, a known type name, or a name followed by a name.  Commas
+ * of calls, initialisers and comma expressions are not.  *tag is set to
+ * the struct tag when there is one.
+ */
+static bool comma_declaration(const struct fn_tokens *ft, size_t comma, const char **tag)
+{
+	static const char *const type_words[] = {
+		"int", "char", "short", "long", "unsigned", "signed", "float", "double",
+		"void", "const", "volatile", "static", "register", "_Bool", "struct",
+		"union", "enum", NULL,
+	};
+	int depth = 0;
+	size_t k = comma, start = 0;
+
+	while (k-- > 0) {
+		if (is_punct(ft, k, ")") || is_punct(ft, k, "]") || is_punct(ft, k, "}")) {
+			depth++;
+		} else if (is_punct(ft, k, "(") || is_punct(ft, k, "[")) {
+			if (depth-- == 0)
+				return false;	/* an argument or a subscript */
+		} else if (is_punct(ft, k, "{")) {
+			if (depth-- == 0) {
+				start = k + 1;
+				break;
+			}
+		} else if (depth == 0 && is_punct(ft, k, ";")) {
+			start = k + 1;
+			break;
+		}
+	}
+	if (start >= comma)
+		return false;
+	if (ft->t[start].kind == TOK_KEYWORD) {
+		for (size_t w = 0; type_words[w]; w++) {
+			if (strcmp(ft->t[start].s, type_words[w]))
+				continue;
+			if ((!strcmp(type_words[w], "struct") || !strcmp(type_words[w], "union")) &&
+			    is_ident(ft, start + 1))
+				*tag = ft->t[start + 1].s;
+			return true;
+		}
+		return false;
+	}
+	return is_ident(ft, start) && (is_type_name(ft->t[start].s) || is_ident(ft, start + 1));
 }
 
 static bool all_upper(const char *s)
@@ -338,7 +409,7 @@ static size_t read_path(const struct fn_tokens *ft, size_t i, struct strbuf *sb,
 
 static void add_access(struct fn_tokens *ft, char *object, bool write, struct pos at)
 {
-	struct access a = { object, write, at };
+	struct access a = { object, write, at, false };
 
 	vec_push(&ft->all, a);
 }
@@ -358,6 +429,7 @@ static bool note_request(struct fn_tokens *ft, size_t i)
 		write = false;
 	else if (!strcmp(c, "kvm_make_all_cpus_request")) {
 		add_access(ft, xstrdup("kvm_vcpu->requests"), true, ft->t[i].at);
+		vec_last(&ft->all)->rmw = true;
 		return true;
 	} else
 		return false;
@@ -371,6 +443,7 @@ static bool note_request(struct fn_tokens *ft, size_t i)
 	l = find_local(ft, ft->t[arg].s);
 	add_access(ft, xasprintf("%s->requests", l && l->tag ? l->tag : ft->t[arg].s),
 		   write, ft->t[i].at);
+	vec_last(&ft->all)->rmw = write;	/* set_bit(), test_and_clear_bit() */
 	return true;
 }
 
@@ -407,7 +480,7 @@ static void scan_accesses(struct fn_tokens *ft)
 	for (size_t i = 0; i < ft->n; i++) {
 		struct strbuf sb = STRBUF_INIT;
 		int fields;
-		bool local_value, write = false;
+		bool local_value, write = false, rmw = false;
 		size_t next, open;
 		const char *callee;
 		enum effect e = EFFECT_NONE;
@@ -440,10 +513,12 @@ static void scan_accesses(struct fn_tokens *ft)
 			i = next - 1;
 			continue;
 		}
-		if (is_assignment(ft, next) && !is_punct(ft, next, "=="))
+		if (is_assignment(ft, next) && !is_punct(ft, next, "==")) {
 			write = true;
-		else if (i > 0 && (is_punct(ft, i - 1, "++") || is_punct(ft, i - 1, "--")))
-			write = true;
+			rmw = !is_punct(ft, next, "=");	/* +=, |=, ++ read too */
+		} else if (i > 0 && (is_punct(ft, i - 1, "++") || is_punct(ft, i - 1, "--"))) {
+			write = rmw = true;
+		}
 		callee = enclosing_call(ft, i, &open);
 		if (!write && callee)
 			e = call_effect(callee);
@@ -459,8 +534,10 @@ static void scan_accesses(struct fn_tokens *ft)
 				      (is_punct(ft, i - 1, "&") &&
 				       (is_punct(ft, i - 2, ",") || is_punct(ft, i - 2, ")")));
 			write = direct;
+			rmw = direct && is_update(callee);
 		}
 		add_access(ft, sb_detach(&sb), write, ft->t[i].at);
+		vec_last(&ft->all)->rmw = rmw;
 		i = next - 1;
 	}
 }
@@ -481,7 +558,7 @@ static bool has_access(const struct access *v, size_t n, const struct access *a)
 		const struct access *a_ = (a);				\
 		if ((side)->n < OBJECTS_PER_SIDE &&			\
 		    !has_access((side)->v, (side)->n, a_)) {		\
-			struct access copy_ = { xstrdup(a_->object), a_->write, a_->at }; \
+			struct access copy_ = { xstrdup(a_->object), a_->write, a_->at, a_->rmw }; \
 			vec_push((side), copy_);				\
 		}							\
 	} while (0)
@@ -662,7 +739,8 @@ static void accesses_with_callees(struct fn_cache *c, size_t fn, struct access_l
 		for (size_t k = 0; k < callee->all.n && k < CALLEE_ACCESSES; k++)
 			vec_push(out, ((struct access){ callee->all.v[k].object,
 						       callee->all.v[k].write,
-						       self->calls.v[i].at }));
+						       self->calls.v[i].at,
+						       callee->all.v[k].rmw }));
 	}
 	if (out->n > own->all.n)
 		xqsort(out->v, out->n, sizeof(*out->v), access_pos_cmp);

@@ -5,6 +5,8 @@
  */
 #include "cache.h"
 #include "pipeline.h"
+#include "claims.h"
+#include "lkmm.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -42,18 +44,6 @@ void options_release(struct options *o)
 	memset(o, 0, sizeof(*o));
 }
 
-static int parse_int(const char *opt, const char *arg, int min, int max)
-{
-	char *end;
-	long v;
-
-	errno = 0;
-	v = strtol(arg, &end, 10);
-	if (errno || *end || end == arg || v < min || v > max)
-		die("%s takes a number from %d to %d, not '%s'", opt, min, max, arg);
-	return (int)v;
-}
-
 static void set_format(struct options *o, const char *arg)
 {
 	if (!strcmp(arg, "text"))
@@ -64,6 +54,17 @@ static void set_format(struct options *o, const char *arg)
 		o->format = FORMAT_RST;
 	else
 		die("--format takes text, json or rst, not '%s'", arg);
+}
+
+/* libclang only says "LIBCLANG TOOLING ERROR" about a folder without one. */
+static const char *compdb_folder(const char *dir)
+{
+	char *json = xasprintf("%s/compile_commands.json", option_text("--compdb", dir, "a folder"));
+
+	if (access(json, R_OK) < 0)
+		die("%s: no usable compile_commands.json", dir);
+	free(json);
+	return dir;
 }
 
 /*
@@ -89,15 +90,15 @@ void options_parse(struct options *o, int *argc, char **argv, const char *usage)
 			printf("%s", usage);
 			exit(EXIT_CLEAN);
 		} else if (OPT("--kernel")) {
-			o->kernel = val;
+			o->kernel = option_text("--kernel", val, "a kernel tree");
 		} else if (OPT("-j") || OPT("--jobs")) {
-			o->jobs = parse_int("-j", val, 1, 256);
+			o->jobs = option_int("-j", val, 1, 256);
 		} else if (str_starts_with(a, "-j") && a[2]) {
-			o->jobs = parse_int("-j", a + 2, 1, 256);
+			o->jobs = option_int("-j", a + 2, 1, 256);
 		} else if (OPT("--format")) {
 			set_format(o, val);
 		} else if (OPT("--resolve-in")) {
-			vec_push(&o->resolve_in, val);
+			vec_push(&o->resolve_in, option_text("--resolve-in", val, "a folder"));
 		} else if (OPT("--scope")) {
 			if (!*val)
 				die("--scope takes DIR[,DIR...], kvm or all, not ''");
@@ -105,9 +106,9 @@ void options_parse(struct options *o, int *argc, char **argv, const char *usage)
 		} else if (!strcmp(a, "--no-cache")) {
 			o->no_cache = true;
 		} else if (OPT("--compdb")) {
-			o->compdb = val;
+			o->compdb = compdb_folder(val);
 		} else if (OPT("--depth")) {
-			o->max_depth = (unsigned)parse_int("--depth", val, 0, 16);
+			o->max_depth = (unsigned)option_int("--depth", val, 0, 16);
 		} else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
 			o->quiet = true;
 			o->progress = false;
@@ -261,9 +262,11 @@ static void add_file(struct program *p, const char *rel, bool in_scope)
 enum entry_type { ENTRY_OTHER, ENTRY_DIR, ENTRY_FILE };
 
 /*
- * A folder or a regular file, never through a symbolic link: the tree's
- * links point at files scanned under their own name (or out of the tree,
- * or back up it), and a FIFO or a device would hang the scan.
+ * A folder or a file, never a symbolic link: the tree's links point at
+ * files scanned under their own name (or out of the tree, or back up it).
+ * A FIFO or a device is a file here, for the scan to skip with a warning
+ * (read_file_bounded() refuses it without opening it for reading, so it
+ * cannot hang the scan): its barriers are missing from the report.
  */
 static enum entry_type entry_type(const char *abs, unsigned char d_type)
 {
@@ -271,11 +274,13 @@ static enum entry_type entry_type(const char *abs, unsigned char d_type)
 
 	if (d_type == DT_DIR)
 		return ENTRY_DIR;
-	if (d_type == DT_REG)
-		return ENTRY_FILE;
-	if (d_type != DT_UNKNOWN || lstat(abs, &st) < 0)
+	if (d_type == DT_LNK)
 		return ENTRY_OTHER;
-	return S_ISDIR(st.st_mode) ? ENTRY_DIR : S_ISREG(st.st_mode) ? ENTRY_FILE : ENTRY_OTHER;
+	if (d_type != DT_UNKNOWN)
+		return ENTRY_FILE;
+	if (lstat(abs, &st) < 0 || S_ISLNK(st.st_mode))
+		return ENTRY_OTHER;
+	return S_ISDIR(st.st_mode) ? ENTRY_DIR : ENTRY_FILE;
 }
 
 /*
@@ -405,6 +410,9 @@ static char *relative_to_kernel(const struct program *p, const char *path)
 	char real[PATH_MAX];
 	char *r;
 
+	/* realpath() would take it for the kernel tree itself */
+	if (!*path)
+		die("an empty PATH: name a file or folder of the kernel tree");
 	if (!realpath(path, real)) {
 		char *in_tree = xasprintf("%s/%s", p->kernel, path);
 
@@ -715,7 +723,7 @@ static bool mentions_any(const struct program *p, const char *rel, char **names,
 {
 	char *abs = xasprintf("%s/%s", p->kernel, rel);
 	size_t len;
-	char *buf = read_regular_file(abs, MAX_FILE_SIZE, &len);
+	char *buf = read_file_bounded(abs, READ_FILE_MAX, READ_NOFOLLOW, &len);
 	bool hit = false;
 
 	for (size_t i = 0; buf && i < n && !hit; i++)
@@ -773,7 +781,7 @@ static void warn_skipped(const struct program *p)
 			warning("%s: skipped: %s", p->files.v[i]->path, p->files.v[i]->skipped);
 }
 
-struct program *program_load_overlay(const struct options *o,
+struct program *program_scan_overlay(const struct options *o,
 				     const struct overlay *ov, size_t nov)
 {
 	struct program *p = xcalloc(1, sizeof(*p));
@@ -792,7 +800,64 @@ struct program *program_load_overlay(const struct options *o,
 	add_named_headers(p, ov, nov, cache);
 	cache_close(cache);
 	warn_skipped(p);
+	return p;
+}
+
+void program_resolve(struct program *p)
+{
 	resolve_program(p);
+	lkmm_analyze(p);
+	check_claims(p);
+}
+
+struct program *program_load_overlay(const struct options *o,
+				     const struct overlay *ov, size_t nov)
+{
+	struct program *p = program_scan_overlay(o, ov, nov);
+
+	program_resolve(p);
+	return p;
+}
+
+struct program *program_rescan(const struct program *t, const struct overlay *ov, size_t nov,
+			       const char *const *changed, size_t nchanged)
+{
+	struct program *p = xcalloc(1, sizeof(*p));
+	size_t first;
+
+	p->opts = t->opts;
+	p->kernel = xstrdup(t->kernel);
+	for (size_t i = 0; i < t->files.n; i++) {
+		bool touched = false;
+
+		for (size_t j = 0; j < nchanged && !touched; j++)
+			touched = !strcmp(t->files.v[i]->path, changed[j]);
+		if (!touched)
+			vec_push(&p->files, file_facts_clone(t->files.v[i]));
+	}
+	first = p->files.n;
+	for (size_t j = 0; j < nchanged; j++) {
+		const struct overlay *o = NULL;
+		bool in_scope = true;
+
+		for (size_t i = 0; i < nov && !o; i++)
+			if (!strcmp(ov[i].path, changed[j]))
+				o = &ov[i];
+		for (size_t i = 0; i < t->files.n; i++)
+			if (!strcmp(t->files.v[i]->path, changed[j]))
+				in_scope = t->files.v[i]->in_scope;
+		/* as find_files() would: an overlay source file is in scope */
+		if (o && o->content && is_source(o->path))
+			add_file(p, o->path, in_scope);
+	}
+	if (p->files.n > first) {
+		scan_files(p, first, ov, nov, NULL);
+		for (size_t i = first; i < p->files.n; i++)
+			if (p->files.v[i]->skipped)
+				warning("%s: skipped: %s", p->files.v[i]->path, p->files.v[i]->skipped);
+	}
+	xqsort(p->files.v, p->files.n, sizeof(*p->files.v), file_cmp);
+	add_named_headers(p, ov, nov, NULL);
 	return p;
 }
 

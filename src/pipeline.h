@@ -9,13 +9,6 @@
 #include "facts.h"
 
 /*
- * The largest file scanned: larger ones are not C a human wrote, and are
- * skipped with a warning (the 6.12 tree's largest .c or .h is 24 MB of
- * register definitions, the next 16 MB).
- */
-#define MAX_FILE_SIZE (16u << 20)
-
-/*
  * A file's content replacing (or adding, or deleting) what is on disk, for
  * check-patch: path is relative to the kernel tree; content NULL deletes.
  * Passed to libclang as unsaved files, so the user's tree is never touched.
@@ -46,6 +39,19 @@ void options_release(struct options *o);
 struct program *program_load(const struct options *o);
 struct program *program_load_overlay(const struct options *o,
 				     const struct overlay *ov, size_t nov);
+/* The same without program_resolve(): a program to rescan from. */
+struct program *program_scan_overlay(const struct options *o,
+				     const struct overlay *ov, size_t nov);
+/*
+ * A new program from @t (scanned, not resolved): the files in @changed are
+ * scanned again from @ov (or dropped when @ov deletes them), every other
+ * file's facts are copied.  Not resolved either.  For check-patch, whose
+ * programs before and after a patch differ only in the files it touches.
+ */
+struct program *program_rescan(const struct program *t, const struct overlay *ov, size_t nov,
+			       const char *const *changed, size_t nchanged);
+/* What program_load_overlay() does after the scan: resolve, then lkmm. */
+void program_resolve(struct program *p);
 
 struct fact_cache;
 
@@ -55,20 +61,5 @@ void scan_files(struct program *p, size_t first, const struct overlay *ov, size_
 		struct fact_cache *cache);
 /* attach_comments(): see tokens.h; it needs the file's tokens. */
 void resolve_program(struct program *p);
-
-/*
- * The barriers function @name reaches (its definitions, preferring @arch
- * and generic code): in it, else in its callees and in the functions its
- * pointers may hold, the shallowest that have any, down to --depth calls;
- * a call to a value-returning atomic counts as its implied full barrier
- * (partner.site NULL).  partner.via is the chain from @name, partner.through
- * the pointer fields on it.  This is how a claim ("rely on
- * mmap_read_unlock() for an implicit smp_rmb()") is followed into the core
- * kernel; load the core's facts first with --resolve-in=core.  Returns
- * how many; free *out with partners_release().
- */
-size_t resolve_barriers_below(const struct program *p, const char *name, const char *arch,
-			      struct partner **out);
-void partners_release(struct partner *v, size_t n);
 
 #endif

@@ -5,31 +5,23 @@
  * A reference {arch?, barrier?, function} resolves to the barrier sites in
  * the named function, or in its callees down to opts->max_depth calls (the
  * chain is kept in partner->via), or to a call to an atomic RMW that
- * implies a full barrier.  Then each site gets its status (DESIGN.md):
- * paired when a partner names it back, one-way when none does, dangling,
- * mismatch, vague, undocumented, no-partner.  The resolver never prints.
+ * implies a full barrier.  "See the comment in F()" resolves to the sites
+ * of F whose own comment speaks of pairing.  A reference that names no
+ * barrier keeps only those of F's barriers that can pair with this one and
+ * order an object it orders.  Then each site gets its status
+ * (rst/statuses.rst): paired when a partner names it back, one-way when
+ * none does, dangling, mismatch, vague, undocumented, no-partner.  The
+ * resolver never prints.
  */
+#include "infer.h"
 #include "pipeline.h"
+#include "primitives.h"
 
 #include <ctype.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* Does @text name @id as a whole word? */
-static bool names_identifier(const char *text, const char *id)
-{
-	size_t n = strlen(id);
-
-	for (const char *p = text ? strstr(text, id) : NULL; p; p = strstr(p + 1, id)) {
-		bool before = p > text && (p[-1] == '_' || isalnum((unsigned char)p[-1]));
-		bool after = p[n] == '_' || isalnum((unsigned char)p[n]);
-
-		if (!before && !after)
-			return true;
-	}
-	return false;
-}
+#include <strings.h>
 
 struct search {
 	const struct function_ref *fn;
@@ -54,10 +46,18 @@ static size_t pick_definitions(const struct program *p, const char *name, const 
 	return k;
 }
 
+/*
+ * Is @t what reference @r looks for?  A reference naming a function and
+ * nothing else also takes F's comments on calls (implicit sites), which
+ * stand for F's barriers ("kvmppc_fast_vcpu_kick_hv" for the comment on
+ * its rcuwait_wake_up()).
+ */
 static bool barrier_matches(const struct ref *r, const struct site *t, bool any)
 {
-	if (t->implicit || t->kind == KIND_COMPILER)
+	if (t->kind == KIND_COMPILER)
 		return false;
+	if (t->implicit)
+		return !any && !r->barrier && !r->implicit;
 	if (any || !r->barrier)
 		return true;
 	if (r->wildcard)
@@ -101,20 +101,52 @@ static size_t match_in_function(struct site *s, size_t ref, const struct functio
 		add_partner(s, ref, &pt, queue, at);
 		found++;
 	}
-	/* "the barrier implicit in F": an atomic RMW in F */
+	/*
+	 * "the barrier implicit in F": an atomic RMW in F, or a call to a core
+	 * primitive whose ordering the table knows (pte_unmap_unlock() ->
+	 * spin_unlock(), a release)
+	 */
 	if (found || (r->barrier && !any))
 		return found;
 	for (size_t i = 0; i < fn->calls.n; i++) {
+		const char *callee = fn->calls.v[i].callee;
+		const struct primitive *pr = primitive_lookup(callee);
 		struct partner pt;
 
-		if (!implies_full_barrier(fn->calls.v[i].callee))
+		if (!implies_full_barrier(callee) && !(pr && pr->ordered))
 			continue;
 		pt = (struct partner){ .site = NULL, .file = f, .at = fn->calls.v[i].at,
-				       .function = fn->name, .barrier = fn->calls.v[i].callee,
-				       .kind = KIND_IMPLIED };
+				       .function = fn->name, .barrier = callee,
+				       .kind = implies_full_barrier(callee) ? KIND_IMPLIED : pr->kind };
 		add_partner(s, ref, &pt, queue, at);
 		found++;
 		break;	/* one implied barrier is enough evidence */
+	}
+	return found;
+}
+
+/*
+ * "See the comment in F()": the sites of F whose own comment speaks of
+ * pairing, a barrier's or a call's.  Returns how many were added.
+ */
+static size_t match_commented(struct site *s, size_t ref, const struct function_ref *fr)
+{
+	struct file_facts *f = fr->file;
+	struct function *fn = function_of(fr);
+	const struct search at = { fr, 0, -1, NULL };
+	size_t found = 0;
+
+	for (size_t i = 0; i < f->sites.n; i++) {
+		struct site *t = &f->sites.v[i];
+		struct partner pt;
+
+		if (t->function != (int)fr->index || t == s || t->kind == KIND_COMPILER ||
+		    t->pairing.kind == PAIRING_NONE)
+			continue;
+		pt = (struct partner){ .site = t, .file = f, .at = t->at, .function = fn->name,
+				       .barrier = t->barrier, .kind = t->kind };
+		add_partner(s, ref, &pt, &at, 0);
+		found++;
 	}
 	return found;
 }
@@ -212,24 +244,6 @@ static size_t search_from(const struct program *p, struct site *s, size_t ref,
 	return found;
 }
 
-/* Names within three edits of @name, for "did you mean". */
-static void nearest_names(const struct program *p, const char *name, struct ref_result *res)
-{
-	size_t len = strlen(name);
-	unsigned char bag[16];
-
-	name_bag(name, bag);
-	for (size_t i = 0; i < p->names.n && res->candidates.n < 3; i++) {
-		const struct name_len *cand = &p->names.v[i];
-
-		/* a length, or characters, more than three apart are more than three edits */
-		if (cand->len + 3 < len || len + 3 < cand->len || bag_distance(bag, cand->bag) > 3)
-			continue;
-		if (edit_distance_n(name, len, cand->name, cand->len, 3) <= 3)
-			vec_push(&res->candidates, xstrdup(cand->name));
-	}
-}
-
 static void check_kinds(struct site *s, size_t ref, size_t first, struct ref_result *res)
 {
 	const struct ref *r = &s->pairing.refs[ref];
@@ -238,6 +252,8 @@ static void check_kinds(struct site *s, size_t ref, size_t first, struct ref_res
 	for (size_t i = first; i < s->partners.n; i++) {
 		const struct partner *pt = &s->partners.v[i];
 
+		if (pt->ref != ref)
+			continue;
 		if (!kinds_can_pair(s->kind, pt->kind)) {
 			res->mismatch = true;
 			free(res->note);
@@ -268,13 +284,23 @@ static void resolve_ref(const struct program *p, struct site *s, size_t ref)
 	n = pick_definitions(p, r->function, arch, defs, 8);
 	res->function_found = n > 0;
 	if (!n) {
-		nearest_names(p, r->function, res);
+		infer_did_you_mean(p, s, ref, res);
 		return;
 	}
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < n; i++)
 		vec_push(&res->searched, xasprintf("%s:%u", defs[i]->file->path,
 						   function_of(defs[i])->start.line));
-		res->nfound += search_from(p, s, ref, defs[i], false, &res->depth);
+	for (size_t i = 0; r->see && i < n; i++)
+		res->nfound += match_commented(s, ref, defs[i]);
+	if (!res->nfound)
+		for (size_t i = 0; i < n; i++)
+			res->nfound += search_from(p, s, ref, defs[i], false, &res->depth);
+	if (r->see && !res->nfound) {
+		/* "see F()" pointed at an explanation, not at a partner */
+		res->pointer_only = true;
+		res->note = xasprintf("%s() holds no barrier and no pairing comment",
+				      r->function);
+		return;
 	}
 	/* the named barrier is not there: is another one? */
 	if (!res->nfound && r->barrier) {
@@ -285,55 +311,48 @@ static void resolve_ref(const struct program *p, struct site *s, size_t ref)
 					      r->barrier, s->partners.v[first].barrier);
 	}
 	check_kinds(s, ref, first, res);
-}
-
-/* pipeline.h: for the implicit sites below, and for claims. */
-size_t resolve_barriers_below(const struct program *p, const char *name, const char *arch,
-			      struct partner **out)
-{
-	struct ref probe = { .function = (char *)name };
-	struct site tmp = { .function = -1, .kind = KIND_FULL };
-	struct ref_result rr = { 0 };
-	const struct function_ref *defs[4];
-	size_t n = pick_definitions(p, name, arch, defs, 4);
-
-	tmp.pairing.refs = &probe;
-	tmp.pairing.nrefs = 1;
-	tmp.results = &rr;
-	for (size_t i = 0; i < n; i++)
-		search_from(p, &tmp, 0, defs[i], true, &rr.depth);
-	*out = tmp.partners.v;
-	return tmp.partners.n;
-}
-
-void partners_release(struct partner *v, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		free(v[i].via.v);
-		free(v[i].through.v);
-	}
-	free(v);
+	if (!res->nfound)
+		infer_did_you_mean(p, s, ref, res);
 }
 
 /* Does @callee supply a barrier, itself or through its callees? */
 static bool supplies_barrier(const struct program *p, const struct site *s, const char *callee)
 {
-	struct partner *found;
-	size_t n;
+	struct ref probe = { .function = (char *)callee };
+	struct site tmp = { .file = s->file, .function = -1, .kind = KIND_FULL };
+	struct ref_result rr = { 0 };
+	const struct function_ref *defs[4];
+	size_t n = pick_definitions(p, callee, s->file->arch, defs, 4);
+	const struct primitive *pr = primitive_lookup(callee);
+	bool ok = implies_full_barrier(callee) || (pr && pr->ordered);
 
-	if (implies_full_barrier(callee))
-		return true;
-	n = resolve_barriers_below(p, callee, s->file->arch, &found);
-	partners_release(found, n);
-	return n > 0;
+	tmp.pairing.refs = &probe;
+	tmp.pairing.nrefs = 1;
+	tmp.results = &rr;
+	for (size_t i = 0; i < n && !ok; i++)
+		ok = search_from(p, &tmp, 0, defs[i], true, &rr.depth) > 0;
+	for (size_t i = 0; i < tmp.partners.n; i++) {
+		free(tmp.partners.v[i].via.v);
+		free(tmp.partners.v[i].through.v);
+	}
+	free(tmp.partners.v);
+	return ok;
 }
 
+/*
+ * The call stands for the barrier: an atomic that implies a full one, a
+ * core primitive of the table (mmap_read_unlock() is a release), or a
+ * function whose path holds one (of a kind the call does not say).
+ */
 static void take_call(struct site *s, const struct call *c)
 {
+	const struct primitive *pr = primitive_lookup(c->callee);
+
 	free(s->barrier);
 	s->barrier = xstrdup(c->callee);
 	s->at = c->at;
-	s->kind = implies_full_barrier(c->callee) ? KIND_IMPLIED : KIND_UNKNOWN;
+	s->kind = implies_full_barrier(c->callee) ? KIND_IMPLIED :
+		  pr && pr->ordered ? pr->kind : KIND_UNKNOWN;
 	s->end_col = s->at.col + (unsigned)strlen(c->callee) - 1;
 }
 
@@ -356,7 +375,7 @@ static bool resolve_own_barrier(const struct program *p, struct site *s)
 
 	for (size_t c = 0; c < s->stmt_calls.n; c++) {
 		const struct call *call = &s->stmt_calls.v[c];
-		bool in_text = names_identifier(s->comment_text, call->callee);
+		bool in_text = text_names_identifier(s->comment_text, call->callee);
 
 		if ((named && !in_text) || (first && !in_text))
 			continue;
@@ -405,26 +424,288 @@ static void resolve_site(const struct program *p, struct site *s)
 		resolve_ref(p, s, i);
 }
 
+/* ---- references that name a function but no barrier ------------------- */
+
+/*
+ * @s is a comment on a call of C ("The barrier in kvm_flush_remote_tlbs()
+ * achieves this.  This pairs with vcpu_enter_guest"): does a pairing
+ * comment in C itself name @pt?  Then C's comment says which of F's
+ * barriers the call's barrier pairs with.
+ */
+static bool named_by_callee(const struct program *p, const struct site *s,
+			    const struct partner *pt)
+{
+	const struct function_ref *defs[4];
+	size_t n = s->implicit ? pick_definitions(p, s->barrier, s->file->arch, defs, 4) : 0;
+
+	for (size_t d = 0; d < n; d++) {
+		const struct file_facts *f = defs[d]->file;
+
+		for (size_t i = 0; i < f->sites.n; i++) {
+			const struct site *t = &f->sites.v[i];
+
+			if (t->function != (int)defs[d]->index || t == s)
+				continue;
+			for (size_t k = 0; k < t->partners.n; k++)
+				if (t->partners.v[k].file == pt->file &&
+				    t->partners.v[k].at.line == pt->at.line &&
+				    t->partners.v[k].at.col == pt->at.col)
+					return true;
+		}
+	}
+	return false;
+}
+
+/* How many partners reference @k found. */
+static size_t partners_of(const struct site *s, size_t k)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < s->partners.n; i++)
+		n += s->partners.v[i].ref == k;
+	return n;
+}
+
+/*
+ * Keep, of the candidates @cand[0..n) still in play, those @keep says;
+ * true if any was kept (otherwise nothing is dropped).
+ */
+static bool keep_if(const size_t *cand, size_t n, bool *drop, const bool *keep)
+{
+	bool any = false;
+
+	for (size_t i = 0; i < n; i++)
+		any |= !drop[cand[i]] && keep[i];
+	for (size_t i = 0; any && i < n; i++)
+		drop[cand[i]] |= !keep[i];
+	return any;
+}
+
+/*
+ * Of the candidates still in play, keep those whose objects say they pair
+ * with @s at least half as strongly as the best one does (a barrier
+ * orders every access of its function, but pairs through the nearest, on
+ * the other side, written on one side and read on the other).  False when
+ * none shares an object: nothing is dropped.
+ */
+static bool keep_by_objects(const struct program *p, const struct site *s,
+			    const size_t *cand, size_t n, bool *drop, bool *keep)
+{
+	double *score = xcalloc(n, sizeof(*score)), best = 0.0;
+	bool any;
+
+	for (size_t i = 0; i < n; i++) {
+		const struct site *c = s->partners.v[cand[i]].site;
+
+		score[i] = c && !drop[cand[i]] ? infer_pair_score(p, s, c) : 0.0;
+		if (score[i] > best)
+			best = score[i];
+	}
+	for (size_t i = 0; i < n; i++)
+		keep[i] = best > 0.0 && score[i] >= best / 2;
+	any = keep_if(cand, n, drop, keep);
+	free(score);
+	return any;
+}
+
+/*
+ * A reference that names F but no barrier: of F's barriers, those that
+ * can pair with @s; of those, the ones named by the comment in the callee
+ * that @s stands for (for a comment on a call), else the ones that order
+ * the objects @s orders; with none in common, all are kept and the result
+ * says so.  Marks @drop.
+ */
+static void narrow_ref(const struct program *p, struct site *s, size_t k, bool *drop)
+{
+	const struct ref *r = &s->pairing.refs[k];
+	size_t n = 0, *cand;
+	bool *keep;
+
+	if (!r->function || r->barrier || r->implicit || partners_of(s, k) < 2)
+		return;
+	cand = xcalloc(s->partners.n, sizeof(*cand));
+	keep = xcalloc(s->partners.n, sizeof(*keep));
+	for (size_t i = 0; i < s->partners.n; i++)
+		if (s->partners.v[i].ref == k)
+			cand[n++] = i;
+	for (size_t i = 0; i < n; i++)
+		keep[i] = kinds_can_pair(s->kind, s->partners.v[cand[i]].kind);
+	keep_if(cand, n, drop, keep);
+	for (size_t i = 0; i < n; i++)
+		keep[i] = named_by_callee(p, s, &s->partners.v[cand[i]]);
+	if (!keep_if(cand, n, drop, keep))
+		s->results[k].kept_all = !keep_by_objects(p, s, cand, n, drop, keep);
+	free(cand);
+	free(keep);
+}
+
+/*
+ * Drop the partners marked in @drop (never all of a reference's), and
+ * check again the kinds of what each narrowed reference kept.
+ */
+static void apply_drops(struct site *s, const bool *drop)
+{
+	VEC(size_t) narrowed = { 0 };
+	size_t out = 0;
+
+	for (size_t i = 0; i < s->partners.n; i++) {
+		if (drop[i]) {
+			if (!narrowed.n || *vec_last(&narrowed) != s->partners.v[i].ref)
+				vec_push(&narrowed, s->partners.v[i].ref);
+			free(s->partners.v[i].via.v);
+			free(s->partners.v[i].through.v);
+			continue;
+		}
+		s->partners.v[out++] = s->partners.v[i];
+	}
+	s->partners.n = out;
+	for (size_t i = 0; i < narrowed.n; i++) {
+		struct ref_result *res = &s->results[narrowed.v[i]];
+
+		res->mismatch = false;
+		free(res->note);
+		res->note = NULL;
+		check_kinds(s, narrowed.v[i], 0, res);
+	}
+	free(narrowed.v);
+}
+
+/*
+ * Narrow every function-only reference.  All decisions are taken on the
+ * partners as resolved, then applied, so the order of sites never matters.
+ */
+static void narrow_program(const struct program *p)
+{
+	VEC(bool *) drops = { 0 };
+
+	for (size_t i = 0; i < p->files.n; i++)
+		for (size_t j = 0; j < p->files.v[i]->sites.n; j++) {
+			struct site *s = &p->files.v[i]->sites.v[j];
+			bool *drop = xcalloc(s->partners.n + 1, sizeof(*drop));
+
+			for (size_t k = 0; s->results && k < s->pairing.nrefs; k++)
+				narrow_ref(p, s, k, drop);
+			vec_push(&drops, drop);
+		}
+	for (size_t i = 0, d = 0; i < p->files.n; i++)
+		for (size_t j = 0; j < p->files.v[i]->sites.n; j++, d++) {
+			if (p->files.v[i]->sites.v[j].results)
+				apply_drops(&p->files.v[i]->sites.v[j], drops.v[d]);
+			free(drops.v[d]);
+		}
+	free(drops.v);
+}
+
 /* ---- statuses -------------------------------------------------------- */
 
-/* Does @q (a partner's site) name @s back? */
+/*
+ * Does @q (a partner's site) name @s back?  Also when @s is a comment on a
+ * call of F and @q names "the barrier implicit in F", the atomic in F that
+ * the call stands for (vcpu_enter_guest() and vmx_deliver_posted_interrupt()).
+ */
 static bool names_back(const struct site *q, const struct site *s)
 {
-	for (size_t i = 0; i < q->partners.n; i++)
-		if (q->partners.v[i].site == s)
+	for (size_t i = 0; i < q->partners.n; i++) {
+		const struct partner *pt = &q->partners.v[i];
+
+		if (pt->site == s)
+			return true;
+		if (s->implicit && !pt->site && pt->via.n && !strcmp(pt->via.v[0], s->barrier))
+			return true;
+	}
+	return false;
+}
+
+/* Words too common in KVM code to tie a description to one barrier. */
+static const char *const common_words[] = {
+	"kvm", "vcpu", "vcpus", "arch", "the", "and", "for", "with", "when", "write",
+	"writes", "read", "reads", "setting", "set", "following", "after", "before",
+	"barrier", "memory", "general", "smp", "that", "this", "from", "into", "order",
+	"orders", NULL,
+};
+
+static bool is_common_word(const char *w, size_t n)
+{
+	for (const char *const *c = common_words; *c; c++)
+		if (strlen(*c) == n && !strncasecmp(*c, w, n))
 			return true;
 	return false;
 }
 
+/* Does a word of @context (3 letters or more, not common) occur in @name's parts? */
+static bool shares_word(const char *context, const char *name)
+{
+	for (const char *w = context; *w;) {
+		size_t n = 0;
+
+		while (*w && !isalnum((unsigned char)*w))
+			w++;
+		while (isalnum((unsigned char)w[n]))
+			n++;
+		if (n >= 3 && !is_common_word(w, n))
+			for (const char *p = name; *p;) {
+				size_t m = 0;
+
+				while (*p && !isalnum((unsigned char)*p))
+					p++;
+				while (isalnum((unsigned char)p[m]))
+					m++;
+				if (m == n && !strncasecmp(p, w, n))
+					return true;
+				p += m;
+			}
+		w += n;
+	}
+	return false;
+}
+
 /*
- * Reciprocity: the partner site names us back, or an implicit site at a
- * call of the partner's function does ("the implied barrier in
- * pi_test_and_set_on() pairs with ..." on the call in vmx.c).
+ * Does @q's vague comment describe @s, which names @q: a barrier @s can
+ * be, in words of @s's function or of an object @s orders ("Matches
+ * smp_wmb() when setting irqchip_mode" for kvm_vm_ioctl_enable_cap()'s
+ * smp_wmb() before kvm->arch.irqchip_mode; "the smp_wmb() when enabling
+ * KVM_CAP_HALT_POLL"; "the barrier in vcpu run")?
+ */
+static bool describes_back(const struct site *q, const struct site *s)
+{
+	const char *fn = site_function_name(s);
+
+	if (q->pairing.kind != PAIRING_VAGUE)
+		return false;
+	for (size_t k = 0; k < q->pairing.nrefs; k++) {
+		const struct ref *r = &q->pairing.refs[k];
+		const struct barrier_def *def = r->barrier ? barrier_lookup(r->barrier) : NULL;
+
+		if (r->function || !r->context)
+			continue;
+		if (def && !r->wildcard && strcmp(def->name, s->barrier) &&
+		    !kind_at_least(s->kind, def->kind))
+			continue;
+		if (fn && shares_word(r->context, fn))
+			return true;
+		for (size_t i = 0; i < s->before.n + s->after.n; i++)
+			if (shares_word(r->context, i < s->before.n ? s->before.v[i].object :
+					s->after.v[i - s->before.n].object))
+				return true;
+	}
+	return false;
+}
+
+/*
+ * Reciprocity: the partner site names us back, or describes us in words
+ * when it names no function, or is a vague comment we point to ("See the
+ * comment in kvm_vcpu_exiting_guest_mode()": the two form a pair), or an
+ * implicit site at a call of the partner's function names us ("the
+ * implied barrier in pi_test_and_set_on() pairs with ..." in vmx.c).
  */
 static bool partner_points_back(const struct program *p, const struct site *s,
 				const struct partner *pt)
 {
 	if (pt->site && names_back(pt->site, s))
+		return true;
+	if (pt->site && s->pairing.refs[pt->ref].see && pt->site->pairing.kind == PAIRING_VAGUE)
+		return true;
+	if (pt->site && describes_back(pt->site, s))
 		return true;
 	for (size_t i = 0; i < p->files.n; i++) {
 		const struct file_facts *f = p->files.v[i];
@@ -474,17 +755,16 @@ static char *dangling_message(const struct site *s, size_t k, const struct progr
 
 	sb_adds(&sb, "partner ");
 	ref_text(&sb, &s->pairing.refs[k]);
-	if (!res->function_found) {
+	if (!res->function_found)
 		sb_addf(&sb, " not found: no function %s() in the scanned tree",
 			s->pairing.refs[k].function);
-		for (size_t i = 0; i < res->candidates.n; i++)
-			sb_addf(&sb, "%s%s()", i ? ", " : " (did you mean ", res->candidates.v[i]);
-		if (res->candidates.n)
-			sb_adds(&sb, "?)");
-	} else {
+	else
 		sb_addf(&sb, " not found: no barrier there or in its callees (searched %u call%s deep)",
 			p->opts->max_depth, p->opts->max_depth == 1 ? "" : "s");
-	}
+	for (size_t i = 0; i < res->candidates.n; i++)
+		sb_addf(&sb, "%s%s()", i ? ", " : " (did you mean ", res->candidates.v[i]);
+	if (res->candidates.n)
+		sb_adds(&sb, "?)");
 	return sb_detach(&sb);
 }
 
@@ -498,7 +778,7 @@ static size_t describe_failures(const struct program *p, struct site *s, bool da
 		const struct ref_result *res = &s->results[k];
 		char *m;
 
-		if (!s->pairing.refs[k].function)
+		if (!s->pairing.refs[k].function || res->pointer_only)
 			continue;
 		if (dangling && !res->nfound)
 			m = dangling_message(s, k, p);
@@ -515,12 +795,132 @@ static size_t describe_failures(const struct program *p, struct site *s, bool da
 /* Shown in a message; the rest are counted ("and 3 more"), show lists all. */
 #define PARTNERS_DESCRIBED 3
 
-static enum status refs_status(const struct program *p, struct site *s, struct strbuf *msg)
-{
-	bool any_function = false, back = false;
+/*
+ * Who names whom, indexed once: every partner that is a site, by the site
+ * it names, in program order within each.
+ */
+struct naming {
+	uintptr_t target;
+	const struct site *by;
+	size_t order;		/* @by's position in the program */
+	bool see;		/* through "see the comment in F()" */
+};
 
+struct namings {
+	VEC(struct naming) v;
+};
+
+static int naming_cmp(const void *a, const void *b)
+{
+	const struct naming *x = a, *y = b;
+
+	if (x->target != y->target)
+		return x->target < y->target ? -1 : 1;
+	return (x->order > y->order) - (x->order < y->order);
+}
+
+static void namings_build(const struct program *p, struct namings *ix)
+{
+	size_t order = 0;
+
+	for (size_t i = 0; i < p->files.n; i++)
+		for (size_t j = 0; j < p->files.v[i]->sites.n; j++, order++) {
+			const struct site *q = &p->files.v[i]->sites.v[j];
+
+			for (size_t k = 0; k < q->partners.n; k++) {
+				const struct partner *pt = &q->partners.v[k];
+
+				if (pt->site && pt->site != q)
+					vec_push(&ix->v, ((struct naming){ (uintptr_t)pt->site, q, order,
+									   q->pairing.refs[pt->ref].see }));
+			}
+		}
+	xqsort(ix->v.v, ix->v.n, sizeof(*ix->v.v), naming_cmp);
+}
+
+/* The first naming of @s, or ix->v.n. */
+static size_t namings_of(const struct namings *ix, const struct site *s)
+{
+	size_t lo = 0, hi = ix->v.n;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (ix->v.v[mid].target < (uintptr_t)s)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/*
+ * "; named as partner by X() in F() (path:line), ...": the sites whose
+ * comment resolves to @s (only "see the comment in F()" pointers when
+ * @see); returns how many.
+ */
+static unsigned add_namers(const struct namings *ix, const struct site *s, bool see,
+			   const char *intro, struct strbuf *msg)
+{
+	unsigned n = 0;
+	const struct site *last = NULL;
+
+	for (size_t i = namings_of(ix, s); i < ix->v.n && ix->v.v[i].target == (uintptr_t)s; i++) {
+		const struct site *q = ix->v.v[i].by;
+		const char *fn = site_function_name(q);
+
+		if (q == last || (see && !ix->v.v[i].see))
+			continue;
+		last = q;
+		sb_addf(msg, "%s%s() in %s() (%s:%u)", n++ ? ", " : intro, q->barrier,
+			fn ? fn : "?", q->file->path, q->at.line);
+	}
+	return n;
+}
+
+/* An undocumented barrier that another's comment names: say whose. */
+static void add_named_by(const struct namings *ix, struct site *s, struct strbuf *msg)
+{
+	s->named_by = add_namers(ix, s, false, "; named as partner by ", msg);
+}
+
+/* "; none of the 4 barriers of vcpu_enter_guest() orders an object ..." */
+static void add_kept_all_notes(const struct site *s, struct strbuf *msg)
+{
 	for (size_t k = 0; k < s->pairing.nrefs; k++)
-		any_function |= s->pairing.refs[k].function != NULL;
+		if (s->results[k].kept_all)
+			sb_addf(msg, "; none of the %zu barriers found for %s() orders an object "
+				"this one orders, so all are kept", partners_of(s, k),
+				s->pairing.refs[k].function);
+}
+
+/*
+ * Only "see F()" pointers, each to a function with no barrier and no
+ * pairing comment: the comment explains, but names no partner.
+ */
+static enum status pointers_only_status(const struct namings *ix, struct site *s,
+					struct strbuf *msg)
+{
+	sb_adds(msg, "no comment names its pairing partner");
+	for (size_t k = 0; k < s->pairing.nrefs; k++)
+		if (s->results[k].pointer_only)
+			sb_addf(msg, "; its comment points to %s(), which holds no barrier "
+				"and no pairing comment", s->pairing.refs[k].function);
+	add_named_by(ix, s, msg);
+	return STATUS_UNDOCUMENTED;
+}
+
+static enum status refs_status(const struct program *p, const struct namings *ix,
+			       struct site *s, struct strbuf *msg)
+{
+	bool any_function = false, any_pointer = false, back = false;
+
+	for (size_t k = 0; k < s->pairing.nrefs; k++) {
+		any_pointer |= s->results[k].pointer_only;
+		any_function |= s->pairing.refs[k].function && !s->results[k].pointer_only;
+	}
+	if (!any_function && any_pointer)
+		return pointers_only_status(ix, s, msg);
 	if (!any_function) {
 		sb_adds(msg, "the pairing comment names no function");
 		return STATUS_VAGUE;
@@ -543,84 +943,24 @@ static enum status refs_status(const struct program *p, struct site *s, struct s
 	}
 	if (s->partners.n > PARTNERS_DESCRIBED)
 		sb_addf(msg, "; and %zu more", s->partners.n - PARTNERS_DESCRIBED);
+	add_kept_all_notes(s, msg);
 	return back ? STATUS_PAIRED : STATUS_ONE_WAY;
 }
 
-/* Who names whom: every (named site, naming site) pair, for add_named_by(). */
-struct naming {
-	const struct site *named;
-	const struct site *by;
-	size_t order;		/* of @by, in program order */
-};
-
-struct naming_index {
-	VEC(struct naming) v;	/* sorted by named, then order */
-};
-
-static int naming_cmp(const void *a, const void *b)
-{
-	const struct naming *x = a, *y = b;
-
-	if (x->named != y->named)
-		return (uintptr_t)x->named < (uintptr_t)y->named ? -1 : 1;
-	return (x->order > y->order) - (x->order < y->order);
-}
-
-/* Once for the program, rather than every site against every site. */
-static void index_naming(const struct program *p, struct naming_index *ix)
-{
-	size_t order = 0;
-
-	for (size_t i = 0; i < p->files.n; i++)
-		for (size_t j = 0; j < p->files.v[i]->sites.n; j++, order++) {
-			const struct site *q = &p->files.v[i]->sites.v[j];
-
-			for (size_t k = 0; k < q->partners.n; k++)
-				if (q->partners.v[k].site && q->partners.v[k].site != q)
-					vec_push(&ix->v, ((struct naming){ q->partners.v[k].site, q, order }));
-		}
-	xqsort(ix->v.v, ix->v.n, sizeof(*ix->v.v), naming_cmp);
-}
-
-/* An undocumented barrier that another's comment names: say whose. */
-static void add_named_by(const struct naming_index *ix, struct site *s, struct strbuf *msg)
-{
-	size_t lo = 0, hi = ix->v.n;
-	unsigned n = 0;
-
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-
-		if ((uintptr_t)ix->v.v[mid].named < (uintptr_t)s)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	for (size_t i = lo; i < ix->v.n && ix->v.v[i].named == s; i++) {
-		const struct site *q = ix->v.v[i].by;
-		const char *fn = site_function_name(q);
-
-		if (i > lo && ix->v.v[i - 1].by == q)
-			continue;	/* two partners of q are s */
-		sb_addf(msg, "%s%s() in %s() (%s:%u)", n++ ? ", " : "; named as partner by ",
-			q->barrier, fn ? fn : "?", q->file->path, q->at.line);
-	}
-	s->named_by = n;
-}
 
 static void add_misspelling_note(struct site *s, struct strbuf *msg)
 {
-	for (size_t k = 0; k < s->pairing.nrefs; k++)
-		if (s->pairing.refs[k].misspelled)
-			sb_addf(msg, "; the comment misspells %s() as %s",
-				s->pairing.refs[k].barrier, s->pairing.refs[k].misspelled);
+	for (size_t k = 0; k < s->pairing.nmisspellings; k++)
+		sb_addf(msg, "; the comment misspells %s() as %s", s->pairing.misspellings[k].meant,
+			s->pairing.misspellings[k].written);
 }
 
-static void set_status(const struct program *p, const struct naming_index *ix, struct site *s)
+static void set_status(const struct program *p, const struct namings *ix, struct site *s)
 {
 	struct strbuf msg = STRBUF_INIT;
 
-	if (s->message) {	/* an implicit site whose call holds no barrier */
+	if (s->message && s->pairing.kind != PAIRING_VAGUE) {
+		/* an implicit site whose call holds no barrier */
 		s->status = STATUS_DANGLING;
 		return;
 	}
@@ -642,18 +982,23 @@ static void set_status(const struct program *p, const struct naming_index *ix, s
 		sb_adds(&msg, s->pairing.kind == PAIRING_VAGUE ?
 			"the pairing comment names no function" :
 			"the pairing comment names something that is not a barrier");
+		if (s->message)	/* a comment on a call that holds no barrier */
+			sb_addf(&msg, "; %s", s->message);
+		if (add_namers(ix, s, true, "; the comments of ", &msg))
+			sb_adds(&msg, " point to it");
 		break;
 	case PAIRING_REFS:
-		s->status = refs_status(p, s, &msg);
+		s->status = refs_status(p, ix, s, &msg);
 		break;
 	}
 	add_misspelling_note(s, &msg);
+	free(s->message);
 	s->message = sb_detach(&msg);
 }
 
 void resolve_program(struct program *p)
 {
-	struct naming_index ix = { { 0 } };
+	struct namings ix = { { 0 } };
 
 	program_index_functions(p);
 	for (size_t i = 0; i < p->files.n; i++)
@@ -661,7 +1006,8 @@ void resolve_program(struct program *p)
 	for (size_t i = 0; i < p->files.n; i++)
 		for (size_t j = 0; j < p->files.v[i]->sites.n; j++)
 			resolve_site(p, &p->files.v[i]->sites.v[j]);
-	index_naming(p, &ix);
+	narrow_program(p);
+	namings_build(p, &ix);
 	for (size_t i = 0; i < p->files.n; i++)
 		for (size_t j = 0; j < p->files.v[i]->sites.n; j++)
 			set_status(p, &ix, &p->files.v[i]->sites.v[j]);

@@ -851,7 +851,7 @@ static char *comment_text(const char *src, size_t len, unsigned col)
 static void collect_comments(struct file_facts *f, const struct token_view *tv)
 {
 	for (size_t i = 0; i < tv->n; i++) {
-		struct comment c;
+		struct comment c = { 0 };
 
 		if (tv->t[i].kind != TOK_COMMENT)
 			continue;
@@ -889,7 +889,7 @@ static void collect_includes(struct file_facts *f, const struct token_view *tv)
 
 static const char *skip_reason(const char *buf, size_t len)
 {
-	if (len > MAX_FILE_SIZE)
+	if (len > READ_FILE_MAX)
 		return "larger than 16 MiB";
 	if (memchr(buf, '\0', len))
 		return "binary file (NUL byte)";
@@ -926,18 +926,11 @@ static char *load_source(const struct worker *w, struct file_facts *f,
 		*len = o->len;
 		return xstrndup(o->content, o->len);
 	}
-	buf = read_regular_file(abs, MAX_FILE_SIZE, len);
-	if (buf)
-		return buf;
-	if (errno == EFBIG)
-		f->skipped = xstrdup("larger than 16 MiB");
-	else if (errno == ELOOP)
-		f->skipped = xstrdup("a symbolic link: not followed");
-	else if (errno == ENODEV)
-		f->skipped = xstrdup("not a regular file");
-	else
-		f->skipped = xasprintf("cannot read: %s", strerror(errno));
-	return NULL;
+	/* never through a link, never from a FIFO or device, never past the bound */
+	buf = read_file_bounded(abs, READ_FILE_MAX, READ_NOFOLLOW, len);
+	if (!buf)
+		f->skipped = xasprintf("cannot read: %s", read_error(errno));
+	return buf;
 }
 
 /* The flags of one configured build, for the exact mode. */

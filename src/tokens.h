@@ -49,7 +49,10 @@ bool tok_is_call(const struct token_view *tv, size_t i);
 /* Index of the first token at or after @at, or tv->n. */
 size_t tok_find(const struct token_view *tv, struct pos at);
 
-/* attach.c: give each site its comment, and make implicit sites. */
+/*
+ * attach.c: give each site its comment, make implicit sites, and read what
+ * the comments no site took say of pairing (comment->pairing).
+ */
 void attach_comments(struct file_facts *f, const struct token_view *tv);
 
 #endif

@@ -1,13 +1,29 @@
 // SPDX-License-Identifier: GPL-2.0
 #include "util.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <math.h>
+#include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+static report_routine *die_routine, *warn_routine;
+
+void set_die_routine(report_routine *routine)
+{
+	die_routine = routine;
+}
+
+void set_warn_routine(report_routine *routine)
+{
+	warn_routine = routine;
+}
 
 static void vreport(const char *prefix, const char *fmt, va_list ap)
 {
@@ -21,6 +37,8 @@ void die(const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
+	if (die_routine)
+		die_routine(fmt, ap);
 	vreport("", fmt, ap);
 	va_end(ap);
 	exit(EXIT_USAGE);
@@ -31,7 +49,10 @@ void warning(const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vreport("warning: ", fmt, ap);
+	if (warn_routine)
+		warn_routine(fmt, ap);
+	else
+		vreport("warning: ", fmt, ap);
 	va_end(ap);
 }
 
@@ -76,6 +97,11 @@ void *xrealloc(void *p, size_t n)
 char *xstrdup(const char *s)
 {
 	return xstrndup(s, strlen(s));
+}
+
+char *xstrdup_or_null(const char *s)
+{
+	return s ? xstrdup(s) : NULL;
 }
 
 char *xstrndup(const char *s, size_t n)
@@ -305,10 +331,97 @@ int edit_distance(const char *a, const char *b, int cap)
 	return edit_distance_n(a, strlen(a), b, strlen(b), cap);
 }
 
+/* ---- temp files: removed on exit and on the usual signals ---------- */
+
+/*
+ * The temp files write_file_atomic() has created and not yet renamed.  The
+ * signal handler reads this table, so an entry is filled before it is
+ * marked live, and only async-signal-safe calls (unlink) touch it there.
+ */
+#define MAX_TEMPS 4
+static struct {
+	char *path;
+	volatile sig_atomic_t live;
+} temps[MAX_TEMPS];
+static const int temp_signals[] = { SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGPIPE, SIGXFSZ };
+
+static void remove_temps(void)
+{
+	for (int i = 0; i < MAX_TEMPS; i++)
+		if (temps[i].live)
+			unlink(temps[i].path);
+}
+
+static void remove_temps_on_signal(int sig)
+{
+	remove_temps();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+/* Once: atexit() for die() and exit(), handlers for signals not ignored. */
+static void install_temp_cleanup(void)
+{
+	static bool done;
+
+	if (done)
+		return;
+	done = true;
+	atexit(remove_temps);
+	for (size_t i = 0; i < sizeof(temp_signals) / sizeof(*temp_signals); i++) {
+		struct sigaction old, sa = { 0 };
+
+		if (sigaction(temp_signals[i], NULL, &old) < 0 || old.sa_handler != SIG_DFL)
+			continue;	/* ignored (nohup) or someone else's */
+		sa.sa_handler = remove_temps_on_signal;
+		sigemptyset(&sa.sa_mask);
+		sigaction(temp_signals[i], &sa, NULL);
+	}
+}
+
+static void block_temp_signals(sigset_t *old)
+{
+	sigset_t set;
+
+	sigemptyset(&set);
+	for (size_t i = 0; i < sizeof(temp_signals) / sizeof(*temp_signals); i++)
+		sigaddset(&set, temp_signals[i]);
+	sigprocmask(SIG_BLOCK, &set, old);
+}
+
+/* mkstemp() and record the file, with no signal in between; slot or -1. */
+static int create_temp(char *tmp, int *slot)
+{
+	sigset_t old;
+	int fd;
+
+	install_temp_cleanup();
+	*slot = -1;
+	for (int i = 0; i < MAX_TEMPS && *slot < 0; i++)
+		if (!temps[i].live)
+			*slot = i;
+	if (*slot < 0)
+		BUG("more than %d temp files at once", MAX_TEMPS);
+	block_temp_signals(&old);
+	fd = mkstemp(tmp);
+	if (fd >= 0) {
+		temps[*slot].path = tmp;
+		temps[*slot].live = 1;
+	}
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	return fd;
+}
+
+static void forget_temp(int slot)
+{
+	temps[slot].live = 0;
+	temps[slot].path = NULL;
+}
+
 int write_file_atomic(const char *path, const char *data, size_t len)
 {
 	char *tmp = xasprintf("%s.tmpXXXXXX", path);
-	int fd = mkstemp(tmp), saved;
+	int slot, fd = create_temp(tmp, &slot), saved;
 	size_t done = 0;
 
 	if (fd < 0)
@@ -329,6 +442,7 @@ int write_file_atomic(const char *path, const char *data, size_t len)
 	}
 	if (rename(tmp, path) < 0)
 		goto fail_unlink;
+	forget_temp(slot);
 	free(tmp);
 	return 0;
 fail_close:
@@ -337,6 +451,7 @@ fail_close:
 fail_unlink:
 	saved = errno;
 	unlink(tmp);
+	forget_temp(slot);
 	errno = saved;
 fail:
 	saved = errno;
@@ -345,78 +460,253 @@ fail:
 	return -1;
 }
 
-char *read_file(const char *path, size_t *len)
+size_t atomic_temp_target(const char *name)
 {
-	FILE *f = fopen(path, "rb");
-	struct strbuf sb = STRBUF_INIT;
-	char chunk[65536];
-	size_t n;
+	size_t n = strlen(name);
 
-	if (!f)
-		return NULL;
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		sb_add(&sb, chunk, n);
-	if (ferror(f)) {
-		int saved = errno;
+	if (n <= strlen(".tmpXXXXXX") || strncmp(name + n - 10, ".tmp", 4))
+		return 0;
+	for (size_t i = n - 6; i < n; i++)
+		if (!isalnum((unsigned char)name[i]))
+			return 0;
+	return n - 10;
+}
 
-		fclose(f);
-		sb_release(&sb);
-		errno = saved;
-		return NULL;
+/* ---- folders ----------------------------------------------------------- */
+
+static int make_dir(const char *path, mode_t mode)
+{
+	struct stat st;
+
+	if (mkdir(path, mode) == 0)
+		return 0;
+	if (errno != EEXIST)
+		return -1;
+	if (stat(path, &st) < 0)
+		return -1;
+	if (!S_ISDIR(st.st_mode)) {
+		errno = ENOTDIR;
+		return -1;
 	}
-	fclose(f);
+	return 0;
+}
+
+int mkdir_p(const char *dir, mode_t mode)
+{
+	char *path = xstrdup(dir);
+	size_t n = strlen(path);
+	int ret = 0;
+
+	if (!n) {
+		free(path);
+		errno = ENOENT;
+		return -1;
+	}
+	/* each parent ("a", "a/b" of "a/b/c"; never "" of "/a"), then @dir */
+	for (size_t i = 1; i < n && !ret; i++) {
+		if (path[i] != '/' || path[i - 1] == '/')
+			continue;
+		path[i] = '\0';
+		ret = make_dir(path, mode);
+		path[i] = '/';
+	}
+	if (!ret)
+		ret = make_dir(path, mode);
+	free(path);
+	return ret;
+}
+
+/* ---- reading files ----------------------------------------------------- */
+
+static bool streamable(mode_t mode, unsigned flags)
+{
+	return (flags & READ_STREAM) && (S_ISFIFO(mode) || S_ISCHR(mode));
+}
+
+/*
+ * Open @path for reading without blocking on a FIFO or device that is not
+ * allowed, and check its type.  Returns the fd, or -1 with errno set.
+ */
+static int open_for_reading(const char *path, unsigned flags, struct stat *st)
+{
+	int oflags = O_RDONLY | O_NOCTTY | O_CLOEXEC | O_NONBLOCK, fd, err;
+
+	if (flags & READ_NOFOLLOW)
+		oflags |= O_NOFOLLOW;
+	/* a FIFO's open() waits for its writer: only when one may be read */
+	if ((flags & READ_STREAM) && stat(path, st) == 0 && S_ISFIFO(st->st_mode))
+		oflags &= ~O_NONBLOCK;
+	fd = open(path, oflags);
+	if (fd < 0)
+		return -1;
+	if (fstat(fd, st) < 0)
+		goto fail;
+	if (S_ISDIR(st->st_mode)) {
+		errno = EISDIR;
+		goto fail;
+	}
+	if (!S_ISREG(st->st_mode) && !streamable(st->st_mode, flags)) {
+		errno = EINVAL;
+		goto fail;
+	}
+	/* a stream is read as a filter reads: waiting for its data */
+	if ((oflags & O_NONBLOCK) && !S_ISREG(st->st_mode) &&
+	    fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) < 0)
+		goto fail;
+	return fd;
+fail:
+	err = errno;
+	close(fd);
+	errno = err;
+	return -1;
+}
+
+/* The bound of the last read that failed with EFBIG, for read_error(). */
+static _Thread_local size_t efbig_bound;
+
+static void set_efbig(size_t max)
+{
+	efbig_bound = max;
+	errno = EFBIG;
+}
+
+/*
+ * Read @fd to its end, failing with EFBIG past @max.  @hint is the size
+ * expected (a regular file's), so that a small file costs a small buffer.
+ */
+static char *read_all(int fd, size_t max, size_t hint, size_t *len)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t want = (hint < max ? hint : max) + 1;
+	int err;
+
+	for (;;) {
+		ssize_t n;
+
+		/* room for one byte more than expected, to see the end */
+		if (sb.len + 1 >= sb.alloc) {
+			sb_grow(&sb, want);
+			want = 65536;
+		}
+		n = read(fd, sb.buf + sb.len, sb.alloc - sb.len - 1);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			goto fail;
+		if (!n)
+			break;
+		sb.len += (size_t)n;
+		sb.buf[sb.len] = '\0';
+		if (sb.len > max) {
+			set_efbig(max);
+			goto fail;
+		}
+	}
 	if (len)
 		*len = sb.len;
 	return sb_detach(&sb);
+fail:
+	err = errno;
+	sb_release(&sb);
+	errno = err;
+	return NULL;
 }
 
-char *read_regular_file(const char *path, size_t max, size_t *len)
+char *read_fd(int fd, size_t max, size_t *len)
 {
-	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+	return read_all(fd, max, 65536, len);
+}
+
+char *read_file_bounded(const char *path, size_t max, unsigned flags, size_t *len)
+{
 	struct stat st;
-	size_t done = 0, want;
-	char *buf;
-	int saved;
+	int fd = open_for_reading(path, flags, &st), err;
+	char *text;
 
 	if (fd < 0)
 		return NULL;
-	if (fstat(fd, &st) < 0)
-		goto fail;
-	if (!S_ISREG(st.st_mode)) {
-		errno = ENODEV;
-		goto fail;
+	if (S_ISREG(st.st_mode) && (uintmax_t)st.st_size > max) {
+		close(fd);
+		set_efbig(max);
+		return NULL;
 	}
-	if ((unsigned long long)st.st_size > max) {
-		errno = EFBIG;
-		goto fail;
-	}
-	/* the size it had: what a file that grows meanwhile adds is not read */
-	want = (size_t)st.st_size;
-	buf = xmalloc(want + 1);
-	while (done < want) {
-		ssize_t r = read(fd, buf + done, want - done);
+	/* the size may change under us (or be 0, in /proc): read_all bounds it too */
+	text = read_all(fd, max, S_ISREG(st.st_mode) ? (size_t)st.st_size : 65536, len);
+	err = errno;
+	close(fd);
+	errno = err;
+	return text;
+}
 
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r < 0) {
-			saved = errno;
-			free(buf);
-			close(fd);
-			errno = saved;
-			return NULL;
-		}
-		if (!r)
-			break;
-		done += (size_t)r;
+char *read_file(const char *path, size_t *len)
+{
+	return read_file_bounded(path, READ_FILE_MAX, 0, len);
+}
+
+const char *read_error(int err)
+{
+	static _Thread_local char bound[64];
+
+	switch (err) {
+	case EINVAL:
+		return "not a regular file";
+	case ELOOP:
+		return "a symbolic link, not followed";
+	case EFBIG:
+		if (efbig_bound % (1 << 20) == 0)
+			snprintf(bound, sizeof(bound), "larger than %zu MiB", efbig_bound >> 20);
+		else
+			snprintf(bound, sizeof(bound), "larger than %zu bytes", efbig_bound);
+		return bound;
+	default:
+		return strerror(err);
 	}
-	close(fd);
-	buf[done] = '\0';
-	if (len)
-		*len = done;
-	return buf;
-fail:
-	saved = errno;
-	close(fd);
-	errno = saved;
-	return NULL;
+}
+
+/* ---- option values ----------------------------------------------------- */
+
+bool parse_uint(const char *s, unsigned long max, unsigned long *out)
+{
+	size_t n = strspn(s, "0123456789");
+	unsigned long v;
+
+	/* at most 19 digits: no overflow in an unsigned long */
+	if (!n || s[n] || n > 19)
+		return false;
+	v = strtoul(s, NULL, 10);
+	if (v > max)
+		return false;
+	*out = v;
+	return true;
+}
+
+int option_int(const char *opt, const char *arg, int min, int max)
+{
+	unsigned long v;
+
+	if (!parse_uint(arg, (unsigned long)max, &v) || v < (unsigned long)min)
+		die("%s takes a number from %d to %d, not '%s'", opt, min, max, arg);
+	return (int)v;
+}
+
+double option_decimal(const char *opt, const char *arg, double min, double max)
+{
+	size_t whole = strspn(arg, "0123456789"), frac = 0;
+	double v = NAN;
+
+	if (arg[whole] == '.')
+		frac = strspn(arg + whole + 1, "0123456789");
+	/* strtod() would also take " 1", "+1", "1e0", "0x1", "nan" and "inf" */
+	if ((whole || frac) && !arg[whole + (arg[whole] == '.') + frac])
+		v = strtod(arg, NULL);
+	if (!(v >= min && v <= max))
+		die("%s takes a number from %g to %g, not '%s'", opt, min, max, arg);
+	return v;
+}
+
+const char *option_text(const char *opt, const char *arg, const char *what)
+{
+	if (!*arg)
+		die("%s needs %s, not an empty value", opt, what);
+	return arg;
 }

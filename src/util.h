@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdnoreturn.h>
+#include <sys/types.h>
 
 /* Exit codes, documented in README.md. */
 enum {
@@ -20,6 +21,14 @@ enum {
 };
 
 noreturn void die(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/*
+ * What die() and warning() do instead of printing (and die() of exiting),
+ * as git's set_die_routine(): the fuzz harnesses jump back to their loop
+ * without flooding their log.  A die routine must not return.
+ */
+typedef void report_routine(const char *fmt, va_list ap);
+void set_die_routine(report_routine *routine);
+void set_warn_routine(report_routine *routine);
 void warning(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 noreturn void bug_at(const char *file, int line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
@@ -30,6 +39,7 @@ void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
+char *xstrdup_or_null(const char *s);	/* NULL stays NULL */
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* A growable array: VEC(int) v = {0}; vec_push(&v, 3); free(v.v); */
@@ -88,18 +98,73 @@ int edit_distance(const char *a, const char *b, int cap);
 int edit_distance_n(const char *a, size_t n, const char *b, size_t m, int cap);
 
 /*
- * Write a file atomically (temp file in the same folder, then rename).
- * Returns 0, or -1 with errno set.
+ * Write a file atomically: a temp file "PATH.tmpXXXXXX" in the same folder
+ * (mkstemp's six characters), then rename() over PATH.  Returns 0, or -1
+ * with errno set and the temp file removed.  The temp file is also removed
+ * when the process dies (die(), exit()) or is killed by SIGHUP, SIGINT,
+ * SIGQUIT, SIGTERM, SIGPIPE or SIGXFSZ before the rename; only SIGKILL can
+ * leave one, which atomic_temp_target() lets the next run recognise.  Not
+ * thread-safe: call it from the main thread.
  */
 int write_file_atomic(const char *path, const char *data, size_t len);
-/* Read a whole file; NULL with errno set on failure. */
-char *read_file(const char *path, size_t *len);
 /*
- * Read a regular file of at most @max bytes, the size checked before
- * reading: never through a symbolic link (ELOOP), never from a FIFO or a
- * device (ENODEV, without blocking on it), never past @max (EFBIG).  NULL
- * with errno set on failure.
+ * If @name has the shape of write_file_atomic()'s temp files
+ * ("TARGET.tmpXXXXXX", X in [A-Za-z0-9]), the length of TARGET, else 0.
  */
-char *read_regular_file(const char *path, size_t max, size_t *len);
+size_t atomic_temp_target(const char *name);
+
+/*
+ * Create folder @dir and its missing parents (mkdir -p).  Returns 0 when
+ * @dir is a folder at the end (a link to one counts), else -1 with errno
+ * set: ENOENT for "", ENOTDIR when it or a parent is not a folder.
+ */
+int mkdir_p(const char *dir, mode_t mode);
+
+/*
+ * Reading files.  read_file() reads what the tool finds for itself (a
+ * source file, a page it wrote): a regular file only, of at most
+ * READ_FILE_MAX bytes, links followed.  read_file_bounded() takes the
+ * bound and these flags:
+ *   READ_NOFOLLOW  the last component must not be a symbolic link (for
+ *                  names that a patch or another user could have planted);
+ *   READ_STREAM    also a FIFO or character device that the user named
+ *                  (check-patch <(git diff)): it is read to its end,
+ *                  waiting for the writer as any filter does, and fails
+ *                  with EFBIG once it passes @max.
+ * Both return a NUL-terminated buffer (the NUL not counted in *len; the
+ * content may hold NULs of its own), or NULL with errno set:
+ *   EINVAL  not a regular file (a FIFO or device is never opened for
+ *           reading without READ_STREAM, so it cannot block);
+ *   EISDIR  a folder;
+ *   ELOOP   a symbolic link under READ_NOFOLLOW;
+ *   EFBIG   more than @max bytes (checked before reading a regular file);
+ *   or what open() and read() set.
+ * read_error() says it in words: "not a regular file", "larger than 16 MiB"
+ * (the bound of the last EFBIG of this thread), ...
+ */
+/* 16 MiB: the largest KVM source file is 0.4 MB, the largest patch series a few MB */
+#define READ_FILE_MAX ((size_t)16 << 20)
+enum {
+	READ_NOFOLLOW = 1 << 0,
+	READ_STREAM = 1 << 1,
+};
+char *read_file(const char *path, size_t *len);
+char *read_file_bounded(const char *path, size_t max, unsigned flags, size_t *len);
+/* Read @fd (stdin, a pipe) to its end, as read_file_bounded() reads a stream. */
+char *read_fd(int fd, size_t max, size_t *len);
+const char *read_error(int err);
+
+/*
+ * Option values, strictly: each dies with "OPTION takes ..., not 'VALUE'".
+ * option_int(): decimal digits only (no sign, space or hex), min..max
+ * (min >= 0).
+ * option_decimal(): "0.5", "1", ".25" (no sign, exponent, hex, nan, inf).
+ * option_text(): any non-empty value, returned as is.
+ */
+int option_int(const char *opt, const char *arg, int min, int max);
+/* @s as a number from 0 to @max, decimal digits only: false otherwise. */
+bool parse_uint(const char *s, unsigned long max, unsigned long *out);
+double option_decimal(const char *opt, const char *arg, double min, double max);
+const char *option_text(const char *opt, const char *arg, const char *what);
 
 #endif

@@ -15,24 +15,35 @@ comment, or behind '#' in a shell script or text file):
     check-output-excludes: other text
     check-error-contains: text expected on stderr
     check-error-start / check-error-end: exact stderr
+    check-group: slow     in the slow group (`make check-slow`), which
+                          `make check` leaves out
 
 The command runs under bash from the repository root with these variables:
 $BM (the barriermap binary under test), $file (this test file), $dir (its
 folder), $ROOT (the repository), $KERNEL (the real kernel tree from
-tools/kernel-tree.sh, extracted on first use), $TMP (a fresh empty folder).
-A file may hold several blocks; each is one test.  The run ends with the
-line "N passed, N failed".
+tools/kernel-tree.sh, extracted on first use), $REAL_JSON (the real tree's
+`lint --status=all --format=json`, made once per run for the tests that
+only read it), $TMP (a fresh empty folder).
+
+A file may hold several blocks; each is one test.  Tests run in parallel
+(-j, default: the CPUs) and report in file order.  The run ends with the
+line "N passed, N failed".  --update rewrites the check-output block of
+every test whose output differs: read the diff first, then update.
 """
 import argparse
+import concurrent.futures
+import difflib
 import os
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
+import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PREFIX = re.compile(r'^\s*(?:/\*+|\*+/?|#+|//+)? ?')
+TIMEOUT = 900
 
 
 def strip(line):
@@ -48,10 +59,11 @@ def blocks(path):
         return
     cur = None
     mode = None
-    for raw in lines:
+    for n, raw in enumerate(lines):
         line = strip(raw)
         if mode:
             if line.strip() == 'check-' + mode + '-end':
+                cur[mode + '-lines'] = (cur[mode + '-lines'], n)
                 mode = None
             else:
                 cur[mode].append(line)
@@ -64,16 +76,22 @@ def blocks(path):
             if cur:
                 yield cur
             cur = {'name': val, 'contains': [], 'excludes': [],
-                   'error-contains': [], 'exit': 0, 'command': None}
+                   'error-contains': [], 'exit': 0, 'command': None,
+                   'group': 'fast'}
         elif cur is None:
             continue
         elif key in ('output-start', 'error-start'):
             mode = key[:-len('-start')]
             cur[mode] = []
+            cur[mode + '-lines'] = n
+            cur[mode + '-prefix'] = raw[:len(raw) - len(raw.lstrip())] + \
+                PREFIX.match(raw.lstrip()).group(0)
         elif key == 'command':
             cur['command'] = val
         elif key == 'exit-value':
             cur['exit'] = int(val)
+        elif key == 'group':
+            cur['group'] = val
         elif key == 'output-contains':
             cur['contains'].append(val)
         elif key == 'output-excludes':
@@ -92,18 +110,33 @@ def kernel_tree():
     return out.stdout.strip()
 
 
+def real_json(env, shared):
+    """The real tree's JSON, scanned once for every test that reads it."""
+    path = os.path.join(shared, 'real.json')
+    with open(path, 'wb') as out:
+        p = subprocess.run([env['BM'], 'lint', '--kernel', env['KERNEL'],
+                            '--status=all', '--format=json', '-q'],
+                           stdout=out, stderr=subprocess.PIPE)
+    if p.returncode not in (0, 1):
+        sys.exit('run.py: lint of the real tree failed (exit %d):\n%s'
+                 % (p.returncode, p.stderr.decode('utf-8', 'replace')))
+    return path
+
+
 def run_one(path, t, env):
     tmp = tempfile.mkdtemp(prefix='bmtest.')
     env = dict(env, file=path, dir=os.path.dirname(path), TMP=tmp)
+    start = time.monotonic()
     try:
         p = subprocess.run(['bash', '-c', t['command']], cwd=ROOT, env=env,
                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                           stdin=subprocess.DEVNULL, timeout=600)
+                           stdin=subprocess.DEVNULL, timeout=TIMEOUT)
     except subprocess.TimeoutExpired:
-        return ['timed out after 600 s']
+        return ['timed out after %d s' % TIMEOUT], None, TIMEOUT
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    out = p.stdout.decode('utf-8', 'replace')
+    took = time.monotonic() - start
+    out = p.stdout.decode('utf-8', 'surrogateescape')
     err = p.stderr.decode('utf-8', 'replace')
     why = []
     if p.returncode != t['exit']:
@@ -111,7 +144,6 @@ def run_one(path, t, env):
     if 'output' in t:
         want = '\n'.join(t['output']) + ('\n' if t['output'] else '')
         if out != want:
-            import difflib
             why.append('output differs:\n' + ''.join(difflib.unified_diff(
                 want.splitlines(True), out.splitlines(True), 'expected', 'actual')))
     if 'error' in t:
@@ -132,16 +164,23 @@ def run_one(path, t, env):
             why.append('stderr:\n' + err[-3000:])
         if 'output' not in t:
             why.append('stdout (tail):\n' + out[-3000:])
-    return why
+    return why, out, took
 
 
-def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument('--bin', default=os.path.join(ROOT, 'barriermap'))
-    ap.add_argument('-v', action='store_true', help='name every test')
-    ap.add_argument('only', nargs='*', help='test files or folders')
-    args = ap.parse_args()
-    roots = args.only or [os.path.join(ROOT, 'tests')]
+def update_golden(path, updates):
+    """Replace the check-output blocks of @updates [(test, output)] in @path."""
+    with open(path, encoding='utf-8', errors='surrogateescape') as f:
+        lines = f.readlines()
+    # bottom up, so that the line numbers of the blocks above still hold
+    for t, out in sorted(updates, key=lambda u: -u[0]['output-lines'][0]):
+        first, last = t['output-lines']
+        body = [(t['output-prefix'] + l).rstrip() + '\n' for l in out.splitlines()]
+        lines[first + 1:last] = body
+    with open(path, 'w', encoding='utf-8', errors='surrogateescape') as f:
+        f.writelines(lines)
+
+
+def collect(roots):
     files = []
     for r in roots:
         if os.path.isdir(r):
@@ -150,23 +189,54 @@ def main():
                 files += [os.path.join(d, f) for f in sorted(fs)]
         else:
             files.append(r)
+    return [(f, t) for f in files if os.path.abspath(f) != os.path.abspath(__file__)
+            for t in blocks(f) if t['command']]
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument('--bin', default=os.path.join(ROOT, 'barriermap'))
+    ap.add_argument('-v', action='store_true', help='name every test, with its time')
+    ap.add_argument('-j', type=int, default=os.cpu_count() or 1, help='tests at once')
+    ap.add_argument('--group', choices=('fast', 'slow', 'all'), default='all',
+                    help='which group to run (default: all)')
+    ap.add_argument('--update', action='store_true',
+                    help='rewrite the check-output block of tests whose output differs')
+    ap.add_argument('only', nargs='*', help='test files or folders')
+    args = ap.parse_args()
+    tests = [(f, t) for f, t in collect(args.only or [os.path.join(ROOT, 'tests')])
+             if args.group == 'all' or t['group'] == args.group]
     env = dict(os.environ, BM=os.path.abspath(args.bin), ROOT=ROOT)
-    tests = [(f, t) for f in files if os.path.abspath(f) != os.path.abspath(__file__)
-             for t in blocks(f) if t['command']]
-    if any('$KERNEL' in t['command'] for _, t in tests):
-        env['KERNEL'] = kernel_tree()
-    passed = failed = 0
-    for f, t in tests:
-        why = run_one(os.path.relpath(f, ROOT), t, env)
-        if why:
-            failed += 1
-            print('FAIL %s: %s' % (os.path.relpath(f, ROOT), t['name']))
-            for w in why:
-                print('    ' + w.replace('\n', '\n    '))
-        else:
-            passed += 1
-            if args.v:
-                print('ok   %s: %s' % (os.path.relpath(f, ROOT), t['name']))
+    shared = tempfile.mkdtemp(prefix='bmshared.')
+    try:
+        if any('$KERNEL' in t['command'] or '$REAL_JSON' in t['command'] for _, t in tests):
+            env['KERNEL'] = kernel_tree()
+        if any('$REAL_JSON' in t['command'] for _, t in tests):
+            env['REAL_JSON'] = real_json(env, shared)
+        with concurrent.futures.ThreadPoolExecutor(max(1, args.j)) as pool:
+            results = [pool.submit(run_one, os.path.relpath(f, ROOT), t, env) for f, t in tests]
+            passed = failed = 0
+            updates = {}
+            for (f, t), r in zip(tests, results):
+                why, out, took = r.result()
+                rel = os.path.relpath(f, ROOT)
+                if why and args.update and out is not None and 'output' in t:
+                    updates.setdefault(f, []).append((t, out))
+                    print('UPDATED %s: %s' % (rel, t['name']))
+                if why:
+                    failed += 1
+                    print('FAIL %s: %s' % (rel, t['name']))
+                    for w in why:
+                        print('    ' + w.replace('\n', '\n    '))
+                else:
+                    passed += 1
+                    if args.v:
+                        print('ok   %5.1fs %s: %s' % (took, rel, t['name']))
+                sys.stdout.flush()
+        for f, u in updates.items():
+            update_golden(f, u)
+    finally:
+        shutil.rmtree(shared, ignore_errors=True)
     print('%d passed, %d failed' % (passed, failed))
     return 1 if failed or not passed else 0
 

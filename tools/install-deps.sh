@@ -11,11 +11,14 @@
 #   python3-sphinx     make htmldocs, and the kernel's own
 #   graphviz           the pairing graphs (dot)
 #   linux-source-6.12  the real kernel tree (tools/kernel-tree.sh extracts it)
+#   git-email          git send-email, for the sendemail-validate hook test
 #   gcc clang make git python3 xz-utils perl: the build, tests and tools
+#   strace             tests/hardening: signals injected at a given system call
+#   libclang-rt-14-dev libFuzzer, for tests/fuzz/ (make fuzz, make check)
 set -eu
 
-PACKAGES="gcc clang make git python3 perl xz-utils libclang-dev llvm libjansson-dev libssl-dev
-coccinelle python3-sphinx python3-yaml graphviz linux-source-6.12 ${EXTRA_PACKAGES:-}"
+PACKAGES="gcc clang libclang-rt-14-dev make git python3 perl xz-utils libclang-dev llvm libjansson-dev libssl-dev
+coccinelle python3-sphinx python3-yaml graphviz strace linux-source-6.12 git-email ${EXTRA_PACKAGES:-}"
 
 missing=
 for p in $PACKAGES; do

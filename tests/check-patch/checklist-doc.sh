@@ -35,9 +35,14 @@
 #       must change in the same patch; the check says whether it already does.
 #     - Barriers whose kind changes (for example smp_mb() to
 #       smp_mb__after_atomic()): re-check each partner it lists, the ordering
-#       they rely on may no longer hold.
+#       they rely on may no longer hold; the check says when the new kind is
+#       weaker than the pair's pattern needs (smp_wmb() on one side of a
+#       store buffering).
 #     - Pairing claims broken through the call graph: a comment whose partner
 #       was supplied by a callee that no longer supplies it.
+#     - Reliance claims: a comment that says the ordering comes from a
+#       barrier elsewhere ("the smp_wmb() in kvm_make_request() orders
+#       ...") must still find it, or one as strong, on that function's path.
 #     - Comments naming functions the patch removes or renames: update the
 #       name.
 #

@@ -37,7 +37,9 @@ def body_span(text, func):
     """Start and end offsets of FUNC's definition (its line to its '}')."""
     if func == '-':
         return 0, len(text)
-    m = re.search(r'^[^\n;#]*\b' + re.escape(func) + r'\([^;{]*?\)\s*\{', text, re.M)
+    # a definition: not in a comment, its parameters one level of parentheses deep
+    m = re.search(r'^(?![ \t]*(?:\*|/\*|//))[^\n;#]*\b' + re.escape(func) +
+                  r'\((?:[^;{}()]|\([^;{}()]*\))*\)\s*\{', text, re.M)
     if not m:
         fail('no definition of %s()' % func)
     depth, i = 0, m.end() - 1

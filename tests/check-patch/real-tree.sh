@@ -49,7 +49,8 @@
 # check-output-contains: "function": "kvm_check_request",
 # check-output-contains: "text": "the pairing comment on smp_mb__after_atomic() in kvm_check_request() no longer holds: partner smp_wmb() in kvm_make_request() not found
 # check-output-contains: "before the patch it paired with smp_wmb() in __kvm_make_request() (include/linux/kvm_host.h:
-# check-output-contains: "attention": 1,
+# check-output-contains: "text": "the comment in vmx_deliver_nested_posted_interrupt() relies on smp_wmb() in kvm_make_request(), but there is no barrier on its path
+# check-output-contains: "attention": 2,
 #
 # check-name: a two-patch mbox series applies in order: a function rename, then a file rename with a git -M header
 # check-command: tests/check-patch/kpatch.py -s mbox $KERNEL $TMP/w sub include/linux/kvm_host.h - 'bool kvm_check_request(' 'bool kvm_test_and_clear_request(' commit 'KVM: rename kvm_check_request()' mv virt/kvm/dirty_ring.c virt/kvm/ring.c insert virt/kvm/ring.c - '#include' '/* was dirty_ring.c */' commit 'KVM: rename dirty_ring.c' > $TMP/s.mbox && grep -q '^rename from virt/kvm/dirty_ring.c' $TMP/s.mbox && $BM check-patch --kernel $KERNEL --format=rst - < $TMP/s.mbox
@@ -73,4 +74,30 @@
 # check-output-start
 # 1
 # unchanged
+# check-output-end
+#
+# check-name: removing smp_mb__after_srcu_read_unlock() in vcpu_enter_guest(), whose partner is an implied barrier, lists every comment that names it and does not crash
+# check-command: tests/check-patch/kpatch.py $KERNEL $TMP/w drop arch/x86/kvm/x86.c vcpu_enter_guest 'smp_mb__after_srcu_read_unlock();' > $TMP/p.patch && $BM check-patch --kernel $KERNEL $TMP/p.patch
+# check-exit-value: 1
+# check-output-contains: (before the patch) smp_mb__after_srcu_read_unlock() in vcpu_enter_guest() is removed by the patch
+# check-output-contains: - it paired with the barrier implicit in test_and_set_bit() in pi_test_and_set_on() (arch/x86/include/asm/posted_intr.h:
+# check-output-contains: the comment in kvm_flush_remote_tlbs() names smp_mb__after_srcu_read_unlock() in vcpu_enter_guest(), which the patch removes
+# check-output-contains: the comment in kvm_mmu_commit_zap_page() names smp_mb__after_srcu_read_unlock() in vcpu_enter_guest()
+# check-output-contains: the comment on smp_mb__after_atomic() in svm_deliver_interrupt() names smp_mb__after_srcu_read_unlock() in vcpu_enter_guest()
+# check-output-contains: the comment on smp_mb__after_atomic() in vmx_deliver_nested_posted_interrupt() names smp_mb__after_srcu_read_unlock() in vcpu_enter_guest()
+# check-output-contains: the comment in vmx_deliver_posted_interrupt() names smp_mb__after_srcu_read_unlock() in vcpu_enter_guest()
+# check-output-excludes: Pairs with smp_store_release in vcpu_enter_guest
+# check-output-contains: 6 items to check.
+#
+# check-name: the same removal as JSON names the implied partner by its call, not by a site
+# check-command: tests/check-patch/kpatch.py $KERNEL $TMP/w drop arch/x86/kvm/x86.c vcpu_enter_guest 'smp_mb__after_srcu_read_unlock();' > $TMP/p.patch && $BM check-patch --kernel $KERNEL --format=json $TMP/p.patch
+# check-exit-value: 1
+# check-output-contains: "it paired with the barrier implicit in test_and_set_bit() in pi_test_and_set_on()
+# check-output-contains: "attention": 6,
+#
+# check-name: deleting the first of two smp_wmb() in kvm_xen_shared_info_init() reports the first, not the second
+# check-command: tests/check-patch/kpatch.py $KERNEL $TMP/w drop arch/x86/kvm/xen.c kvm_xen_shared_info_init 'smp_wmb();' > $TMP/p.patch && $BM check-patch --kernel $KERNEL --format=json $TMP/p.patch | python3 -c 'import json,sys; d=json.load(sys.stdin); print([(i["kind"], i["line"]) for i in d["items"]])' > $TMP/items && start=$(sed -n 's/^@@ -\([0-9]*\),.*/\1/p' $TMP/p.patch) && off=$(awk '/^@@/{n=0; next} /^[ -]/{n++} /^-.*smp_wmb/{print n; exit}' $TMP/p.patch) && echo "[('removed', $((start + off - 1)))]" | cmp - $TMP/items && echo ok
+# check-exit-value: 0
+# check-output-start
+# ok
 # check-output-end

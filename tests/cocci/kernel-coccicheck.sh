@@ -8,6 +8,7 @@
 # (coccicheck needs no .config; spatch's --jobs scratch folders go to $TMP).
 #
 # check-name: make coccicheck MODE=report: each patch exits 0 on virt/kvm and arch/x86/kvm, every line parses
+# check-group: slow
 # check-command: bash $file report "$KERNEL"
 # check-exit-value: 0
 # check-output-contains: barrier_undocumented.cocci M=virt/kvm: exit 0
@@ -21,7 +22,41 @@
 # check-output-excludes: unparsed
 # check-output-contains: tree unchanged
 #
+# check-name: make coccicheck MODE=org: each patch exits 0 on virt/kvm and arch/x86/kvm, every line is an org TODO
+# check-group: slow
+# check-command: bash $file org "$KERNEL"
+# check-exit-value: 0
+# check-output-contains: barrier_undocumented.cocci M=virt/kvm: exit 0
+# check-output-contains: barrier_misspelled.cocci M=arch/x86/kvm: exit 0
+# check-output-contains: barrier_partner_no_barrier.cocci M=arch/x86/kvm: exit 0
+# check-output-contains: * TODO [[view:arch/x86/kvm/vmx/vmx.c::face=ovl-face1::
+# check-output-excludes: unparsed
+# check-output-contains: tree unchanged
+#
+# check-name: make coccicheck MODE=context: each patch exits 0 on virt/kvm and arch/x86/kvm, the output is a diff that marks the barriers
+# check-group: slow
+# check-command: bash $file context "$KERNEL"
+# check-exit-value: 0
+# check-output-contains: barrier_undocumented.cocci M=virt/kvm: exit 0
+# check-output-contains: barrier_misspelled.cocci M=arch/x86/kvm: exit 0
+# check-output-contains: barrier_partner_no_barrier.cocci M=arch/x86/kvm: exit 0
+# check-output-contains: barrier_misspelled.cocci: -		smp_rmb();
+# check-output-excludes: unparsed
+# check-output-contains: tree unchanged
+#
+# check-name: the project's make coccicheck prints the kernel's banner once over the whole scope
+# check-group: slow
+# check-command: make -s coccicheck MODE=org KDIR="$KERNEL" COCCI=cocci/barrier_misspelled.cocci > $TMP/o 2>&1; echo "exit $?"; grep -c '^Please check for false positives' $TMP/o; grep -c 'spatch -D' $TMP/o; grep -c '^\* TODO' $TMP/o
+# check-exit-value: 0
+# check-output-start
+# exit 0
+# 1
+# 0
+# 3
+# check-output-end
+#
 # check-name: make coccicheck MODE=patch: the template diff applies to the tree with git apply --check
+# check-group: slow
 # check-command: bash $file patch "$KERNEL"
 # check-exit-value: 0
 # check-output-contains: barrier_undocumented.cocci M=virt/kvm: exit 0
@@ -45,15 +80,27 @@ findings() {
 	grep -v -e '^$' -e '^Please check' -e '^When using' -e '^/usr/bin/spatch'
 }
 
-if [ "$MODE" = report ]; then
+ORG_LINE='^\* TODO \[\[view:[^:]+::face=ovl-face1::linb=[0-9]+::colb=[0-9]+::cole=[0-9]+\]\[.+\]\]$'
+DIFF_LINE='^(diff -u -p |--- |\+\+\+ |@@ -[0-9]+(,[0-9]+)? \+[0-9]+(,[0-9]+)? @@|[ +-])'
+
+if [ "$MODE" != patch ]; then
+	case $MODE in
+	report) LINE=$REPORT_LINE ;;
+	org) LINE=$ORG_LINE ;;
+	context) LINE=$DIFF_LINE ;;
+	esac
 	for c in "$ROOT"/cocci/*.cocci; do
 		for m in virt/kvm arch/x86/kvm; do
 			coccicheck "$c" "$m" >"$TMP/out" 2>&1
 			echo "$(basename "$c") M=$m: exit $?"
 			findings <"$TMP/out" >"$TMP/lines"
-			grep -Ev "$REPORT_LINE" "$TMP/lines" | sed 's/^/unparsed: /'
+			grep -Ev "$LINE" "$TMP/lines" | sed 's/^/unparsed: /'
+			case $MODE in
 			# Keep file and message; line numbers move between releases.
-			sed -E 's/^([^:]+):[0-9]+:[0-9]+-[0-9]+:( WARNING:)?/\1:/' "$TMP/lines" | sort -u
+			report) sed -E 's/^([^:]+):[0-9]+:[0-9]+-[0-9]+:( WARNING:)?/\1:/' "$TMP/lines" | sort -u ;;
+			context) grep '^-' "$TMP/lines" | grep -v '^---' | sed "s/^/$(basename "$c"): /" ;;
+			*) cat "$TMP/lines" ;;
+			esac
 		done
 	done
 else

@@ -39,6 +39,7 @@
 # :Status: **paired**
 # :Pairs with:
 #    - :ref:`smp_wmb() in kvm_vm_ioctl_create_vcpu() <kvm-barrier-virt-kvm-kvm-main-c-kvm-vm-ioctl-create-vcpu-smp-wmb>` at ``virt/kvm/kvm_main.c:9``
+# :Ordering: **sufficient**: message passing (MP) with smp_wmb() in kvm_vm_ioctl_create_vcpu() on kvm->online_vcpus and kvm->vcpus\[\] needs load->load here (reads kvm->online_vcpus at line 18, then reads kvm->vcpus\[\] at line 24), which smp_rmb() gives; LKMM forbids the outcome (MP+fencewmbonceonce+fencermbonceonce.litmus); certainty high: a documented pair, the accesses nearest the barriers; objects are read from tokens
 # :Finding: pairs with smp_wmb() in kvm_vm_ioctl_create_vcpu() (virt/kvm/kvm_main.c:9)
 #
 # Comment, above the barrier::
@@ -63,6 +64,7 @@
 #    - :ref:`smp_rmb() in kvm_get_vcpu() <kvm-barrier-include-linux-kvm-host-h-kvm-get-vcpu-smp-rmb>` at ``include/linux/kvm_host.h:23``
 # :Named by:
 #    - :ref:`smp_rmb() in kvm_arch_last_vcpu() <kvm-barrier-arch-x86-kvm-x86-c-kvm-arch-last-vcpu-smp-rmb>` at ``arch/x86/kvm/x86.c:31``
+# :Ordering: **sufficient**: message passing (MP) with smp_rmb() in kvm_arch_last_vcpu() on kvm->vcpus\[\] and kvm->online_vcpus needs store->store here (writes kvm->vcpus\[\] at line 7, then writes kvm->online_vcpus at line 10), which smp_wmb() gives; LKMM forbids the outcome (MP+fencewmbonceonce+fencermbonceonce.litmus); certainty high: a documented pair, the accesses nearest the barriers; objects are read from tokens
 # :Finding: pairs with smp_rmb() in kvm_get_vcpu() (include/linux/kvm_host.h:23)
 #
 # Comment, above the barrier::
@@ -82,6 +84,7 @@
 # :Status: **paired**
 # :Pairs with:
 #    - :ref:`smp_mb() in vcpu_enter_guest() <kvm-barrier-arch-x86-kvm-x86-c-vcpu-enter-guest-smp-mb>` at ``arch/x86/kvm/x86.c:12``
+# :Ordering: **sufficient**: store buffering (SB) with smp_mb() in vcpu_enter_guest() on kvm_vcpu->requests and kvm_vcpu->mode needs store->load from a full barrier here (writes kvm_vcpu->requests at line 16, then reads kvm_vcpu->mode at line 19), which smp_mb() gives; LKMM forbids the outcome (SB+fencembonceonces.litmus); certainty high: a documented pair, the accesses nearest the barriers; objects are read from tokens
 # :Finding: pairs with smp_mb() in vcpu_enter_guest() (arch/x86/kvm/x86.c:12)
 #
 # Comment, above the barrier::

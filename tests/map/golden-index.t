@@ -46,12 +46,25 @@
 # 2. Barriers by page
 # -------------------
 #
-# ============== ======== ======== ===== ============ ======= ========== ====== ============ =====
-# Page           dangling mismatch vague undocumented one-way no-partner paired not-required total
-# ============== ======== ======== ===== ============ ======= ========== ====== ============ =====
-# :doc:`generic` 0        0        0     1            0       0          3      1            5
-# :doc:`x86`     1        0        0     0            1       0          1      0            3
-# ============== ======== ======== ===== ============ ======= ========== ====== ============ =====
+# ============== ======== ======== ===== ============ ======= ========== ====== ============ ============ =====
+# Page           dangling mismatch vague undocumented one-way no-partner paired not-required insufficient total
+# ============== ======== ======== ===== ============ ======= ========== ====== ============ ============ =====
+# :doc:`generic` 0        0        0     1            0       0          3      1            0            5
+# :doc:`x86`     1        0        0     0            1       0          1      0            0            3
+# ============== ======== ======== ===== ============ ======= ========== ====== ============ ============ =====
+#
+# Each pair of barriers orders accesses to two shared objects on two CPUs; the accesses form one of the litmus-test patterns of ``tools/memory-model/``.  An entry's *Ordering* field says whether the two barrier kinds forbid the pattern's unwanted outcome under the kernel's memory model: **sufficient**, **insufficient**, or **unknown**, and how sure that is (the objects are read from the code's tokens).  The *insufficient* column counts the barriers reported as too weak, with a certainty of medium or high.
+#
+# ======================= ==================== ==========================================================
+# Pattern                 Accesses (P0 || P1)  Barriers that forbid the outcome
+# ======================= ==================== ==========================================================
+# MP (message passing)    W x; W y || R y; R x write (or release, or full) and read (or acquire, or full)
+# SB (store buffering)    W x; R y || W y; R x full barriers on both sides
+# LB (load buffering)     R x; W y || R y; W x release, acquire or full on each side
+# R (the R pattern)       W x; W y || W y; R x full barriers on both sides
+# S (the S pattern)       W x; W y || R y; W x write (or release, or full), then release, acquire or full
+# 2+2W (the 2+2W pattern) W x; W y || W y; W x full barriers on both sides
+# ======================= ==================== ==========================================================
 #
 # 3. Worst findings
 # -----------------

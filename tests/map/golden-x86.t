@@ -39,6 +39,7 @@
 # :Status: **paired**
 # :Pairs with:
 #    - :ref:`smp_mb() in kvm_vcpu_kick() <kvm-barrier-virt-kvm-kvm-main-c-kvm-vcpu-kick-smp-mb>` at ``virt/kvm/kvm_main.c:18``
+# :Ordering: **sufficient**: store buffering (SB) with smp_mb() in kvm_vcpu_kick() on kvm_vcpu->mode and kvm_vcpu->requests needs store->load from a full barrier here (writes kvm_vcpu->mode at line 7, then reads kvm_vcpu->requests at line 13), which smp_mb() gives; LKMM forbids the outcome (SB+fencembonceonces.litmus); certainty high: a documented pair, the accesses nearest the barriers; objects are read from tokens
 # :Finding: pairs with smp_mb() in kvm_vcpu_kick() (virt/kvm/kvm_main.c:18)
 #
 # Comment, above the barrier::
@@ -79,6 +80,7 @@
 #    - :ref:`smp_wmb() in kvm_vm_ioctl_create_vcpu() <kvm-barrier-virt-kvm-kvm-main-c-kvm-vm-ioctl-create-vcpu-smp-wmb>` at ``virt/kvm/kvm_main.c:9``
 # :Claims:
 #    - smp_wmb() in kvm_vm_ioctl_create_vcpu(): found
+# :Ordering: **sufficient**: message passing (MP) with smp_wmb() in kvm_vm_ioctl_create_vcpu() on kvm->online_vcpus and kvm->vcpus\[\] needs load->load here (reads kvm->online_vcpus at line 28, then reads kvm->vcpus\[\] at line 32), which smp_rmb() gives; LKMM forbids the outcome (MP+fencewmbonceonce+fencermbonceonce.litmus); certainty high: a documented pair, the accesses nearest the barriers; objects are read from tokens
 # :Finding: pairs with smp_wmb() in kvm_vm_ioctl_create_vcpu() (virt/kvm/kvm_main.c:9), which does not name this barrier back
 #
 # Comment, above the barrier::

@@ -17,6 +17,7 @@
 # check-output-end
 #
 # check-name: the real tree's map drops into the kernel's make htmldocs SPHINXDIRS=virt/kvm with no new warning
+# check-group: slow
 # check-command: tools/kernel-htmldocs.sh $BM $KERNEL
 # check-exit-value: 0
 # check-output-contains: kernel-htmldocs: no new warning
