@@ -580,10 +580,7 @@ static bool mentions_barrier(const char *text)
 		"smb_", "acquire", "release", NULL,
 	};
 
-	for (const char *const *w = words; *w; w++)
-		if (strcasestr(text, *w))
-			return true;
-	return false;
+	return str_has_any_ci(text, words);
 }
 
 static char *sentence_text(const struct sentence *s)

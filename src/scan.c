@@ -801,7 +801,7 @@ static void find_sites(struct file_facts *f, const struct token_view *tv)
 {
 	for (size_t i = 0; i < tv->n; i++) {
 		const struct barrier_def *def;
-		struct site s = { 0 };
+		struct site s;
 		int fn;
 
 		if (!is_barrier_call(tv, i, &def))
@@ -811,6 +811,8 @@ static void find_sites(struct file_facts *f, const struct token_view *tv)
 		if (fn >= 0 && !memcmp(&f->functions.v[fn].start, &tv->t[i].start,
 				       sizeof(struct pos)))
 			continue;
+		/* cleared here, not for every token: a site is 264 bytes */
+		s = (struct site){ 0 };
 		s.file = f;
 		s.at = tv->t[i].start;
 		s.end_col = tv->t[i].end.col;

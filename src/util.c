@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -216,6 +217,33 @@ bool str_ends_with(const char *s, const char *suffix)
 	size_t n = strlen(s), m = strlen(suffix);
 
 	return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+static inline unsigned char ascii_lower(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 'a' - 'A') : c;
+}
+
+bool str_has_any_ci(const char *text, const char *const *words)
+{
+	bool starts[256] = { false };
+
+	for (const char *const *w = words; *w; w++)
+		starts[(unsigned char)**w] = true;
+	for (const unsigned char *p = (const unsigned char *)text; p && *p; p++) {
+		if (!starts[ascii_lower(*p)])
+			continue;
+		for (const char *const *w = words; *w; w++) {
+			const unsigned char *k = (const unsigned char *)*w;
+			size_t n = 0;
+
+			while (k[n] && ascii_lower(p[n]) == k[n])
+				n++;
+			if (!k[n])
+				return true;
+		}
+	}
+	return false;
 }
 
 int str_cmp_ptr(const void *a, const void *b)
