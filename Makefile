@@ -112,6 +112,11 @@ check-all: barriermap asan clang fuzz-build
 	$(Q)tools/kernel-tree.sh >/dev/null
 	$(Q)$(RUN_TESTS) --group=all $(TESTS)
 
+# The nightly job: the whole kernel tree under ASan and UBSan, every file
+# through the scanner (minutes of CPU); the counts go to build/tree-asan.txt.
+check-tree-asan: asan
+	$(Q)tests/scale/tree-asan.sh build/asan/barriermap "$(or $(KDIR),$(KERNEL_TREE))"
+
 map: barriermap
 	$(Q)./barriermap map --kernel "$(or $(KDIR),$(KERNEL_TREE))" -o $(or $(O),map)
 
@@ -129,4 +134,4 @@ clean:
 
 FORCE:
 
-.PHONY: all asan clang check check-slow check-all map install clean FORCE
+.PHONY: all asan clang check check-slow check-all check-tree-asan map install clean FORCE
