@@ -84,7 +84,8 @@ groups "$TMP/sample"
 # a command, not a function: /usr/bin/time runs it
 SPATCH="spatch --very-quiet --no-includes --include-headers -j $JOBS --sp-file bench/spatch-barriers.cocci --file-groups"
 
-SITES_KVM=$($BM lint --no-cache --kernel "$K" --status=all --format=json | grep -c '"status"' || :)
+sites() { python3 -c 'import json,sys; print(len(json.load(sys.stdin)["sites"]))'; }
+SITES_KVM=$($BM lint --no-cache --kernel "$K" --status=all --format=json 2>/dev/null | sites)
 
 echo "tree: $K0 ($(wc -l < "$TMP/tree") .c/.h files; KVM scope $(wc -l < "$TMP/kvm"), $SITES_KVM barrier sites)"
 echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $JOBS CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg), barriermap $(git describe --always --dirty 2>/dev/null || echo '?')"
@@ -101,8 +102,7 @@ PREP=empty_cache row "whole tree lint, cold" $BM lint --scope=all --kernel "$K"
 row "whole tree lint, warm" $BM lint --scope=all --kernel "$K"
 row "whole tree libclang floor (-j $JOBS)" sh -c "$FLOOR -j $JOBS < '$TMP/tree'"
 row "spatch, 1 file in $SAMPLE ($(wc -l < "$TMP/sample") files)" $SPATCH "$TMP/sample.groups"
-SITES_ALL=$($BM lint --scope=all --kernel "$K" --status=all --format=json 2>/dev/null |
-	    grep -c '"status"' || :)
+SITES_ALL=$($BM lint --scope=all --kernel "$K" --status=all --format=json 2>/dev/null | sites)
 echo
 echo "whole tree: $SITES_ALL barrier sites; spatch's sample times $SAMPLE estimates spatch on the"
 echo "whole tree (an estimate, not a run)"

@@ -37,8 +37,8 @@ reports=$(grep -c -E 'ERROR: (Address|Leak)Sanitizer|runtime error:|SUMMARY: Und
 	echo "whole-tree lint under ASan and UBSan, $(date -u -d "@$start" '+%Y-%m-%d %H:%M UTC')"
 	echo "barriermap $(git describe --always --dirty 2>/dev/null || echo '?'), $BM"
 	echo "tree: $K"
-	awk '{ printf "time: %s s wall, %.0f s CPU, peak %d MB\n", $1, $2 + $3, $4 / 1024 }' \
-		"$TMP/time"
+	tail -n 1 "$TMP/time" |	# after time's "Command exited with non-zero status"
+		awk '{ printf "time: %s s wall, %.0f s CPU, peak %d MB\n", $1, $2 + $3, $4 / 1024 }'
 	echo "exit status: $rc (0 nothing found, 1 findings, 2 an error or a skipped file)"
 	echo "sanitizer reports: $reports"
 	echo "warnings: $(grep -c '^barriermap: warning:' "$TMP/err")"
