@@ -14,6 +14,7 @@
 #ifndef BARRIERMAP_FACTS_H
 #define BARRIERMAP_FACTS_H
 
+#include "parse-options.h"
 #include "grammar.h"
 #include "util.h"
 #include "vocab.h"
@@ -236,9 +237,9 @@ struct file_facts {
 struct options {
 	const char *kernel;	/* the kernel tree */
 	char *kernel_found;	/* owned copy when options_find_kernel() found it */
-	VEC(const char *) paths;	/* paths given on the command line */
-	VEC(const char *) resolve_in;	/* extra folders for partners */
-	VEC(const char *) scope;	/* --scope values as given; none: the KVM scope */
+	struct string_list paths;	/* paths given on the command line */
+	struct string_list resolve_in;	/* extra folders for partners (--resolve-in) */
+	struct string_list scope;	/* --scope values as given; none: the KVM scope */
 	bool no_cache;		/* --no-cache: neither read nor write the fact cache */
 	const char *compdb;	/* folder with compile_commands.json, or NULL */
 	int jobs;

@@ -23,7 +23,7 @@ changed)	# a changed file is scanned again, an unchanged one is not
 	lint >/dev/null
 	entries >"$TMP/before"
 	printf 'void fixture_added(void)\n{\n\tsmp_rmb();\n}\n' >>"$T/virt/kvm/kvm_main.c"
-	lint | grep -c fixture_added
+	lint | grep -c fixture_added	# its site and its finding
 	entries >"$TMP/after"
 	echo "entries: $(wc -l <"$TMP/before") then $(wc -l <"$TMP/after")"
 	echo "unchanged and not rewritten: $(comm -12 "$TMP/before" "$TMP/after" | wc -l)"
