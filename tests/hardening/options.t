@@ -89,13 +89,13 @@
 # check-exit-value: 2
 # check-error-contains: barriermap: --format takes text, json or rst, not ''
 #
-# check-name: map's -o and --svg-links refuse an empty value
-# check-command: $BM map --kernel tests/map/tree -o $TMP/m --svg-links ''; echo "exit $?"; ls -A $TMP
+# check-name: map's -o and --source-url refuse an empty value
+# check-command: $BM map --kernel tests/map/tree -o $TMP/m --source-url ''; echo "exit $?"; ls -A $TMP
 # check-exit-value: 0
 # check-output-start
 # exit 2
 # check-output-end
-# check-error-contains: barriermap: --svg-links needs a folder prefix, not an empty value
+# check-error-contains: barriermap: --source-url needs a URL template, not an empty value
 #
 # check-name: suggest -o '' is refused by name
 # check-command: $BM suggest --kernel tests/map/tree -o ''
