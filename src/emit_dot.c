@@ -291,10 +291,13 @@ char *dot_pairing_graph(const char *id, const char *title,
 
 /* ---- SVG ------------------------------------------------------------------ */
 
-/* @s[0..n) with each link's text kept from the page's link underline. */
+/*
+ * @s[0..n) with each link's text kept from the page's link underline
+ * (a box with a tooltip and no link is an <a> too).
+ */
 static void add_svg_text(struct strbuf *sb, const char *s, size_t n)
 {
-	static const char link[] = "<a xlink:href=";
+	static const char link[] = "<a xlink:";
 
 	for (const char *end = s + n, *a; s < end; s = a + strlen(link)) {
 		a = memmem(s, (size_t)(end - s), link, strlen(link));
@@ -303,7 +306,7 @@ static void add_svg_text(struct strbuf *sb, const char *s, size_t n)
 			return;
 		}
 		sb_add(sb, s, (size_t)(a - s));
-		sb_adds(sb, "<a style=\"text-decoration:none\" xlink:href=");
+		sb_adds(sb, "<a style=\"text-decoration:none\" xlink:");
 	}
 }
 

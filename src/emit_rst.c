@@ -47,6 +47,8 @@
 #define CODE_COMMENT_SPAN 40
 #define CODE_PARTNERS 3
 #define CODE_MAX_COLUMNS 160
+/* a comment the code's window cuts into is shown whole when it is this short */
+#define SHORT_COMMENT 6
 /* --source-url: a template longer than this is a mistake */
 #define SOURCE_URL_MAX 1024
 
@@ -779,14 +781,36 @@ struct window {
 	unsigned first, last, mark;
 };
 
-/*
- * Within the file and the function @s is in (when it is in one), and no
- * blank line at either end: docutils drops those from a directive's body,
- * which would shift the line numbers.
- */
-static bool window_fit(const struct source *src, const struct site *s, struct window *w)
+/* The comment of @f that holds line @line, or NULL (comments are sorted). */
+static const struct comment *comment_at(const struct file_facts *f, unsigned line)
 {
-	unsigned n = (unsigned)src->line.n;
+	size_t lo = 0, hi = f->comments.n;
+
+	while (lo < hi) {	/* the first comment starting after @line */
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (f->comments.v[mid].start.line <= line)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (!lo || f->comments.v[lo - 1].end.line < line)
+		return NULL;
+	return &f->comments.v[lo - 1];
+}
+
+/*
+ * Within the file and the function @s is in (when it is in one); never
+ * starting or ending inside a comment (a short one is taken whole, a
+ * longer one left out); and no blank line at either end: docutils drops
+ * those from a directive's body, which would shift the line numbers.
+ * @f is the file, @s the barrier or NULL.
+ */
+static bool window_fit(const struct source *src, const struct file_facts *f,
+		       const struct site *s, struct window *w)
+{
+	unsigned n = (unsigned)src->line.n, lo = 1, hi = n;
+	const struct comment *c;
 
 	if (!src->text || w->mark < 1 || w->mark > n)
 		return false;
@@ -794,16 +818,26 @@ static bool window_fit(const struct source *src, const struct site *s, struct wi
 		const struct function *fn = &s->file->functions.v[s->function];
 
 		if (fn->start.line <= w->mark && w->mark <= fn->end.line) {
-			if (w->first < fn->start.line)
-				w->first = fn->start.line;
-			if (w->last > fn->end.line)
-				w->last = fn->end.line;
+			lo = fn->start.line > lo ? fn->start.line : lo;
+			hi = fn->end.line < hi ? fn->end.line : hi;
 		}
 	}
-	if (w->first < 1)
-		w->first = 1;
-	if (w->last > n)
-		w->last = n;
+	w->first = w->first < lo ? lo : w->first;
+	w->last = w->last > hi ? hi : w->last;
+	c = comment_at(f, w->first);
+	if (c && c->start.line < w->first && c->end.line < w->mark) {
+		if (c->start.line >= lo && c->end.line - c->start.line < SHORT_COMMENT)
+			w->first = c->start.line;
+		else
+			w->first = c->end.line + 1;
+	}
+	c = comment_at(f, w->last);
+	if (c && c->end.line > w->last && c->start.line > w->mark) {
+		if (c->end.line <= hi && c->end.line - c->start.line < SHORT_COMMENT)
+			w->last = c->end.line;
+		else
+			w->last = c->start.line - 1;
+	}
 	while (w->first < w->mark && blank_line(src, w->first))
 		w->first++;
 	while (w->last > w->mark && blank_line(src, w->last))
@@ -855,7 +889,7 @@ static bool barrier_window(const struct source *src, const struct site *s,
 			w->first = above(cs, 2);
 		if (ce > w->last && ce - s->at.line <= CODE_COMMENT_SPAN)
 			w->last = ce + 1;
-		if (!window_fit(src, s, w))
+		if (!window_fit(src, s->file, s, w))
 			return false;
 		*comment_shown = cs >= w->first && ce <= w->last;
 		/* a line cut short would hide part of the comment: quote it too */
@@ -869,7 +903,7 @@ static bool barrier_window(const struct source *src, const struct site *s,
 		}
 		return true;
 	}
-	return window_fit(src, s, w);
+	return window_fit(src, s->file, s, w);
 }
 
 /* A line of code in a code-block: tabs expanded, cut at CODE_MAX_COLUMNS. */
@@ -931,7 +965,7 @@ static void add_partner_code(struct strbuf *sb, const struct map *m,
 
 		/* a barrier's window holds its comment; an implied one's, the call */
 		if (!src || !(pt->site ? barrier_window(src, pt->site, &w, &shown) :
-			      window_fit(src, NULL, &w)))
+			      window_fit(src, pt->file, NULL, &w)))
 			continue;
 		sb_addf(&t, "%s %s()", pt->site ? "partner" : "the barrier implied by",
 			pt->barrier);
