@@ -285,7 +285,15 @@ static void emit_file_diff(struct strbuf *out, const char *path, const struct li
 {
 	long shift = 0;
 
-	sb_addf(out, "diff --git a/%s b/%s\n--- a/%s\n+++ b/%s\n", path, path, path, path);
+	sb_adds(out, "diff --git ");
+	series_add_path(out, "a/", path);
+	sb_addc(out, ' ');
+	series_add_path(out, "b/", path);
+	sb_adds(out, "\n--- ");
+	series_add_path(out, "a/", path);
+	sb_adds(out, "\n+++ ");
+	series_add_path(out, "b/", path);
+	sb_addc(out, '\n');
 	for (size_t first = 0, last; first < n; first = last + 1) {
 		last = first;
 		while (last + 1 < n && ins[last + 1].line <= edit_end(&ins[last]) + 2 * CONTEXT + 1)

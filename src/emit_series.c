@@ -132,6 +132,33 @@ static char *area_prefix(const char *tag, char *const *paths, size_t n)
 }
 
 
+void series_add_path(struct strbuf *out, const char *prefix, const char *path)
+{
+	static const char plain[] = "\a\b\t\n\v\f\r\"\\", escaped[] = "abtnvfr\"\\";
+	bool quote = false;
+
+	for (const char *c = path; *c; c++)
+		quote |= (unsigned char)*c < 0x20 || (unsigned char)*c >= 0x7f ||
+			 *c == '"' || *c == '\\';
+	if (!quote) {
+		sb_addf(out, "%s%s", prefix, path);
+		return;
+	}
+	sb_addf(out, "\"%s", prefix);
+	for (const char *c = path; *c; c++) {
+		unsigned char u = (unsigned char)*c;
+		const char *esc = u ? strchr(plain, u) : NULL;
+
+		if (esc)
+			sb_addf(out, "\\%c", escaped[esc - plain]);
+		else if (u < 0x20 || u >= 0x7f)
+			sb_addf(out, "\\%03o", u);
+		else
+			sb_addc(out, (char)u);
+	}
+	sb_addc(out, '"');
+}
+
 /* ---- areas ------------------------------------------------------------ */
 
 struct area {
@@ -289,9 +316,12 @@ static void add_diffstat(struct strbuf *sb, const struct area *a)
 
 	for (size_t i = 0; i < a->files.n; i++) {
 		const struct series_file *f = a->files.v[i];
+		struct strbuf name = STRBUF_INIT;
 
-		if (strlen(f->path) > width)
-			width = strlen(f->path);
+		series_add_path(&name, "", f->path);
+		if (name.len > width)
+			width = name.len;
+		sb_release(&name);
 		if (f->added + f->removed > most)
 			most = f->added + f->removed;
 	}
@@ -302,9 +332,12 @@ static void add_diffstat(struct strbuf *sb, const struct area *a)
 		/* scaled to 40 columns, as git scales the graph to fit */
 		size_t plus = most > 40 ? (f->added * 40 + most - 1) / most : f->added;
 		size_t minus = most > 40 ? (f->removed * 40 + most - 1) / most : f->removed;
+		struct strbuf name = STRBUF_INIT;
 
-		sb_addf(sb, " %-*s | %*zu ", (int)width, f->path, (int)digits,
+		series_add_path(&name, "", f->path);
+		sb_addf(sb, " %-*s | %*zu ", (int)width, sb_str(&name), (int)digits,
 			f->added + f->removed);
+		sb_release(&name);
 		for (size_t j = 0; j < plus; j++)
 			sb_addc(sb, '+');
 		for (size_t j = 0; j < minus; j++)

@@ -70,4 +70,13 @@ void series_write_dir(const struct series *s, const char *dir);
  */
 char *series_area_line(const struct maintainers *m, const char *path);
 
+/*
+ * @prefix@path as git writes a file name in a patch: in double quotes,
+ * with C escapes, when it holds a control character, a quote, a
+ * backslash or a byte past ASCII (git's quote_c_style()), so that no file
+ * name can break a patch's lines or name another file; git apply and
+ * git am read it back.
+ */
+void series_add_path(struct strbuf *out, const char *prefix, const char *path);
+
 #endif

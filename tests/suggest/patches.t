@@ -279,3 +279,13 @@
 # check-command: $BM suggest -q --redundant --kernel $dir/tree -o $TMP/p
 # check-exit-value: 2
 # check-error-contains: -o DIR is for patches
+#
+# check-name: a file name with a newline, quotes or bytes past ASCII is quoted as git quotes it, and git apply finds the file
+# check-command: mkdir -p $TMP/k/virt/kvm $TMP/k/include/linux && cp $ROOT/tests/infer/tree/include/linux/kvm_host.h $TMP/k/include/linux/ && cp $ROOT/tests/infer/tree/virt/kvm/demo.c "$TMP/k/virt/kvm/new"$'\n'"line \"é\".c" && GIT_AUTHOR_NAME='Ada Lovelace' GIT_AUTHOR_EMAIL=ada@example.org $BM suggest -q --kernel $TMP/k -o $TMP/p > /dev/null && grep -a '^diff --git "' $TMP/p/*.patch && cd $TMP/k && git apply --numstat $TMP/p/*.patch && git apply $TMP/p/*.patch && grep -c 'Pairs with' virt/kvm/new*
+# check-exit-value: 0
+# check-output-start
+# diff --git "a/virt/kvm/new\nline \"\303\251\".c" "b/virt/kvm/new\nline \"\303\251\".c"
+# 4	0	include/linux/kvm_host.h
+# 4	0	"virt/kvm/new\nline \"\303\251\".c"
+# 3
+# check-output-end
