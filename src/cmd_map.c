@@ -29,7 +29,9 @@ static const char map_usage[] =
 	"  --kernel-docs[=TREE]  write TREE/Documentation/virt/kvm/barriers/ and its\n"
 	"                        toctree entry (TREE defaults to the --kernel tree)\n"
 	"  --source-url=TEMPLATE link each location to the source: %p the file's path\n"
-	"                        (percent-encoded), %l the line, %% a percent sign\n";
+	"                        (percent-encoded), %l the line, %% a percent sign\n"
+	"  --scope=DIR[,DIR...]  map these folders (or 'all'), a page per subsystem\n"
+	"                        folder, instead of KVM's\n";
 
 #define KVM_DOCS "Documentation/virt/kvm"
 #define TOCTREE_ENTRY "barriers/index"
@@ -418,6 +420,7 @@ int cmd_map(int argc, char **argv)
 	ro.source_url = a.source_url;
 	ro.render_svg = render_svg;
 	ro.render_arg = &no_dot;
+	ro.by_subsystem = !options_scope_is_kvm(&opts);
 	rst_emit_map(p, &ro, &pages);
 	if (no_dot && !opts.quiet)
 		warning("dot (Graphviz) is not installed: the pages show the pairing graphs "

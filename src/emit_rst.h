@@ -50,7 +50,16 @@ struct rst_options {
 	 */
 	const char *(*source)(const struct file_facts *f, size_t *len, void *arg);
 	void *source_arg;
+	/*
+	 * A scope wider than KVM's (--scope): a page per subsystem folder
+	 * (rst_subsystem()) rather than per architecture, and titles that
+	 * do not say KVM.
+	 */
+	bool by_subsystem;
 };
+
+/* "mm", "kernel/sched", "drivers/net", "arch/x86": @path's first two folders. */
+char *rst_subsystem(const char *path);
 
 struct rst_page {
 	char *name;	/* file name, "x86.rst" */

@@ -43,7 +43,7 @@ static const struct {
 	{ "KVM/s390", "KVM: s390:" },
 	{ "KVM/Xen", "KVM: x86/xen:" },
 	{ "KVM/hyper-v", "KVM: x86:" },
-	{ "KVM/paravirt", "KVM:" },	/* "x86/kvm:" is for arch/x86/kernel/kvm.c alone */
+	{ "KVM/paravirt", "KVM:" },	/* "x86/kvm:" for arch/x86/kernel/: area_prefix() */
 	{ "KVM/x86", NULL },	/* a topic of maintainer-kvm-x86.rst: x86_topic() */
 };
 
@@ -114,14 +114,71 @@ static const char *x86_common_topic(char *const *paths, size_t n)
 	return common;
 }
 
+/*
+ * Outside KVM (suggest --scope=...): the subsystem's folder, as most of
+ * the kernel's logs have it ("mm:", "sched:", "net:", "x86:"): the
+ * second folder under arch, drivers, fs, kernel, net and the like, else
+ * the first; for include/linux/NAME.h, NAME ("sched:"), and for another
+ * folder of include/, that folder ("net:").
+ */
+static char *folder_prefix(const char *path)
+{
+	if (str_starts_with(path, "include/linux/") && !strchr(path + 14, '/'))
+		return xasprintf("%.*s:", (int)strcspn(path + 14, "."), path + 14);
+	if (str_starts_with(path, "include/") && strchr(path + 8, '/'))
+		return xasprintf("%.*s:", (int)strcspn(path + 8, "/"), path + 8);
+	static const char *const parents[] = {
+		"arch", "block", "crypto", "drivers", "fs", "kernel", "net", "security", "sound",
+	};
+	size_t n = strcspn(path, "/");
+
+	if (!path[n])
+		return xstrdup("KVM:");
+	for (size_t i = 0; i < sizeof(parents) / sizeof(*parents); i++) {
+		const char *second = path + n + 1;
+		size_t m = strcspn(second, "/");
+
+		if (strlen(parents[i]) == n && !strncmp(path, parents[i], n) && second[m])
+			return xasprintf("%.*s:", (int)m, second);
+	}
+	return xasprintf("%.*s:", (int)n, path);
+}
+
+static char *area_prefix(const char *tag, char *const *paths, size_t n);
+
+/*
+ * A file of a section that is not KVM's: KVM's prefix for its
+ * architecture when it is KVM code (arch/s390/kvm/pci.c is in the S390
+ * VFIO-PCI DRIVER section), else its folder's.
+ */
+static char *other_prefix(const char *path)
+{
+	const char *arch = str_starts_with(path, "arch/") ? path + 5 : NULL;
+	size_t n = arch ? strcspn(arch, "/") : 0;
+
+	if (arch && arch[n] && str_starts_with(arch + n + 1, "kvm/")) {
+		char *tag = xasprintf("KVM/%.*s", (int)n, arch);
+		char *prefix = area_prefix(tag, (char *const *)&path, 1);
+
+		free(tag);
+		return prefix;
+	}
+	if (str_starts_with(path, "virt/kvm/") || str_starts_with(path, "include/linux/kvm"))
+		return xstrdup("KVM:");
+	return folder_prefix(path);
+}
+
 /* The prefix of a patch of @paths in the area tagged @tag. */
 static char *area_prefix(const char *tag, char *const *paths, size_t n)
 {
-	if (!tag)
-		return xstrdup("KVM:");
+	if (!tag || strncasecmp(tag, "KVM", 3))
+		return n ? other_prefix(paths[0]) : xstrdup("KVM:");
 	for (size_t i = 0; i < sizeof(tag_prefixes) / sizeof(*tag_prefixes); i++) {
 		if (strcasecmp(tag, tag_prefixes[i].tag))
 			continue;
+		/* the guest side: maintainer-kvm-x86.rst's "x86/kvm" */
+		if (!strcasecmp(tag, "KVM/paravirt") && n && str_starts_with(paths[0], "arch/x86/kernel/"))
+			return xstrdup("x86/kvm:");
 		if (tag_prefixes[i].prefix)
 			return xstrdup(tag_prefixes[i].prefix);
 		return xasprintf("KVM: %s:", x86_common_topic(paths, n));

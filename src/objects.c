@@ -569,12 +569,18 @@ static bool has_access(const struct access *v, size_t n, const struct access *a)
  */
 static struct pos barrier_end(const struct fn_tokens *ft, const struct site *s)
 {
-	size_t i;
+	size_t lo = 0, hi = ft->n, i;
 
-	for (i = 0; i < ft->n; i++)
-		if (!pos_cmp(ft->t[i].at, s->at))
-			break;
-	if (i >= ft->n)
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (pos_cmp(ft->t[mid].at, s->at) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	i = lo;
+	if (i >= ft->n || pos_cmp(ft->t[i].at, s->at))
 		return s->at;
 	i = is_punct(ft, i + 1, "(") ? skip_group(ft, i + 1) : i + 1;
 	if (i >= ft->n)
@@ -582,33 +588,50 @@ static struct pos barrier_end(const struct fn_tokens *ft, const struct site *s)
 	return ft->t[i].at;
 }
 
+/* Index of the first access at or after @at. */
+static size_t access_at(const struct access_list *all, struct pos at)
+{
+	size_t lo = 0, hi = all->n;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (pos_cmp(all->v[mid].at, at) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/*
+ * How far from the barrier accesses are looked at, on each side, to find
+ * OBJECTS_PER_SIDE distinct ones: a bound, so that a function of
+ * thousands of barriers around the same few objects is read in linear
+ * time.  Far beyond what any real function needs.
+ */
+#define ACCESS_WINDOW (32 * OBJECTS_PER_SIDE)
+
 static void fill_site(const struct fn_tokens *ft, const struct access_list *all,
 		      struct site *s)
 {
-	struct pos end = barrier_end(ft, s);
-	size_t k;
+	size_t at = access_at(all, s->at), end = access_at(all, barrier_end(ft, s));
 
 	/*
 	 * The barrier's own argument is an ordered access: a release's store
 	 * comes after what it orders, an acquire's load (or smp_store_mb's
 	 * store, or an atomic's RMW) before.
 	 */
-	for (k = 0; k < all->n; k++) {
-		const struct access *a = &all->v[k];
-
-		if (pos_cmp(a->at, s->at) < 0 || pos_cmp(a->at, end) >= 0)
-			continue;
+	for (size_t k = at; k < end && k - at < ACCESS_WINDOW; k++) {
 		if (s->kind == KIND_RELEASE)
-			keep(&s->after, a);
-		else
-			keep(&s->before, a);
-	}
-	for (k = all->n; k-- > 0;)
-		if (pos_cmp(all->v[k].at, s->at) < 0)
-			keep(&s->before, &all->v[k]);
-	for (k = 0; k < all->n; k++)
-		if (pos_cmp(all->v[k].at, end) >= 0)
 			keep(&s->after, &all->v[k]);
+		else
+			keep(&s->before, &all->v[k]);
+	}
+	for (size_t k = at; k-- > 0 && at - k <= ACCESS_WINDOW && s->before.n < OBJECTS_PER_SIDE;)
+		keep(&s->before, &all->v[k]);
+	for (size_t k = end; k < all->n && k - end < ACCESS_WINDOW && s->after.n < OBJECTS_PER_SIDE; k++)
+		keep(&s->after, &all->v[k]);
 }
 
 static void fn_tokens_release(struct fn_tokens *ft)
@@ -627,6 +650,7 @@ struct fn_cache {
 	const struct token_view *tv;
 	struct file_facts *f;
 	struct fn_tokens **ft;	/* one per f->functions, NULL until used */
+	size_t *by_name;	/* indices of f->functions, sorted by name */
 };
 
 static struct fn_tokens *cached(struct fn_cache *c, size_t fn)
@@ -639,17 +663,47 @@ static struct fn_tokens *cached(struct fn_cache *c, size_t fn)
 	return c->ft[fn];
 }
 
-/* The one definition of @name in this file that is not @self, or -1. */
-static int local_function(const struct file_facts *f, const char *name, size_t self)
+static int name_cmp(const void *a, const void *b, void *file)
 {
+	const struct file_facts *f = file;
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	int d = strcmp(f->functions.v[x].name, f->functions.v[y].name);
+
+	return d ? d : (x > y) - (x < y);
+}
+
+static void index_names(struct fn_cache *c)
+{
+	size_t n = c->f->functions.n;
+
+	c->by_name = xcalloc(n, sizeof(*c->by_name));
+	for (size_t i = 0; i < n; i++)
+		c->by_name[i] = i;
+	if (n > 1)
+		qsort_r(c->by_name, n, sizeof(*c->by_name), name_cmp, c->f);
+}
+
+/* The one definition of @name in this file that is not @self, or -1. */
+static int local_function(const struct fn_cache *c, const char *name, size_t self)
+{
+	const struct file_facts *f = c->f;
+	size_t lo = 0, hi = f->functions.n;
 	int found = -1;
 
-	for (size_t i = 0; i < f->functions.n; i++) {
-		if (i == self || strcmp(f->functions.v[i].name, name))
+	while (lo < hi) {	/* the first definition of @name */
+		size_t mid = (lo + hi) / 2;
+
+		if (strcmp(f->functions.v[c->by_name[mid]].name, name) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < f->functions.n && !strcmp(f->functions.v[c->by_name[lo]].name, name); lo++) {
+		if (c->by_name[lo] == self)
 			continue;
 		if (found >= 0)
 			return -1;	/* two definitions (#ifdef): which one is unknown */
-		found = (int)i;
+		found = (int)c->by_name[lo];
 	}
 	return found;
 }
@@ -676,7 +730,7 @@ static void accesses_with_callees(struct fn_cache *c, size_t fn, struct access_l
 	for (size_t k = 0; k < own->all.n; k++)
 		vec_push(out, own->all.v[k]);
 	for (size_t i = 0; i < self->calls.n; i++) {
-		int g = local_function(c->f, self->calls.v[i].callee, fn);
+		int g = local_function(c, self->calls.v[i].callee, fn);
 		const struct fn_tokens *callee;
 
 		if (g < 0)
@@ -694,29 +748,42 @@ static void accesses_with_callees(struct fn_cache *c, size_t fn, struct access_l
 
 void objects_collect(const struct token_view *tv, struct file_facts *f)
 {
-	struct fn_cache c = { tv, f, NULL };
+	struct fn_cache c = { tv, f, NULL, NULL };
+	size_t nfn = f->functions.n;
+	/* the sites of each function, in f->sites' order: a counting sort */
+	size_t *first = xcalloc(nfn + 2, sizeof(*first));
+	size_t *order = xcalloc(f->sites.n, sizeof(*order));
 
-	c.ft = xcalloc(f->functions.n ? f->functions.n : 1, sizeof(*c.ft));
-	for (size_t fn = 0; fn < f->functions.n; fn++) {
+	for (size_t i = 0; i < f->sites.n; i++)
+		if (f->sites.v[i].function >= 0)
+			first[f->sites.v[i].function + 2]++;
+	for (size_t fn = 1; fn <= nfn; fn++)
+		first[fn + 1] += first[fn];
+	/* first[fn + 1] is where fn's sites start; filling moves it to where they end */
+	for (size_t i = 0; i < f->sites.n; i++)
+		if (f->sites.v[i].function >= 0)
+			order[first[f->sites.v[i].function + 1]++] = i;
+	c.ft = xcalloc(nfn, sizeof(*c.ft));
+	index_names(&c);
+	for (size_t fn = 0; fn < nfn; fn++) {
 		struct access_list all = { 0 };
-		bool any = false;
 
-		for (size_t i = 0; i < f->sites.n; i++)
-			any |= f->sites.v[i].function == (int)fn;
-		if (!any)
+		if (first[fn] == first[fn + 1])
 			continue;
 		accesses_with_callees(&c, fn, &all);
-		for (size_t i = 0; i < f->sites.n; i++)
-			if (f->sites.v[i].function == (int)fn)
-				fill_site(c.ft[fn], &all, &f->sites.v[i]);
+		for (size_t k = first[fn]; k < first[fn + 1]; k++)
+			fill_site(c.ft[fn], &all, &f->sites.v[order[k]]);
 		free(all.v);
 	}
-	for (size_t fn = 0; fn < f->functions.n; fn++) {
+	for (size_t fn = 0; fn < nfn; fn++) {
 		if (c.ft[fn])
 			fn_tokens_release(c.ft[fn]);
 		free(c.ft[fn]);
 	}
 	free(c.ft);
+	free(c.by_name);
+	free(first);
+	free(order);
 }
 
 void objects_release(struct site *s)

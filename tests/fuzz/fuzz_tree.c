@@ -43,7 +43,7 @@ static const char *overlay_source(const struct file_facts *f, size_t *len, void 
 static void render(const struct program *p)
 {
 	struct rst_options ro = { "6.12.0", "https://example.org/%p#n%l", NULL, NULL,
-				  overlay_source, NULL };
+				  overlay_source, NULL, false };
 	struct rst_pages pages = { { 0 } };
 	json_t *doc = program_to_json(p, NULL);
 	char *json = json_dumps(doc, 0);

@@ -11,7 +11,7 @@
 # check-output-start
 # arch/x86/kvm/x86.c: "KVM: x86:" from KERNEL VIRTUAL MACHINE FOR X86 (KVM/x86)
 # arch/x86/kvm/xen.c: "KVM: x86/xen:" from KVM X86 Xen (KVM/Xen)
-# arch/x86/kernel/kvm.c: "KVM:" from X86 ARCHITECTURE (32-BIT AND 64-BIT)
+# arch/x86/kernel/kvm.c: "x86:" from X86 ARCHITECTURE (32-BIT AND 64-BIT)
 # virt/kvm/kvm_main.c: "KVM:" from KERNEL VIRTUAL MACHINE (KVM)
 # include/linux/kvm_host.h: "KVM:" from KERNEL VIRTUAL MACHINE (KVM)
 # arch/powerpc/kvm/book3s_hv.c: "KVM: PPC:" from KERNEL VIRTUAL MACHINE FOR POWERPC (KVM/powerpc)
@@ -64,6 +64,18 @@
 # arch/x86/kvm/mmu.h: "KVM: x86/mmu:" from KERNEL VIRTUAL MACHINE FOR X86 (KVM/x86)
 # arch/x86/kvm/pmu.c: "KVM: x86/pmu:" from KERNEL VIRTUAL MACHINE FOR X86 (KVM/x86)
 # arch/x86/kvm/vmx/pmu_intel.c: "KVM: x86/pmu:" from KERNEL VIRTUAL MACHINE FOR X86 (KVM/x86)
+# check-output-end
+#
+# check-name: outside KVM's sections the prefix is KVM's for KVM code, else the subsystem's folder
+# check-command: $BM suggest --areas --kernel $dir/tree arch/s390/kvm/pci.c mm/vmscan.c kernel/sched/core.c drivers/net/tun.c include/linux/sched.h include/net/sock.h
+# check-exit-value: 0
+# check-output-start
+# arch/s390/kvm/pci.c: "KVM: s390:" from THE REST
+# mm/vmscan.c: "mm:" from THE REST
+# kernel/sched/core.c: "sched:" from THE REST
+# drivers/net/tun.c: "net:" from THE REST
+# include/linux/sched.h: "sched:" from THE REST
+# include/net/sock.h: "net:" from THE REST
 # check-output-end
 #
 # check-name: a tree without MAINTAINERS has one area per architecture, and one for the rest
