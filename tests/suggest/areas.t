@@ -23,7 +23,7 @@
 # check-exit-value: 0
 # check-output-start
 # virt/kvm/sub/deeper.c: "KVM:" from THE REST
-# arch/x86/kernel/excluded.c: "KVM:" from THE REST
+# arch/x86/kernel/excluded.c: "x86:" from THE REST
 # check-output-end
 #
 # check-name: "?" "*" and "[ch]" as get_maintainer.pl's regular expressions have them; a folder named without "/" is a folder
@@ -32,9 +32,9 @@
 # check-output-start
 # drivers/demo/ab.c: "KVM: brackets:" from BRACKETS (KVM/brackets)
 # drivers/demo/ab.h: "KVM: brackets:" from BRACKETS (KVM/brackets)
-# drivers/demo/ab.o: "KVM:" from THE REST
+# drivers/demo/ab.o: "demo:" from THE REST
 # virt/lib/x.c: "KVM: folder:" from FOLDER NAMED WITHOUT A SLASH (KVM/folder)
-# virt/libfoo.c: "KVM:" from THE REST
+# virt/libfoo.c: "virt:" from THE REST
 # check-output-end
 #
 # check-name: an N: regular expression counts, below any F: match
