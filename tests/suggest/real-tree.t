@@ -14,6 +14,7 @@
 # check-output-start
 # KVM:
 # KVM: PPC:
+# KVM: arm64:
 # KVM: x86/mmu:
 # 1
 # checked
