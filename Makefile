@@ -6,6 +6,8 @@
 #             make check-all  both: every test (what .ci/run runs)
 #             make map        map the default kernel tree (installing it if missing)
 #             make htmldocs   build the documentation site with sphinx-build -W
+#             make screenshots the map in the kernel's own docs build, photographed
+#                             by headless chromium into bench/screenshots/
 #             make coccicheck run the semantic patches over the kernel tree
 #             make bench      time barriermap against spatch on the same tree
 #             make fuzz       run the libFuzzer harnesses (FUZZ_SECONDS=60 each)
@@ -121,6 +123,11 @@ check-tree-asan: asan
 map: barriermap
 	$(Q)./barriermap map --kernel "$(or $(KDIR),$(KERNEL_TREE))" -o $(or $(O),map)
 
+# chromium (and pngquant, to make the PNGs small) are not in install-deps.sh:
+# no test needs them.
+screenshots: barriermap
+	$(Q)tools/kernel-docs-screenshots.sh ./barriermap "$(or $(KDIR),$(KERNEL_TREE))" bench/screenshots
+
 -include cocci/cocci.mk
 -include rst/rst.mk
 -include bench/bench.mk
@@ -149,4 +156,4 @@ clean:
 
 FORCE:
 
-.PHONY: all asan clang check check-slow check-all check-tree-asan map install clean FORCE
+.PHONY: all asan clang check check-slow check-all check-tree-asan map screenshots install clean FORCE

@@ -81,6 +81,14 @@ const char *site_function_name(const struct site *s)
 	return s->function >= 0 ? s->file->functions.v[s->function].name : NULL;
 }
 
+bool site_names(const struct site *s, const struct site *t)
+{
+	for (size_t k = 0; k < s->partners.n; k++)
+		if (s->partners.v[k].site == t)
+			return true;
+	return false;
+}
+
 const char *status_name(enum status status)
 {
 	static const char *const names[STATUS__COUNT] = {

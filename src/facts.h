@@ -301,6 +301,8 @@ void file_index_functions(struct file_facts *f);
 
 /* site accessors */
 const char *site_function_name(const struct site *s);
+/* Is @t among the partners @s's comment resolved to? */
+bool site_names(const struct site *s, const struct site *t);
 const char *status_name(enum status status);
 const char *comment_rule_name(enum comment_rule rule);
 /*
