@@ -62,9 +62,13 @@ static void set_format(struct options *o, const char *arg)
 static const char *compdb_folder(const char *dir)
 {
 	char *json = xasprintf("%s/compile_commands.json", option_text("--compdb", dir, "a folder"));
+	struct stat st;
 
 	if (access(json, R_OK) < 0)
 		die("%s: no usable compile_commands.json", dir);
+	/* libclang reads it itself: a FIFO or a device would never end */
+	if (stat(json, &st) < 0 || !S_ISREG(st.st_mode))
+		die("%s: no usable compile_commands.json (not a regular file)", dir);
 	free(json);
 	return dir;
 }
