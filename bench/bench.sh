@@ -50,8 +50,9 @@ LIST=$(mktemp)
 trap 'rm -f "$LIST"' EXIT
 # spatch --file-groups: one group per file, groups separated by blank lines
 scope | sed "s|^|$K/|" | awk '{ print; print "" }' > "$LIST"
+# --tmp-dir: -j's per-process output, by default in the current folder
 T_SPATCH=$(median spatch --very-quiet --no-includes --include-headers -j "$(nproc)" \
-	--sp-file bench/spatch-barriers.cocci --file-groups "$LIST")
+	--tmp-dir "$LIST.spatch" --sp-file bench/spatch-barriers.cocci --file-groups "$LIST")
 T_CHECKPATCH=skipped
 if [ -n "$CHECKPATCH" ]; then
 	T_CHECKPATCH=$(RUNS=1 median sh -c "cd '$K' && scope_files=\$(grep . '$LIST'); perl scripts/checkpatch.pl --no-tree -q -f \$scope_files")

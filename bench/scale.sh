@@ -82,7 +82,8 @@ groups() { awk '{ print; print "" }' "$1" > "$1.groups"; }
 groups "$TMP/kvm"
 groups "$TMP/sample"
 # a command, not a function: /usr/bin/time runs it
-SPATCH="spatch --very-quiet --no-includes --include-headers -j $JOBS --sp-file bench/spatch-barriers.cocci --file-groups"
+# (its -j keeps per-process output under --tmp-dir, by default in the current folder)
+SPATCH="spatch --very-quiet --no-includes --include-headers -j $JOBS --tmp-dir $TMP/spatch --sp-file bench/spatch-barriers.cocci --file-groups"
 
 sites() { python3 -c 'import json,sys; print(len(json.load(sys.stdin)["sites"]))'; }
 SITES_KVM=$($BM lint --no-cache --kernel "$K" --status=all --format=json 2>/dev/null | sites)
