@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * attach.c: which comment belongs to a barrier (DESIGN.md).
+ * attach.c: which comment belongs to a barrier (rst/design.rst, section 4).
  *
  * In order of preference, the first that speaks of pairing wins:
  *   above     the comment block that ends just above the barrier's statement

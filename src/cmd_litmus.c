@@ -6,8 +6,8 @@
  * in the code, the exists clause of the pattern's unwanted outcome), and
  * with --run have herd7 judge it under the tree's linux-kernel.cfg.
  *
- * --table prints lkmm.c's verdict table, which tests/lkmm/verdicts.py
- * checks against the shipped litmus tests' "Result:" lines.
+ * --table prints lkmm.c's verdict table, which `tests/lkmm/litmus.py
+ * verdicts` checks against the shipped litmus tests' "Result:" lines.
  */
 #include "commands.h"
 #include "lkmm.h"

@@ -48,8 +48,8 @@ static const struct pattern_def {
 
 /*
  * The table entries a shipped litmus test states the result of
- * (tools/memory-model/litmus-tests/); tests/lkmm/verdicts.py reads those
- * files and checks each entry against its "Result:" line.
+ * (tools/memory-model/litmus-tests/); `tests/lkmm/litmus.py verdicts`
+ * reads those files and checks each entry against its "Result:" line.
  */
 static const struct shipped {
 	enum lkmm_pattern pattern;

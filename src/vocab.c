@@ -4,7 +4,7 @@
 
 #include <string.h>
 
-/* Keep sorted by name within each strength; see DESIGN.md. */
+/* Keep sorted by name within each strength; rst/design.rst lists them. */
 static const struct barrier_def vocabulary[] = {
 	{ "mb", KIND_FULL },
 	{ "smp_mb", KIND_FULL },
