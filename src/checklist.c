@@ -399,13 +399,9 @@ static bool comment_names(const struct pcomment *pc, const char *fn, const char 
 /* Does the site documented by @pc find @target as a partner? */
 static bool comment_reaches(const struct pcomment *pc, const struct site *target)
 {
-	if (!pc->site)
-		return false;
-	for (size_t i = 0; i < pc->site->partners.n; i++)
-		if (pc->site->partners.v[i].site == target)
-			return true;
-	return false;
+	return pc->site && site_has_partner(pc->site, target);
 }
+
 
 static const struct file_facts *find_file(const struct program *p, const char *path)
 {

@@ -782,15 +782,13 @@ static void add_partners(struct strbuf *sb, const struct map *m, const struct si
 	free(sorted);
 }
 
-static bool names_site(const struct site *s, const struct site *t);
-
 /* Barriers that name this one, when it does not name them in return. */
 static void add_claimed_by(struct strbuf *sb, const struct map *m, const struct entry *e)
 {
 	size_t listed = 0;
 
 	for (size_t i = 0; i < e->claimed_by.n; i++) {
-		if (names_site(e->site, e->claimed_by.v[i]))
+		if (site_has_partner(e->site, e->claimed_by.v[i]))
 			continue;
 		if (!listed)
 			sb_adds(sb, ":Named by:\n");
@@ -1031,13 +1029,6 @@ static void graph_clusters(struct graph *g, const struct map *m, struct entry **
 	}
 }
 
-static bool names_site(const struct site *s, const struct site *t)
-{
-	for (size_t k = 0; k < s->partners.n; k++)
-		if (s->partners.v[k].site == t)
-			return true;
-	return false;
-}
 
 static bool partner_mismatch(const struct site *s, const struct partner *pt)
 {
@@ -1059,7 +1050,8 @@ static void graph_edges(struct graph *g, const struct map *m)
 
 			if (!t || t->node < 0 || t->site == s)
 				continue;
-			back = names_site(pt->site, s);
+			back = site_has_partner(pt->site, s);
+
 			if (back && t->node < g->drawn.v[i]->node)
 				continue;	/* drawn from the other end */
 			colour = partner_mismatch(s, pt) ? "#c0392b" :

@@ -35,6 +35,15 @@ const char *site_function_name(const struct site *s)
 	return s->function >= 0 ? s->file->functions.v[s->function].name : NULL;
 }
 
+bool site_has_partner(const struct site *s, const struct site *t)
+{
+	for (size_t i = 0; i < s->partners.n; i++)
+		if (s->partners.v[i].site == t)
+			return true;
+	return false;
+}
+
+
 const char *status_name(enum status status)
 {
 	static const char *const names[STATUS__COUNT] = {

@@ -237,6 +237,9 @@ int file_function_at(const struct file_facts *f, struct pos p);
 
 /* site accessors */
 const char *site_function_name(const struct site *s);
+/* Did a reference of @s resolve to the site @t? */
+bool site_has_partner(const struct site *s, const struct site *t);
+
 const char *status_name(enum status status);
 const char *comment_rule_name(enum comment_rule rule);
 /*

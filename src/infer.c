@@ -463,13 +463,6 @@ char *infer_best_summary(const struct program *p, const struct site *s)
 	return sb_detach(&sb);
 }
 
-static bool is_partner(const struct site *s, const struct site *c)
-{
-	for (size_t i = 0; i < s->partners.n; i++)
-		if (s->partners.v[i].site == c)
-			return true;
-	return false;
-}
 
 /*
  * A partner that inference could rank: a barrier site, not the barrier an
@@ -527,7 +520,8 @@ void infer_recall(const struct program *p, double *r1, double *r3, size_t *n,
 			total++;
 			k = candidates_with(t, p, s, c, 3);
 			for (size_t j = 0; j < k; j++) {
-				if (!is_partner(s, c[j].site))
+				if (!site_has_partner(s, c[j].site))
+
 					continue;
 				hit3++;
 				hit1 += j == 0;

@@ -554,16 +554,17 @@ static void narrow_program(const struct program *p)
  */
 static bool names_back(const struct site *q, const struct site *s)
 {
-	for (size_t i = 0; i < q->partners.n; i++) {
+	if (site_has_partner(q, s))
+		return true;
+	for (size_t i = 0; s->implicit && i < q->partners.n; i++) {
 		const struct partner *pt = &q->partners.v[i];
 
-		if (pt->site == s)
-			return true;
-		if (s->implicit && !pt->site && pt->via.n && !strcmp(pt->via.v[0], s->barrier))
+		if (!pt->site && pt->via.n && !strcmp(pt->via.v[0], s->barrier))
 			return true;
 	}
 	return false;
 }
+
 
 /* Words too common in KVM code to tie a description to one barrier. */
 static const char *const common_words[] = {
