@@ -469,7 +469,7 @@ static size_t add_title_text(struct strbuf *sb, const char *title)
 
 	for (const char *s = title; *s; s++) {
 		if (strchr("<>&", *s))
-			sb_adds(sb, "\xef\xbf\xbd");
+			sb_adds(sb, UTF8_REPLACEMENT);
 		else
 			sb_addc(sb, *s);
 	}

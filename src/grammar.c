@@ -80,57 +80,21 @@
 
 /* ---- pass 1: clean ------------------------------------------------------ */
 
-/* Length of the valid UTF-8 sequence at @s (at most @n bytes), or 0. */
-static size_t utf8_sequence(const unsigned char *s, size_t n)
-{
-	size_t len;
-	uint32_t min;
-
-	if (s[0] < 0x80)
-		return 1;
-	if (s[0] >= 0xc2 && s[0] <= 0xdf) {
-		len = 2;
-		min = 0x80;
-	} else if ((s[0] & 0xf0) == 0xe0) {
-		len = 3;
-		min = 0x800;
-	} else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
-		len = 4;
-		min = 0x10000;
-	} else {
-		return 0;
-	}
-	if (len > n)
-		return 0;
-	uint32_t cp = s[0] & (0x7f >> len);
-
-	for (size_t i = 1; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		cp = (cp << 6) | (s[i] & 0x3f);
-	}
-	if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-		return 0;
-	return len;
-}
-
-/* U+FFFD: not punctuation, so it never ends a sentence. */
-#define REPLACEMENT_CHARACTER "\xef\xbf\xbd"
-
 /*
  * Append @n bytes to @sb, turning control bytes into spaces and bytes that
- * are not UTF-8 into U+FFFD, so every string we hand out prints and goes
- * into JSON as it is.
+ * are not UTF-8 into U+FFFD (not punctuation, so it never ends a
+ * sentence), so every string we hand out prints and goes into JSON as it
+ * is.
  */
 static void add_printable(struct strbuf *sb, const char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)s;
 
 	for (size_t i = 0; i < n;) {
-		size_t len = utf8_sequence(u + i, n - i);
+		size_t len = utf8_sequence_length(s + i, n - i);
 
 		if (len == 0) {
-			sb_adds(sb, REPLACEMENT_CHARACTER);
+			sb_adds(sb, UTF8_REPLACEMENT);
 			i++;
 		} else if (len == 1) {
 			sb_addc(sb, (u[i] < 0x20 || u[i] == 0x7f) ? ' ' : (char)u[i]);

@@ -223,9 +223,9 @@ int str_cmp_ptr(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Length of the valid UTF-8 sequence at @s (at most @n bytes), or 0. */
-static size_t utf8_seq_len(const unsigned char *s, size_t n)
+size_t utf8_sequence_length(const char *str, size_t n)
 {
+	const unsigned char *s = (const unsigned char *)str;
 	size_t len;
 	unsigned cp;
 
@@ -266,13 +266,13 @@ char *utf8_sanitize(const char *s, size_t n)
 
 	sb_add(&sb, "", 0);
 	while (i < n) {
-		size_t len = utf8_seq_len(u + i, n - i);
+		size_t len = utf8_sequence_length(s + i, n - i);
 
 		if (len && u[i]) {
 			sb_add(&sb, s + i, len);
 			i += len;
 		} else {
-			sb_adds(&sb, "\xef\xbf\xbd");
+			sb_adds(&sb, UTF8_REPLACEMENT);
 			i++;
 		}
 	}

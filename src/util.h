@@ -89,7 +89,14 @@ int str_cmp_ptr(const void *a, const void *b);	/* qsort over char * */
 /* qsort() that accepts an empty (NULL) array, which qsort() itself may not. */
 void xqsort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
 
-/* A copy of @s[0..n) with each invalid UTF-8 sequence replaced by U+FFFD. */
+/* U+FFFD, what stands for a byte that is not UTF-8 */
+#define UTF8_REPLACEMENT "\xef\xbf\xbd"
+/*
+ * Length of the valid UTF-8 sequence at @s (at most @n bytes, n >= 1), or
+ * 0: overlong forms, surrogates and code points past U+10FFFF are invalid.
+ */
+size_t utf8_sequence_length(const char *s, size_t n);
+/* A copy of @s[0..n) with each invalid UTF-8 sequence (and NUL) replaced by U+FFFD. */
 char *utf8_sanitize(const char *s, size_t n);
 
 /* Levenshtein distance, capped: returns cap + 1 once it exceeds cap. */
