@@ -164,9 +164,9 @@ static int comment_index(const struct file_facts *f, const struct token *t)
 		size_t mid = (lo + hi) / 2;
 		const struct pos *p = &f->comments.v[mid].start;
 
-		if (p->line == t->start.line && p->col == t->start.col)
+		if (pos_eq(*p, t->start))
 			return (int)mid;
-		if (p->line < t->start.line || (p->line == t->start.line && p->col < t->start.col))
+		if (pos_lt(*p, t->start))
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -535,11 +535,7 @@ static void find_implicit_sites(struct file_facts *f, const struct token_view *t
 
 static int site_cmp(const void *a, const void *b)
 {
-	const struct site *x = a, *y = b;
-
-	if (x->at.line != y->at.line)
-		return x->at.line < y->at.line ? -1 : 1;
-	return (x->at.col > y->at.col) - (x->at.col < y->at.col);
+	return pos_cmp(((const struct site *)a)->at, ((const struct site *)b)->at);
 }
 
 /*

@@ -143,9 +143,7 @@ static int place_cmp(const struct ent *x, const char *path, struct pos at)
 
 	if (r)
 		return r;
-	if (x->site->at.line != at.line)
-		return x->site->at.line < at.line ? -1 : 1;
-	return (x->site->at.col > at.col) - (x->site->at.col < at.col);
+	return pos_cmp(x->site->at, at);
 }
 
 static int name_cmp(const struct ent *x, const struct ent *key)
@@ -705,15 +703,11 @@ struct step {
 	VEC(const char *) via;		/* the calls down to it */
 };
 
-static bool before_pos(struct pos a, struct pos b)
-{
-	return a.line < b.line || (a.line == b.line && a.col < b.col);
-}
 
 static bool is_site_at(const struct file_facts *f, struct pos at)
 {
 	for (size_t i = 0; i < f->sites.n; i++)
-		if (f->sites.v[i].at.line == at.line && f->sites.v[i].at.col == at.col)
+		if (pos_eq(f->sites.v[i].at, at))
 			return true;
 	return false;
 }
@@ -760,8 +754,8 @@ static bool find_edge(const struct program *p, const struct file_facts *f, int f
 
 		if (t->function != fn || t->implicit || t->kind == KIND_COMPILER)
 			continue;
-		if (forward ? (before_pos(from, t->at) && before_pos(t->at, best)) :
-			      (before_pos(t->at, from) && before_pos(best, t->at))) {
+		if (forward ? (pos_lt(from, t->at) && pos_lt(t->at, best)) :
+			      (pos_lt(t->at, from) && pos_lt(best, t->at))) {
 			best = t->at;
 			best_site = t;
 		}
@@ -772,8 +766,8 @@ static bool find_edge(const struct program *p, const struct file_facts *f, int f
 		if (is_site_at(f, cl->at) || is_inert_call(cl->callee) ||
 		    barrier_lookup(cl->callee))
 			continue;
-		if (forward ? (before_pos(from, cl->at) && before_pos(cl->at, best)) :
-			      (before_pos(cl->at, from) && before_pos(best, cl->at))) {
+		if (forward ? (pos_lt(from, cl->at) && pos_lt(cl->at, best)) :
+			      (pos_lt(cl->at, from) && pos_lt(best, cl->at))) {
 			best = cl->at;
 			best_site = NULL;
 			best_call = cl;
@@ -788,7 +782,7 @@ static bool find_edge(const struct program *p, const struct file_facts *f, int f
 		const struct access *a = forward ? (best_site->before.n ? &best_site->before.v[0] : NULL) :
 					 (best_site->after.n ? &best_site->after.v[0] : NULL);
 
-		if (a && (forward ? before_pos(from, a->at) : before_pos(a->at, from)))
+		if (a && (forward ? pos_lt(from, a->at) : pos_lt(a->at, from)))
 			return false;
 		out->site = best_site;
 		out->file = f;
@@ -820,10 +814,6 @@ static bool find_edge(const struct program *p, const struct file_facts *f, int f
 	return false;
 }
 
-static bool same_pos(struct pos a, struct pos b)
-{
-	return a.line == b.line && a.col == b.col;
-}
 
 /*
  * Is there an access of the new barrier's own function between it and
@@ -842,15 +832,15 @@ static bool access_between(const struct site *s, const struct step *st, bool for
 	for (size_t i = 0; i < n; i++) {
 		struct pos at = v[i].at;
 		bool in_call = st->first_is_call && at.line == st->first.line &&
-			       !before_pos(at, st->first);
+			       !pos_lt(at, st->first);
 
-		if (st->first_is_call && same_pos(at, st->first))
+		if (st->first_is_call && pos_eq(at, st->first))
 			continue;
 		if (forward)
-			return before_pos(at, st->first) || in_call;
+			return pos_lt(at, st->first) || in_call;
 		if (in_call)
 			continue;
-		return before_pos(st->first, at);
+		return pos_lt(st->first, at);
 	}
 	return false;
 }

@@ -714,11 +714,8 @@ static int cmp_partner(const void *a, const void *b)
 
 	if (c)
 		return c;
-	if (x->at.line != y->at.line)
-		return x->at.line < y->at.line ? -1 : 1;
-	if (x->at.col != y->at.col)
-		return x->at.col < y->at.col ? -1 : 1;
-	return strcmp(x->barrier, y->barrier);
+	c = pos_cmp(x->at, y->at);
+	return c ? c : strcmp(x->barrier, y->barrier);
 }
 
 /* A partner that is no site: the full barrier implied by an atomic RMW. */

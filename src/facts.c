@@ -10,10 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-bool pos_le(struct pos a, struct pos b)
-{
-	return a.line < b.line || (a.line == b.line && a.col <= b.col);
-}
 
 int file_function_at(const struct file_facts *f, struct pos p)
 {

@@ -22,6 +22,29 @@ struct pos {
 	unsigned line, col;	/* 1-based, col in bytes */
 };
 
+/* Positions in a file, in reading order: <0, 0 or >0, as strcmp(). */
+static inline int pos_cmp(struct pos a, struct pos b)
+{
+	if (a.line != b.line)
+		return a.line < b.line ? -1 : 1;
+	return (a.col > b.col) - (a.col < b.col);
+}
+
+static inline bool pos_eq(struct pos a, struct pos b)
+{
+	return a.line == b.line && a.col == b.col;
+}
+
+static inline bool pos_lt(struct pos a, struct pos b)
+{
+	return pos_cmp(a, b) < 0;
+}
+
+static inline bool pos_le(struct pos a, struct pos b)
+{
+	return pos_cmp(a, b) <= 0;
+}
+
 struct comment {
 	struct pos start, end;	/* end is the last character */
 	char *text;		/* raw, with its comment markers */
@@ -231,7 +254,6 @@ struct program {
 	struct lkmm *lkmm;	/* lkmm.c's pairs and verdicts (lkmm_analyze()) */
 };
 
-bool pos_le(struct pos a, struct pos b);
 /* The innermost function of @f whose extent holds @p, or -1. */
 int file_function_at(const struct file_facts *f, struct pos p);
 

@@ -336,9 +336,7 @@ static int scored_cmp(const void *a, const void *b)
 	d = strcmp(x->site->file->path, y->site->file->path);
 	if (d)
 		return d;
-	if (x->site->at.line != y->site->at.line)
-		return x->site->at.line < y->site->at.line ? -1 : 1;
-	return (int)x->site->at.col - (int)y->site->at.col;
+	return pos_cmp(x->site->at, y->site->at);
 }
 
 static int evidence_cmp(const void *a, const void *b)

@@ -46,14 +46,6 @@ struct fn_tokens {
 	VEC(struct access) all;	/* every access in the function, in order */
 };
 
-static int pos_cmp(struct pos a, struct pos b)
-{
-	if (a.line != b.line)
-		return a.line < b.line ? -1 : 1;
-	if (a.col != b.col)
-		return a.col < b.col ? -1 : 1;
-	return 0;
-}
 
 static bool is_ident(const struct fn_tokens *ft, size_t i)
 {

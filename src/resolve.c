@@ -398,8 +398,7 @@ static bool named_by_callee(const struct program *p, const struct site *s,
 				continue;
 			for (size_t k = 0; k < t->partners.n; k++)
 				if (t->partners.v[k].file == pt->file &&
-				    t->partners.v[k].at.line == pt->at.line &&
-				    t->partners.v[k].at.col == pt->at.col)
+				    pos_eq(t->partners.v[k].at, pt->at))
 					return true;
 		}
 	}

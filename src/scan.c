@@ -215,7 +215,7 @@ size_t tok_find(const struct token_view *tv, struct pos at)
 		size_t mid = (lo + hi) / 2;
 		const struct pos *p = &tv->t[mid].start;
 
-		if (p->line < at.line || (p->line == at.line && p->col < at.col))
+		if (pos_lt(*p, at))
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -290,11 +290,7 @@ static enum CXChildVisitResult visit_top(CXCursor c, CXCursor parent, CXClientDa
 
 static int function_cmp(const void *a, const void *b)
 {
-	const struct function *x = a, *y = b;
-
-	if (x->start.line != y->start.line)
-		return x->start.line < y->start.line ? -1 : 1;
-	return (x->start.col > y->start.col) - (x->start.col < y->start.col);
+	return pos_cmp(((const struct function *)a)->start, ((const struct function *)b)->start);
 }
 
 
@@ -389,7 +385,7 @@ skip_block:
 static bool has_call_at(const struct function *fn, struct pos at)
 {
 	for (size_t i = 0; i < fn->calls.n; i++)
-		if (fn->calls.v[i].at.line == at.line && fn->calls.v[i].at.col == at.col)
+		if (pos_eq(fn->calls.v[i].at, at))
 			return true;
 	return false;
 }
@@ -411,8 +407,7 @@ static void add_calls_from_tokens(struct file_facts *f, const struct token_view 
 			struct call *c = &tok.calls.v[i];
 
 			/* the function's own name, for one from the tokens */
-			if (has_call_at(fn, c->at) || (c->at.line == fn->start.line &&
-						       c->at.col == fn->start.col))
+			if (has_call_at(fn, c->at) || pos_eq(c->at, fn->start))
 				free(c->callee);
 			else
 				vec_push(&fn->calls, *c);
@@ -485,8 +480,7 @@ static void find_sites(struct file_facts *f, const struct token_view *tv)
 			continue;
 		fn = file_function_at(f, tv->t[i].start);
 		/* "void smp_mb(void) {": a definition, not a use */
-		if (fn >= 0 && !memcmp(&f->functions.v[fn].start, &tv->t[i].start,
-				       sizeof(struct pos)))
+		if (fn >= 0 && pos_eq(f->functions.v[fn].start, tv->t[i].start))
 			continue;
 		s.file = f;
 		s.at = tv->t[i].start;
