@@ -300,7 +300,7 @@ static void offer_nearby(struct site *s, const struct file_facts *f,
 		if (!group_above(tv, j, &g))
 			continue;
 		text = group_text(f, tv, &g);
-		ok = text_names_identifier(text, s->barrier) || no_call_between(tv, j, start, s->barrier);
+		ok = has_word(text, s->barrier) || no_call_between(tv, j, start, s->barrier);
 		free(text);
 		if (ok && offer(s, f, tv, &g, RULE_NEARBY, false))
 			return;
@@ -320,7 +320,7 @@ static void offer_below(struct site *s, const struct file_facts *f,
 		return;
 	g = group_from(tv, end + 1);
 	text = group_text(f, tv, &g);
-	named = text_names_identifier(text, s->barrier);
+	named = has_word(text, s->barrier);
 	free(text);
 	if (named)
 		offer(s, f, tv, &g, RULE_BELOW, false);
@@ -470,7 +470,7 @@ static size_t named_call_below(const struct token_view *tv, size_t i, const char
 			if (!is_plain_call(tv, k))
 				continue;
 			name = tok_dup(tv, k);
-			named = text_names_identifier(text, name);
+			named = has_word(text, name);
 			free(name);
 			if (named)
 				return k;

@@ -399,21 +399,6 @@ static void add_repair(struct repair_list *list, const struct file_facts *f, uns
 	vec_push(&list->v, ((struct repair){ f, first, last, xstrdup(from), xstrdup(to), why }));
 }
 
-static bool ident_char(char c)
-{
-	return c == '_' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-/* Where the whole word @w starts in @text from @p, or NULL. */
-static const char *find_word(const char *text, const char *p, const char *w)
-{
-	size_t n = strlen(w);
-
-	for (p = strstr(p, w); p; p = strstr(p + 1, w))
-		if (!(p > text && ident_char(p[-1])) && !ident_char(p[n]))
-			return p;
-	return NULL;
-}
 
 /*
  * How the comment wrote @name: the name itself, or the shorthand that
@@ -430,9 +415,9 @@ static char *written_as(const char *text, const char *name)
 		char *word;
 		bool hit = false;
 
-		if (!ident_char(*p) || (p > text && ident_char(p[-1])))
+		if (!is_ident_char(*p) || (p > text && is_ident_char(p[-1])))
 			continue;
-		while (ident_char(*e) || *e == '<' || *e == '|' || *e == '>' || *e == '/')
+		while (is_ident_char(*e) || *e == '<' || *e == '|' || *e == '>' || *e == '/')
 			e++;
 		word = xstrndup(p, (size_t)(e - p));
 		if (strpbrk(word, "</"))

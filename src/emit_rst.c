@@ -64,10 +64,6 @@ struct map {
 
 /* ---- escaping ---------------------------------------------------------- */
 
-static bool is_word_char(char c)
-{
-	return isalnum((unsigned char)c) || c == '_';
-}
 
 /*
  * Could @s, at the start of a line, open a block: a bullet, an enumerator
@@ -152,7 +148,7 @@ static bool is_c_identifier(const char *s)
 	if (!s || !*s || isdigit((unsigned char)*s))
 		return false;
 	for (; *s; s++)
-		if (!is_word_char(*s))
+		if (!is_ident_char(*s))
 			return false;
 	return true;
 }

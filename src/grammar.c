@@ -186,10 +186,6 @@ struct tokens {
 	VEC(struct token) v;
 };
 
-static bool is_word_char(char c)
-{
-	return isalnum((unsigned char)c) || c == '_';
-}
 
 /* "foo_<a|b>" continues at @p with "<a|b>": return its length, or 0. */
 static size_t alternation_length(const char *p)
@@ -199,7 +195,7 @@ static size_t alternation_length(const char *p)
 
 	if (*p != '<')
 		return 0;
-	while (i < 64 && (is_word_char(p[i]) || p[i] == '|')) {
+	while (i < 64 && (is_ident_char(p[i]) || p[i] == '|')) {
 		bar |= p[i] == '|';
 		i++;
 	}
@@ -226,29 +222,29 @@ static size_t scan_word(const char *text, size_t at, struct token *t)
 	size_t n;
 
 	for (;;) {
-		if (is_word_char(*p)) {
+		if (is_ident_char(*p)) {
 			f |= isupper((unsigned char)*p) ? W_UPPER :
 			     islower((unsigned char)*p) ? W_LOWER :
 			     *p == '_' ? W_UNDERSCORE : 0;
 			p++;
-		} else if (*p == '*' && (p == s || is_word_char(p[-1]) || is_word_char(p[1]))) {
+		} else if (*p == '*' && (p == s || is_ident_char(p[-1]) || is_ident_char(p[1]))) {
 			f |= W_STAR;
 			p++;
 		} else if (p > s && (n = alternation_length(p))) {
 			f |= W_ALT;
 			p += n;
-		} else if (p > s && *p == '/' && is_word_char(p[1])) {
+		} else if (p > s && *p == '/' && is_ident_char(p[1])) {
 			f |= W_SLASH;
 			p++;
-		} else if (p > s && *p == '-' && p[1] == '>' && is_word_char(p[2])) {
+		} else if (p > s && *p == '-' && p[1] == '>' && is_ident_char(p[2])) {
 			f |= W_OTHER;
 			p += 2;
-		} else if (p > s && (*p == '-' || *p == '.') && is_word_char(p[-1]) &&
-			   is_word_char(p[1])) {
+		} else if (p > s && (*p == '-' || *p == '.') && is_ident_char(p[-1]) &&
+			   is_ident_char(p[1])) {
 			f |= W_OTHER;
 			p++;
 		} else if (p > s && *p == '\'' && isalpha((unsigned char)p[1]) &&
-			   !((p[1] == 's' || p[1] == 'S') && !is_word_char(p[2]))) {
+			   !((p[1] == 's' || p[1] == 'S') && !is_ident_char(p[2]))) {
 			f |= W_OTHER;	/* doesn't, we're */
 			p++;
 		} else {
@@ -258,7 +254,7 @@ static size_t scan_word(const char *text, size_t at, struct token *t)
 	t->type = T_WORD;
 	t->start = at;
 	t->len = (size_t)(p - s);
-	if (*p == '\'' && (p[1] == 's' || p[1] == 'S') && !is_word_char(p[2])) {
+	if (*p == '\'' && (p[1] == 's' || p[1] == 'S') && !is_ident_char(p[2])) {
 		f |= W_POSSESSIVE;
 		p += 2;
 	} else if ((n = call_parens_length(p))) {
@@ -342,7 +338,7 @@ static void tokenize(const char *text, struct tokens *tk)
 		line_start = false;
 		if (isspace((unsigned char)c)) {
 			i++;
-		} else if (is_word_char(c) || (c == '*' && is_word_char(text[i + 1]))) {
+		} else if (is_ident_char(c) || (c == '*' && is_ident_char(text[i + 1]))) {
 			struct token t;
 
 			i = scan_word(text, i, &t);
@@ -926,7 +922,7 @@ static bool valid_identifier(const char *s)
 	if (!*s || isdigit((unsigned char)*s))
 		return false;
 	for (; *s; s++)
-		if (!is_word_char(*s))
+		if (!is_ident_char(*s))
 			return false;
 	return true;
 }
@@ -1767,18 +1763,6 @@ bool grammar_mentions_pairing(const char *comment)
 	return false;
 }
 
-bool text_names_identifier(const char *text, const char *id)
-{
-	size_t n = strlen(id);
-
-	for (const char *p = text && n ? strstr(text, id) : NULL; p; p = strstr(p + 1, id)) {
-		bool before = p > text && is_word_char(p[-1]);
-
-		if (!before && !is_word_char(p[n]))
-			return true;
-	}
-	return false;
-}
 
 bool grammar_names_barrier(const char *comment)
 {

@@ -580,28 +580,16 @@ static bool listed(const struct ref_result *res, const char *name)
 	return false;
 }
 
-/* Is @c an identifier character? */
-static bool ident_char(char c)
-{
-	return c == '_' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
 
 /* Does @text name the last field of @object ("mmu_invalidate_seq") as a word? */
 static bool text_names_field(const char *text, const char *object)
 {
-	const char *f = object, *p;
-	size_t n;
+	const char *f = object;
 
-	for (p = object; *p; p++)
+	for (const char *p = object; *p; p++)
 		if (*p == '.' || (*p == '>' && p > object && p[-1] == '-'))
 			f = p + 1;
-	n = strlen(f);
-	if (!text || !n || f == object)
-		return false;
-	for (p = strstr(text, f); p; p = strstr(p + 1, f))
-		if (!(p > text && ident_char(p[-1])) && !ident_char(p[n]))
-			return true;
-	return false;
+	return f != object && has_word(text, f);
 }
 
 /*

@@ -325,7 +325,7 @@ static bool resolve_own_barrier(const struct program *p, struct site *s)
 
 	for (size_t c = 0; c < s->stmt_calls.n; c++) {
 		const struct call *call = &s->stmt_calls.v[c];
-		bool in_text = text_names_identifier(s->comment_text, call->callee);
+		bool in_text = has_word(s->comment_text, call->callee);
 
 		if ((named && !in_text) || (first && !in_text))
 			continue;

@@ -218,6 +218,18 @@ bool str_ends_with(const char *s, const char *suffix)
 	return n >= m && strcmp(s + n - m, suffix) == 0;
 }
 
+const char *find_word(const char *text, const char *from, const char *word)
+{
+	size_t n = strlen(word);
+
+	if (!text || !n)
+		return NULL;
+	for (const char *p = strstr(from, word); p; p = strstr(p + 1, word))
+		if (!(p > text && is_ident_char(p[-1])) && !is_ident_char(p[n]))
+			return p;
+	return NULL;
+}
+
 int str_cmp_ptr(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);

@@ -83,6 +83,23 @@ char *sb_detach(struct strbuf *sb);	/* caller frees; buffer is reset */
 void sb_reset(struct strbuf *sb);
 void sb_release(struct strbuf *sb);
 
+/* A character of a C identifier: ASCII letters and digits, '_'. */
+static inline bool is_ident_char(char c)
+{
+	return c == '_' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+	       (c >= 'A' && c <= 'Z');
+}
+/*
+ * The first whole-word occurrence of @word in @text at or after @from: no
+ * identifier character just before or after it ("smp_wmb" is in "the
+ * smp_wmb above", not in "smp_wmb__x").  NULL if none, or if @text is NULL
+ * or @word empty.
+ */
+const char *find_word(const char *text, const char *from, const char *word);
+static inline bool has_word(const char *text, const char *word)
+{
+	return find_word(text, text, word) != NULL;
+}
 bool str_starts_with(const char *s, const char *prefix);
 bool str_ends_with(const char *s, const char *suffix);
 int str_cmp_ptr(const void *a, const void *b);	/* qsort over char * */
