@@ -578,8 +578,10 @@ static void add_partner_details(struct checklist_item *it, const struct site *s,
 		struct strbuf sb = STRBUF_INIT;
 
 		/* the partner's own fields: an implied barrier has no site */
-		sb_addf(&sb, "%s %s%s() in %s() (%s:%u)", verb, pt->site ? "" : "the barrier implicit in ",
-			pt->barrier, pt->function ? pt->function : "?", pt->file->path, pt->at.line);
+		sb_addf(&sb, "%s %s", verb, pt->site ? "" : "the barrier implicit in ");
+		sb_add_barrier_at(&sb, pt->barrier, pt->function ? pt->function : "?",
+				  pt->file->path, pt->at.line);
+		sb_addc(&sb, ')');
 		for (size_t v = 1; v < pt->via.n; v++)
 			sb_addf(&sb, "%s %s()", v == 1 ? " via" : " ->", pt->via.v[v]);
 		vec_push(&it->details, sb_detach(&sb));
@@ -873,12 +875,10 @@ static void report_redundant(struct ctx *c, const struct ent *y)
 	for (size_t j = 0; st.site && j < c->a.n; j++)
 		if (c->a.v[j].site == st.site && c->a.v[j].how == UNMATCHED)
 			goto out;
-	if (st.site)
-		sb_addf(&what, "%s() in %s() (%s:%u", st.site->barrier, st.fn->name,
-			st.file->path, st.site->at.line);
-	else
-		sb_addf(&what, "the barrier implicit in %s() in %s() (%s:%u", st.implied,
-			st.fn->name, st.file->path, st.at.line);
+	if (!st.site)
+		sb_adds(&what, "the barrier implicit in ");
+	sb_add_barrier_at(&what, st.site ? st.site->barrier : st.implied, st.fn->name,
+			  st.file->path, st.site ? st.site->at.line : st.at.line);
 	for (size_t v = 0; v < st.via.n; v++)
 		sb_addf(&what, "%s%s()", v ? " -> " : ", reached through ", st.via.v[v]);
 	sb_addc(&what, ')');

@@ -841,8 +841,8 @@ static void describe_there(struct strbuf *sb, const struct claim *c)
 {
 	const struct partner *t = &c->there;
 
-	sb_addf(sb, "%s() in %s() (%s:%u), %u call%s deep", t->barrier, t->function,
-		t->file->path, t->at.line, c->there_depth, c->there_depth == 1 ? "" : "s");
+	sb_add_barrier_at(sb, t->barrier, t->function, t->file->path, t->at.line);
+	sb_addf(sb, "), %u call%s deep", c->there_depth, c->there_depth == 1 ? "" : "s");
 	if (t->via.n > 1) {
 		sb_adds(sb, ", via ");
 		for (size_t i = 0; i < t->via.n; i++)

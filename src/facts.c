@@ -31,6 +31,12 @@ const char *site_function_name(const struct site *s)
 	return s->function >= 0 ? s->file->functions.v[s->function].name : NULL;
 }
 
+void sb_add_barrier_at(struct strbuf *sb, const char *barrier, const char *function,
+		       const char *path, unsigned line)
+{
+	sb_addf(sb, "%s() in %s() (%s:%u", barrier, function, path, line);
+}
+
 bool site_has_partner(const struct site *s, const struct site *t)
 {
 	for (size_t i = 0; i < s->partners.n; i++)

@@ -261,6 +261,13 @@ int file_function_at(const struct file_facts *f, struct pos p);
 const char *site_function_name(const struct site *s);
 /* Did a reference of @s resolve to the site @t? */
 bool site_has_partner(const struct site *s, const struct site *t);
+/*
+ * "smp_wmb() in kvm_vm_ioctl_create_vcpu() (virt/kvm/kvm_main.c:4332", as
+ * every message names a barrier and where it is.  The parenthesis is left
+ * open for the caller to add to (", via f() -> g()") and close.
+ */
+void sb_add_barrier_at(struct strbuf *sb, const char *barrier, const char *function,
+		       const char *path, unsigned line);
 
 const char *status_name(enum status status);
 const char *comment_rule_name(enum comment_rule rule);

@@ -430,11 +430,14 @@ void candidates_release(struct candidate *c, size_t n)
 char *infer_site_name(const struct site *s)
 {
 	const char *fn = site_function_name(s);
+	struct strbuf sb = STRBUF_INIT;
 
 	if (fn)
-		return xasprintf("%s() in %s() (%s:%u)", s->barrier, fn,
-				 s->file->path, s->at.line);
-	return xasprintf("%s() (%s:%u)", s->barrier, s->file->path, s->at.line);
+		sb_add_barrier_at(&sb, s->barrier, fn, s->file->path, s->at.line);
+	else
+		sb_addf(&sb, "%s() (%s:%u", s->barrier, s->file->path, s->at.line);
+	sb_addc(&sb, ')');
+	return sb_detach(&sb);
 }
 
 char *infer_best_summary(const struct program *p, const struct site *s)

@@ -674,7 +674,7 @@ static char *describe_partner(const struct partner *pt)
 {
 	struct strbuf sb = STRBUF_INIT;
 
-	sb_addf(&sb, "%s() in %s() (%s:%u", pt->barrier, pt->function, pt->file->path, pt->at.line);
+	sb_add_barrier_at(&sb, pt->barrier, pt->function, pt->file->path, pt->at.line);
 	if (pt->via.n > 1) {
 		sb_adds(&sb, ", via ");
 		for (size_t i = 0; i < pt->via.n; i++)
@@ -821,8 +821,9 @@ static unsigned add_namers(const struct namings *ix, const struct site *s, bool 
 		if (q == last || (see && !ix->v.v[i].see))
 			continue;
 		last = q;
-		sb_addf(msg, "%s%s() in %s() (%s:%u)", n++ ? ", " : intro, q->barrier,
-			fn ? fn : "?", q->file->path, q->at.line);
+		sb_adds(msg, n++ ? ", " : intro);
+		sb_add_barrier_at(msg, q->barrier, fn ? fn : "?", q->file->path, q->at.line);
+		sb_addc(msg, ')');
 	}
 	return n;
 }
