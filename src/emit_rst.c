@@ -510,55 +510,6 @@ static void add_escaped_section(struct strbuf *sb, char underline, unsigned num,
 	sb_release(&t);
 }
 
-static const char *status_meaning(enum status st)
-{
-	switch (st) {
-	case STATUS_DANGLING: return "the named partner does not exist, or holds no such barrier";
-	case STATUS_MISMATCH: return "the partner exists but cannot pair with this barrier";
-	case STATUS_VAGUE: return "the comment speaks of pairing but names no function";
-	case STATUS_UNDOCUMENTED: return "no comment says what the barrier pairs with";
-	case STATUS_ONE_WAY: return "the partner exists but its comment does not point back";
-	case STATUS_NO_PARTNER: return "the comment says there is no partner";
-	case STATUS_PAIRED: return "the partner exists and points back";
-	case STATUS_NOT_REQUIRED: return "a compiler barrier, never paired";
-	case STATUS__COUNT: break;
-	}
-	BUG("unknown status %d", (int)st);
-}
-
-/* The fill colours below, as the legend names them. */
-static const char *status_colour_name(enum status st)
-{
-	switch (st) {
-	case STATUS_DANGLING: return "red";
-	case STATUS_MISMATCH: return "orange";
-	case STATUS_VAGUE: return "violet";
-	case STATUS_UNDOCUMENTED: return "grey";
-	case STATUS_ONE_WAY: return "yellow";
-	case STATUS_NO_PARTNER: return "blue";
-	case STATUS_PAIRED: return "green";
-	case STATUS_NOT_REQUIRED: return "white";
-	case STATUS__COUNT: break;
-	}
-	BUG("unknown status %d", (int)st);
-}
-
-/* Fill colours for the graph, light enough for black text. */
-static const char *status_colour(enum status st)
-{
-	switch (st) {
-	case STATUS_DANGLING: return "#f4a6a6";
-	case STATUS_MISMATCH: return "#f7c59f";
-	case STATUS_VAGUE: return "#d9c6f0";
-	case STATUS_UNDOCUMENTED: return "#dddddd";
-	case STATUS_ONE_WAY: return "#fff1a8";
-	case STATUS_NO_PARTNER: return "#c6e2f7";
-	case STATUS_PAIRED: return "#bfe6b8";
-	case STATUS_NOT_REQUIRED: return "#ffffff";
-	case STATUS__COUNT: break;
-	}
-	BUG("unknown status %d", (int)st);
-}
 
 static const char *rule_words(enum comment_rule r)
 {
@@ -986,7 +937,7 @@ static void dot_node(struct graph *g, const struct map *m, struct entry *e)
 	sb_adds(&g->dot, "\\n");
 	add_safe(&g->dot, s->barrier);
 	sb_addf(&g->dot, "\", fillcolor=\"%s\", tooltip=\"%s: ",
-		status_colour(s->status), status_name(s->status));
+		status_info(s->status)->colour, status_name(s->status));
 	add_safe(&g->dot, s->file->path);
 	sb_addf(&g->dot, ":%u\"", s->at.line);
 	if (m->o->svg_links) {
@@ -1207,9 +1158,9 @@ static void add_legend(struct strbuf *sb)
 	table_add(&t, xstrdup("Status"));
 	table_add(&t, xstrdup("Meaning"));
 	for (int st = 0; st < STATUS__COUNT; st++) {
-		table_add(&t, xstrdup(status_colour_name((enum status)st)));
+		table_add(&t, xstrdup(status_info((enum status)st)->colour_name));
 		table_add(&t, xasprintf("%s", status_name((enum status)st)));
-		table_add(&t, xstrdup(status_meaning((enum status)st)));
+		table_add(&t, xstrdup(status_info((enum status)st)->meaning));
 	}
 	sb_adds(sb, "Boxes are barriers, grouped by file and filled by status. "
 		"A green double arrow joins two barriers whose comments name each "
@@ -1399,7 +1350,7 @@ static void add_status_table(struct strbuf *sb, const struct tally *t)
 	for (int st = 0; st < STATUS__COUNT; st++) {
 		table_add(&tb, xstrdup(status_name((enum status)st)));
 		table_add(&tb, xasprintf("%u", t->n[st]));
-		table_add(&tb, xstrdup(status_meaning((enum status)st)));
+		table_add(&tb, xstrdup(status_info((enum status)st)->meaning));
 	}
 	table_add(&tb, xstrdup("total"));
 	table_add(&tb, xasprintf("%u", t->total));
@@ -1553,7 +1504,7 @@ static void add_worklist_table(struct strbuf *sb, const struct map *m, enum stat
 		sb_adds(sb, "None.\n\n");
 		return;
 	}
-	sb_addf(sb, "%u %s: %s.\n\n", n, n == 1 ? "barrier" : "barriers", status_meaning(st));
+	sb_addf(sb, "%u %s: %s.\n\n", n, n == 1 ? "barrier" : "barriers", status_info(st)->meaning);
 	sb_adds(sb, ".. list-table::\n   :header-rows: 1\n   :widths: 35 25 40\n\n"
 		"   * - Barrier\n     - Location\n     - Finding\n");
 	for (size_t i = 0; i < m->entries.n; i++) {

@@ -46,22 +46,35 @@ bool site_has_partner(const struct site *s, const struct site *t)
 }
 
 
-const char *status_name(enum status status)
-{
-	static const char *const names[STATUS__COUNT] = {
-		[STATUS_DANGLING] = "dangling",
-		[STATUS_MISMATCH] = "mismatch",
-		[STATUS_VAGUE] = "vague",
-		[STATUS_UNDOCUMENTED] = "undocumented",
-		[STATUS_ONE_WAY] = "one-way",
-		[STATUS_NO_PARTNER] = "no-partner",
-		[STATUS_PAIRED] = "paired",
-		[STATUS_NOT_REQUIRED] = "not-required",
-	};
+static const struct status_info statuses[STATUS__COUNT] = {
+	[STATUS_DANGLING] = { "dangling",
+		"the named partner does not exist, or holds no such barrier", "red", "#f4a6a6" },
+	[STATUS_MISMATCH] = { "mismatch",
+		"the partner exists but cannot pair with this barrier", "orange", "#f7c59f" },
+	[STATUS_VAGUE] = { "vague",
+		"the comment speaks of pairing but names no function", "violet", "#d9c6f0" },
+	[STATUS_UNDOCUMENTED] = { "undocumented",
+		"no comment says what the barrier pairs with", "grey", "#dddddd" },
+	[STATUS_ONE_WAY] = { "one-way",
+		"the partner exists but its comment does not point back", "yellow", "#fff1a8" },
+	[STATUS_NO_PARTNER] = { "no-partner",
+		"the comment says there is no partner", "blue", "#c6e2f7" },
+	[STATUS_PAIRED] = { "paired",
+		"the partner exists and points back", "green", "#bfe6b8" },
+	[STATUS_NOT_REQUIRED] = { "not-required",
+		"a compiler barrier, never paired", "white", "#ffffff" },
+};
 
+const struct status_info *status_info(enum status status)
+{
 	if ((unsigned)status >= STATUS__COUNT)
 		BUG("unknown status %d", (int)status);
-	return names[status];
+	return &statuses[status];
+}
+
+const char *status_name(enum status status)
+{
+	return status_info(status)->name;
 }
 
 const char *comment_rule_name(enum comment_rule rule)

@@ -269,7 +269,15 @@ bool site_has_partner(const struct site *s, const struct site *t);
 void sb_add_barrier_at(struct strbuf *sb, const char *barrier, const char *function,
 		       const char *path, unsigned line);
 
-const char *status_name(enum status status);
+/* What a status means, for every output that shows it: one table, in facts.c. */
+struct status_info {
+	const char *name;		/* "dangling": lint, JSON, --status */
+	const char *meaning;		/* one line: the map's legend and worklist */
+	const char *colour_name;	/* the graph's fill, as the legend names it */
+	const char *colour;		/* the fill, light enough for black text */
+};
+const struct status_info *status_info(enum status status);
+const char *status_name(enum status status);	/* status_info(status)->name */
 const char *comment_rule_name(enum comment_rule rule);
 /*
  * A command-line barrier: "FILE:LINE" sets *path (caller frees) and *line
