@@ -545,7 +545,7 @@ static int write_to_folder(const struct program *p, const struct litmus_args *a,
 {
 	int disagree = 0;
 
-	if (mkdir(a->out, 0755) < 0 && errno != EEXIST)
+	if (mkdir_p(a->out, 0755) < 0)
 		die("cannot create %s: %s", a->out, strerror(errno));
 	for (size_t i = 0; i < n; i++) {
 		char *name, *text = write_test(pairs[i], &name);
