@@ -9,7 +9,8 @@
 #             make coccicheck run the semantic patches over the kernel tree
 #             make bench      time barriermap against spatch on the same tree
 #             make fuzz       run the libFuzzer harnesses (FUZZ_SECONDS=60 each)
-#             make install PREFIX=/usr/local
+#             make man        the manual page, build/man/barriermap.1
+#             make install PREFIX=/usr/local (DESTDIR= too)
 #             make V=1 ...    show the commands
 .SUFFIXES:
 .DEFAULT_GOAL := all
@@ -117,9 +118,23 @@ map: barriermap
 -include bench/bench.mk
 -include tests/fuzz/fuzz.mk
 
-install: barriermap
-	install -D -m 755 barriermap $(DESTDIR)$(PREFIX)/bin/barriermap
-	install -D -m 755 tools/kernel-tree.sh $(DESTDIR)$(PREFIX)/share/barriermap/kernel-tree.sh
+# The binary, the script that extracts the default tree (found beside the
+# binary as ../share/barriermap/), the semantic patches, the manual page
+# and the bash completion.
+# The installed binary is built apart (build/install), with the installed
+# kernel-tree.sh's path in it instead of the checkout's.
+DATADIR = $(DESTDIR)$(PREFIX)/share
+install: man
+	$(Q)$(MAKE) --no-print-directory BUILD=build/install \
+		KERNEL_TREE_SCRIPT=$(PREFIX)/share/barriermap/kernel-tree.sh build/install/barriermap
+	install -D -m 755 build/install/barriermap $(DESTDIR)$(PREFIX)/bin/barriermap
+	install -D -m 755 tools/kernel-tree.sh $(DATADIR)/barriermap/kernel-tree.sh
+	install -d $(DATADIR)/barriermap/cocci
+	install -m 644 cocci/*.cocci cocci/barrier_template.py $(DATADIR)/barriermap/cocci/
+	install -m 755 cocci/coccicheck.sh $(DATADIR)/barriermap/cocci/
+	install -D -m 644 build/man/barriermap.1 $(DATADIR)/man/man1/barriermap.1
+	install -D -m 644 tools/barriermap-completion.bash \
+		$(DATADIR)/bash-completion/completions/barriermap
 
 clean:
 	rm -rf build barriermap

@@ -30,3 +30,11 @@ html_sidebars = {'**': ['about.html', 'navigation.html', 'searchbox.html']}
 html_show_sourcelink = False
 html_copy_source = False
 html_last_updated_fmt = None
+
+# The manual page, from the same source as the site's command reference
+# (make man; make install puts it in PREFIX/share/man/man1).
+man_pages = [
+    ('barriermap', 'barriermap',
+     'check the pairing comments of memory barriers in the Linux kernel',
+     ['the barriermap authors'], 1),
+]

@@ -15,7 +15,7 @@ HTMLDOCS_OUT := build/html
 
 htmldocs: barriermap
 	$(Q)mkdir -p $(HTMLDOCS_SRC)
-	$(Q)cp -p rst/*.rst $(HTMLDOCS_SRC)/
+	$(Q)cp -p rst/*.rst rst/*.inc $(HTMLDOCS_SRC)/
 	$(quiet) MAP $(HTMLDOCS_SRC)/map
 	$(Q)./barriermap map --kernel "$(or $(KDIR),$(KERNEL_TREE))" \
 		-o $(HTMLDOCS_SRC)/map --svg-links ../map/
@@ -24,4 +24,18 @@ htmldocs: barriermap
 		$(SPHINXOPTS) $(HTMLDOCS_SRC) $(HTMLDOCS_OUT)
 	@echo "  HTML    $(HTMLDOCS_OUT)/index.html"
 
-.PHONY: htmldocs
+# make man: the manual page, build/man/barriermap.1, from rst/barriermap.rst
+# and the commands' own help (rst/commands.inc, kept up to date by
+# make commands-rst; a test checks it).
+MAN_SRC := build/man-src
+man:
+	$(Q)rm -rf $(MAN_SRC) && mkdir -p $(MAN_SRC)
+	$(Q)cp -p rst/barriermap.rst rst/commands.inc $(MAN_SRC)/
+	$(quiet) MAN build/man/barriermap.1
+	$(Q)$(SPHINXBUILD) -W --keep-going -q -b man -c . -D root_doc=barriermap \
+		-d build/man-doctrees $(MAN_SRC) build/man
+
+commands-rst: barriermap
+	$(Q)./barriermap help --rst > rst/commands.inc.tmp && mv -f rst/commands.inc.tmp rst/commands.inc
+
+.PHONY: htmldocs man commands-rst

@@ -20,28 +20,20 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char usage[] =
-	"usage: barriermap check-patch [--kernel DIR] [--format=text|rst|json|--terse] [--base=REV] PATCH...\n"
-	"       barriermap check-patch [--kernel DIR] [--format=...] --git REV-RANGE\n"
-	"       barriermap check-patch [--kernel DIR] --checklist-doc\n"
-	"\n"
-	"PATCH is a git format-patch file, a git diff, an mbox holding a series,\n"
-	"or - for stdin; several apply in the order given.  The tree is not changed.\n"
-	"\n"
-	"  --base=REV        in git, the files before the patch are REV's (default:\n"
-	"                    the blobs its index lines name, else the tree; a\n"
-	"                    patch the tree already holds is reversed out of it)\n"
-	"  --terse           one line per item to check, FILE:LINE: SEVERITY: TYPE: message\n"
-	"  --ignore=TYPE,... leave out the items of these TYPEs\n"
-	"  --rescan-all      scan every file before and after each patch (the default\n"
-	"                    scans only the files a patch touches, and copies the rest)\n"
-	"  --git REV-RANGE   check the commits of REV-RANGE (A..B, or one commit REV)\n"
-	"                    of the kernel tree's repository, each against its parent\n"
-	"  --checklist-doc   print the \"Memory barriers\" item for\n"
-	"                    Documentation/virt/kvm/review-checklist.rst\n"
-	"\n"
-	"Exit status: 0 nothing needs attention, 1 items to check,\n"
-	"2 malformed patch, patch that does not apply, or bad usage.\n";
+static const char *const check_patch_usage[] = {
+	"barriermap check-patch [options] PATCH...",
+	"barriermap check-patch [options] --git REV-RANGE",
+	"barriermap check-patch [--kernel=DIR] --checklist-doc",
+	"",
+	"PATCH is a git format-patch file, a git diff, an mbox holding a series,",
+	"or - for stdin; several apply in the order given.  The tree is not changed.",
+	"Exit status: 0 nothing needs attention, 1 items to check, 2 a malformed",
+	"patch, a patch that does not apply, or bad usage.",
+	NULL,
+};
+
+enum check_patch_format { CP_TEXT, CP_RST, CP_JSON };
+static const char *const check_patch_formats[] = { "text", "rst", "json", NULL };
 
 #define REVIEW_CHECKLIST "Documentation/virt/kvm/review-checklist.rst"
 
@@ -87,6 +79,11 @@ static void add_ignored(struct strvec *out, const char *list)
 		vec_push(out, xstrdup(t));
 	}
 	free(copy);
+}
+
+static void ignore_cb(const struct option *opt, const char *arg)
+{
+	add_ignored(opt->value, arg);
 }
 
 /* The paths whose content differs between two states (same paths, sorted). */
@@ -208,35 +205,47 @@ int cmd_check_patch(int argc, char **argv)
 	struct patch_base base = { 0 };
 	struct patch_states st = { 0 };
 	struct checklist cl = { 0 };
-	VEC(const char *) ranges = { 0 };
+	struct string_list ranges = { 0 };
 	struct strvec ignore = { 0 };
 	bool doc = false, terse = false, rescan_all = false;
+	int format = CP_TEXT;
 	int npatches = 0;
 	char *out;
 	int ret;
 
 	options_init(&o);
-	options_parse(&o, &argc, argv, usage);
-	for (int i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "--checklist-doc"))
-			doc = true;
-		else if (!strcmp(argv[i], "--terse"))
-			terse = true;
-		else if (!strcmp(argv[i], "--rescan-all"))
-			rescan_all = true;
-		else if (str_starts_with(argv[i], "--ignore="))
-			add_ignored(&ignore, argv[i] + 9);
-		else if (!strcmp(argv[i], "--ignore") && i + 1 < argc)
-			add_ignored(&ignore, argv[++i]);
-		else if (str_starts_with(argv[i], "--base="))
-			base.rev = argv[i] + 7;
-		else if (!strcmp(argv[i], "--git") && i + 1 < argc)
-			vec_push(&ranges, argv[++i]);
-		else if (str_starts_with(argv[i], "--git="))
-			vec_push(&ranges, argv[i] + 6);
-		else if (argv[i][0] == '-' && argv[i][1])
-			die("check-patch: unknown option '%s'\n%s", argv[i], usage);
+	{
+		struct option opts[] = {
+			OPT_GROUP("What to check"),
+			OPT_STRING(0, "base", &base.rev, "REV",
+				   "in git, the files before the patch are REV's (default: the blobs "
+				   "its index lines name, else the tree; a patch the tree already "
+				   "holds is reversed out of it)"),
+			OPT_STRING_LIST(0, "git", &ranges, "REV-RANGE",
+					"check the commits of REV-RANGE (A..B, or one commit REV) of "
+					"the kernel tree's repository, each against its parent"),
+			OPT_CALLBACK(0, "ignore", &ignore, "TYPE,...",
+				     "leave out the items of these TYPEs", ignore_cb),
+			OPT_BOOL_F(0, "rescan-all", &rescan_all, OPT_NONEG,
+				   "scan every file before and after each patch (the default scans "
+				   "only the files a patch touches, and copies the rest)"),
+			OPT_GROUP("Output"),
+			OPT_CHOICE(0, "format", &format, check_patch_formats, "FORMAT",
+				   "text, rst (for a cover letter or a review) or json"),
+			OPT_BOOL_F(0, "terse", &terse, OPT_NONEG,
+				   "one line per item to check: FILE:LINE: SEVERITY: TYPE: message"),
+			OPT_BOOL_F(0, "checklist-doc", &doc, OPT_NONEG,
+				   "print the \"Memory barriers\" item for "
+				   "Documentation/virt/kvm/review-checklist.rst"),
+			OPT_PIPELINE(&o),
+			OPT_END(),
+		};
+
+		argc = options_parse_config(&o, argc, argv, "check-patch", opts, check_patch_usage);
+		if (!doc && !argc && !ranges.n)
+			usage_error("check-patch", opts, check_patch_usage, "no patch given");
 	}
+	options_finish(&o);
 	if (doc) {
 		if (o.kernel)
 			options_find_kernel(&o);
@@ -264,22 +273,17 @@ int cmd_check_patch(int argc, char **argv)
 		free(display);
 		npatches++;
 	}
-	free(ranges.v);
-	for (int i = 1; i < argc; i++) {
-		if (argv[i][0] == '-' && argv[i][1])
-			continue;
-		if (i > 1 && (!strcmp(argv[i - 1], "--git") || !strcmp(argv[i - 1], "--ignore")))
-			continue;
+	string_list_clear(&ranges);
+	for (int i = 0; i < argc; i++) {
 		patch_set_read(&set, argv[i]);
 		npatches++;
 	}
-	if (!npatches)
-		die("check-patch: no patch given\n%s", usage);
 
 	patch_set_apply(&set, &base, &st);
 	compare_states(&cl, &o, &set, &st, rescan_all);
 	checklist_ignore(&cl, (const char *const *)ignore.v, ignore.n);
-	out = terse ? checklist_format_terse(&cl) : checklist_format(&cl, o.format);
+	out = terse ? checklist_format_terse(&cl) : checklist_format(&cl, format == CP_JSON ? FORMAT_JSON :
+							     format == CP_RST ? FORMAT_RST : FORMAT_TEXT);
 	fputs(out, stdout);
 	if (fflush(stdout))
 		die("cannot write the checklist: %s", strerror(errno));

@@ -6,6 +6,7 @@
  * the partner grammar: the output is stable, one fact per line.
  */
 #include "commands.h"
+#include "parse-options.h"
 #include "grammar.h"
 #include "util.h"
 
@@ -15,22 +16,21 @@
 #include <string.h>
 #include <unistd.h>
 
-static const char usage_text[] =
-	"usage: barriermap grammar [FILE | -e TEXT | -]\n"
-	"\n"
-	"Parse one comment (with its /* */ or // markers) as the partner\n"
-	"grammar does and print what it says the barrier pairs with.\n"
-	"Reads standard input when no FILE is given or FILE is -.\n"
-	"\n"
-	"  -e TEXT     parse TEXT instead of a file\n"
-	"  -h, --help  show this help\n"
-	"\n"
-	"Output: 'pairing: KIND' (none, refs, vague, no-partner, not-barrier),\n"
-	"'weak' when only weak phrasings (\"see F()\", \"synchronizes with\")\n"
-	"made it, 'phrase: ...', one 'ref: ...' line per reference with the\n"
-	"fields arch=, barrier=, misspelled=, wildcard, implicit, see,\n"
-	"function=, context=\"...\", and one 'misspelled: WORD -> BARRIER' line\n"
-	"per misspelled barrier name anywhere in the comment.\n";
+static const char *const grammar_usage[] = {
+	"barriermap grammar [FILE | -e TEXT | -]",
+	"",
+	"Parse one comment (with its /* */ or // markers) as the partner",
+	"grammar does and print what it says the barrier pairs with.",
+	"Reads standard input when no FILE is given or FILE is -.",
+	"",
+	"Output: 'pairing: KIND' (none, refs, vague, no-partner, not-barrier),",
+	"'weak' when only weak phrasings (\"see F()\", \"synchronizes with\")",
+	"made it, 'phrase: ...', one 'ref: ...' line per reference with the",
+	"fields arch=, barrier=, misspelled=, wildcard, implicit, see,",
+	"function=, context=\"...\", and one 'misspelled: WORD -> BARRIER' line",
+	"per misspelled barrier name anywhere in the comment.",
+	NULL,
+};
 
 static char *read_stdin(void)
 {
@@ -93,23 +93,29 @@ static void print_pairing(const struct pairing *p)
 int cmd_grammar(int argc, char **argv)
 {
 	struct pairing parsed;
+	const char *expr = NULL;
 	char *text;
 
-	if (argc == 2 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
-		fputs(usage_text, stdout);
-		return EXIT_CLEAN;
+	{
+		struct option opts[] = {
+			{ .type = OPTION_STRING, .short_name = 'e', .value = &expr, .argh = "TEXT",
+			  .help = "parse TEXT instead of a file", .flags = OPT_EMPTY_OK },
+			OPT_END(),
+		};
+
+		argc = parse_options(argc, argv, "grammar", opts, grammar_usage);
+		if (argc > 1 || (expr && argc))
+			usage_error("grammar", opts, grammar_usage, "one comment at a time: "
+				    "a FILE, -e TEXT or standard input");
 	}
-	if (argc == 3 && !strcmp(argv[1], "-e")) {
-		text = xstrdup(argv[2]);
-	} else if (argc == 1 || (argc == 2 && !strcmp(argv[1], "-"))) {
+	if (expr) {
+		text = xstrdup(expr);
+	} else if (!argc || !strcmp(argv[0], "-")) {
 		text = read_stdin();
-	} else if (argc == 2 && argv[1][0] != '-') {
-		text = read_file_bounded(argv[1], READ_FILE_MAX, READ_STREAM, NULL);
-		if (!text)
-			die("cannot read '%s': %s", argv[1], read_error(errno));
 	} else {
-		fputs(usage_text, stderr);
-		die("bad usage of 'grammar'; see 'barriermap grammar --help'");
+		text = read_file_bounded(argv[0], READ_FILE_MAX, READ_STREAM, NULL);
+		if (!text)
+			die("cannot read '%s': %s", argv[0], read_error(errno));
 	}
 	grammar_parse(text, &parsed);
 	print_pairing(&parsed);

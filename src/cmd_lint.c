@@ -1,149 +1,123 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * barriermap lint: one line per barrier whose pairing is not proven, in
- * the shape make coccicheck reports: path:line:col-col: WARNING: message.
- * Exit 0 when nothing is found, 1 when findings are printed, 2 when a file
- * could not be checked (too large, binary, unreadable): its findings are
- * missing, so the report is incomplete whatever else it holds.
+ * barriermap lint: one line per finding (a barrier whose pairing is not
+ * proven, a pair too weak for its accesses, a claim the code no longer
+ * backs), in the shape make coccicheck reports, or for gcc-style
+ * quickfix parsers, JSON or SARIF.
+ *
+ * Exit 0 when no finding counts (--fail-on), 1 when one does, 2 when a
+ * file could not be checked (too large, binary, unreadable): its findings
+ * are missing, so the report is incomplete whatever else it holds.
  */
-#include "claims.h"
 #include "commands.h"
 #include "emit_json.h"
-#include "infer.h"
-#include "lkmm.h"
+#include "emit_lint.h"
+#include "findings.h"
 #include "pipeline.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static const char usage[] =
-	"usage: barriermap lint [--kernel DIR] [--format=text|json] [--status=LIST]\n"
-	"                       [-j N] [--depth N] [--resolve-in DIR] [--compdb DIR] [PATH...]\n"
-	"\n"
-	"  --status=LIST   report these statuses (comma separated, or 'all');\n"
-	"                  default: dangling,insufficient,mismatch,vague,undocumented,one-way,\n"
-	"                  stale-claim,weak-claim (insufficient: the pair's barriers are\n"
-	"                  too weak for the pattern their accesses form, under the kernel's\n"
-	"                  memory model; claims: also unchecked-claim, sound-claim)\n"
-	"  PATH...         report only on files under these paths (the whole\n"
-	"                  scope is still scanned to resolve partners)\n"
-	"\n"
-	"Exit status: 0 nothing found, 1 findings printed, 2 an error, or a file\n"
-	"skipped (named in a warning), which leaves the report incomplete.\n";
-
-static bool reported[STATUS__COUNT] = {
-	[STATUS_DANGLING] = true, [STATUS_MISMATCH] = true, [STATUS_VAGUE] = true,
-	[STATUS_UNDOCUMENTED] = true, [STATUS_ONE_WAY] = true,
+static const char *const lint_usage[] = {
+	"barriermap lint [options] [PATH...]",
+	NULL,
 };
 
-/* lkmm.c's finding: not a status, so a site may be paired and insufficient */
-static bool report_insufficient = true;
+enum lint_format { LINT_TEXT, LINT_GCC, LINT_JSON, LINT_SARIF };
+static const char *const lint_formats[] = { "text", "gcc", "json", "sarif", NULL };
 
-/* Reliance claims (claims.c): stale and weak ones are findings, like dangling. */
-static bool reported_claims[CLAIM__COUNT] = {
-	[CLAIM_STALE] = true, [CLAIM_WEAK] = true,
-};
-
-/* "dangling,vague" or "all"; an empty list or item is an error, not "none". */
-static void parse_status_list(const char *list)
+/* --status and --fail-on: a list of rules (findings.h), never an empty one. */
+static void rules_cb(const struct option *opt, const char *arg)
 {
-	char *copy = xstrdup(option_text("--status", list, "a list of statuses"));
-	char *next = copy;
+	const char *bad = rule_set_parse(opt->value, arg);
+	struct strbuf names = STRBUF_INIT;
 
-	memset(reported, 0, sizeof(reported));
-	memset(reported_claims, 0, sizeof(reported_claims));
-	report_insufficient = false;
-	while (next) {
-		char *w = next;
-		bool insufficient, known;
+	if (!bad)
+		return;
+	if (!*arg)
+		die("--%s needs a list of rules, not an empty value", opt->long_name);
+	if (!*bad)
+		die("--%s: an empty rule in '%s'", opt->long_name, arg);
+	for (int r = 0; r < RULE__COUNT; r++)
+		sb_addf(&names, "%s%s", r ? ", " : "", rule_info(r)->name);
+	die("--%s: unknown rule '%s' (rules: %s; or all, errors, warnings)",
+	    opt->long_name, bad, sb_str(&names));
+}
 
-		next = strchr(w, ',');
-		if (next)
-			*next++ = '\0';
-		if (!*w)
-			die("--status: an empty status in '%s'", list);
-		insufficient = !strcmp(w, "insufficient") || !strcmp(w, "all");
-		known = insufficient;
-		for (int s = 0; s < STATUS__COUNT; s++) {
-			if (!strcmp(w, "all") || !strcmp(w, status_name(s))) {
-				reported[s] = true;
-				known = true;
-			}
-		}
-		for (int v = 0; v < CLAIM__COUNT; v++) {
-			if (!strcmp(w, "all") || !strcmp(w, claim_status_name(v))) {
-				reported_claims[v] = true;
-				known = true;
-			}
-		}
-		report_insufficient |= insufficient;
-		if (!known)
-			die("--status: unknown status '%s'", w);
+/* Does @f's rule count for the exit status? */
+static bool fails(const struct finding_list *l, const struct rule_set *fail_on)
+{
+	for (int r = 0; r < RULE__COUNT; r++)
+		if (fail_on->has[r] && l->count[r])
+			return true;
+	return false;
+}
+
+/*
+ * The sites and claims the JSON's "sites" and "claims" lists hold: those
+ * with a finding, after the baseline.  Sorted pointers, searched once each.
+ */
+static struct {
+	const void **v;
+	size_t n, cap;
+} reported_subjects;
+
+static int ptr_cmp(const void *a, const void *b)
+{
+	const void *x = *(const void *const *)a, *y = *(const void *const *)b;
+
+	return (x > y) - (x < y);
+}
+
+static bool is_reported(const void *subject)
+{
+	return reported_subjects.n &&
+	       bsearch(&subject, reported_subjects.v, reported_subjects.n,
+		       sizeof(*reported_subjects.v), ptr_cmp);
+}
+
+static bool site_reported(const struct site *s)
+{
+	return is_reported(s);
+}
+
+static bool claim_reported(const struct claim *c)
+{
+	return is_reported(c);
+}
+
+static void index_reported(const struct finding_list *l)
+{
+	for (size_t i = 0; i < l->v.n; i++) {
+		const void *subject = l->v.v[i].site ? (const void *)l->v.v[i].site :
+						       (const void *)l->v.v[i].claim;
+
+		vec_push(&reported_subjects, subject);
 	}
-	free(copy);
+	xqsort(reported_subjects.v, reported_subjects.n, sizeof(*reported_subjects.v), ptr_cmp);
 }
 
-/* A pairing comment that misspells a barrier name, wherever in it. */
-static bool misspelled(const struct site *s)
+static void print_json(const struct program *p, const struct finding_list *l)
 {
-	return s->pairing.nmisspellings > 0;
+	json_t *doc;
+
+	index_reported(l);
+	doc = program_to_json(p, site_reported);
+	json_object_set_new(doc, "claims", claims_to_json(p, claim_reported));
+	json_object_set_new(doc, "findings", findings_to_json(l));
+	json_print(doc, stdout);
+	json_decref(doc);
+	free(reported_subjects.v);
 }
 
-static bool status_finding(const struct site *s)
+static void print_sarif(const struct program *p, const struct finding_list *l)
 {
-	return reported[s->status] || (misspelled(s) && reported[STATUS_MISMATCH]);
-}
+	json_t *doc = findings_to_sarif(p, l);
 
-static bool lkmm_finding(const struct site *s)
-{
-	return report_insufficient && lkmm_reportable(s->lkmm);
-}
-
-static bool is_finding(const struct site *s)
-{
-	return status_finding(s) || lkmm_finding(s);
-}
-
-/* The pair's barriers are too weak for their pattern (lkmm.c). */
-static void print_lkmm_finding(const struct site *s)
-{
-	const char *fn = site_function_name(s);
-	char *why = lkmm_site_sentence(s->lkmm);
-
-	printf("%s:%u:%u-%u: WARNING: insufficient: %s()%s%s%s: %s\n", s->file->path,
-	       s->at.line, s->at.col, s->end_col + 1, s->barrier, fn ? " in " : "",
-	       fn ? fn : "", fn ? "()" : "", why);
-	free(why);
-}
-
-static bool is_claim_finding(const struct claim *c)
-{
-	return reported_claims[c->verdict];
-}
-
-/* Claims read like findings on barriers: "stale-claim: F() in function(): ..." */
-static void print_claim(const struct claim *c)
-{
-	const struct function *fn = c->function >= 0 ? &c->file->functions.v[c->function] : NULL;
-
-	printf("%s:%u:%u-%u: WARNING: %s: %s()%s%s%s: %s\n", c->file->path, c->at.line,
-	       c->at.col, c->end_col + 1, claim_status_name(c->verdict), c->subject,
-	       fn ? " in " : "", fn ? fn->name : "", fn ? "()" : "", c->message);
-}
-
-static void print_finding(const struct program *p, const struct site *s)
-{
-	const char *fn = site_function_name(s);
-	/* an undocumented barrier: say which partner it most likely has */
-	char *likely = s->status == STATUS_UNDOCUMENTED && !s->named_by ?
-		       infer_best_summary(p, s) : NULL;
-
-	printf("%s:%u:%u-%u: WARNING: %s: %s()%s%s%s: %s%s%s\n", s->file->path, s->at.line,
-	       s->at.col, s->end_col + 1, status_name(s->status), s->barrier,
-	       fn ? " in " : "", fn ? fn : "", fn ? "()" : "", s->message,
-	       likely ? "; " : "", likely ? likely : "");
-	free(likely);
+	json_print(doc, stdout);
+	json_decref(doc);
 }
 
 /* Files the scan could not read: the warnings name each, we count them. */
@@ -159,65 +133,81 @@ static size_t count_skipped(const struct program *p)
 int cmd_lint(int argc, char **argv)
 {
 	struct options o;
+	struct rule_set rules, fail_on;
+	const char *baseline = NULL;
+	int format = LINT_TEXT;
+	bool fail_on_given;
 	struct program *p;
-	size_t findings = 0, skipped;
+	struct finding_list list;
+	size_t skipped;
 
 	options_init(&o);
-	options_parse(&o, &argc, argv, usage);
-	for (int i = 1; i < argc; i++) {
-		if (str_starts_with(argv[i], "--status="))
-			parse_status_list(argv[i] + 9);
-		else if (argv[i][0] == '-')
-			die("lint: unknown option '%s'\n%s", argv[i], usage);
-		else
-			vec_push(&o.paths, argv[i]);
+	rule_set_default(&rules);
+	memset(&fail_on, 0, sizeof(fail_on));
+	{
+		struct option opts[] = {
+			OPT_GROUP("What to report"),
+			OPT_CALLBACK(0, "status", &rules, "LIST",
+				     "report findings of these rules, comma-separated, or all, "
+				     "errors, warnings (default: every error and warning)", rules_cb),
+			OPT_CALLBACK(0, "fail-on", &fail_on, "LIST",
+				     "exit 1 only for findings of these rules "
+				     "(default: every error and warning reported)", rules_cb),
+			OPT_STRING(0, "baseline", &baseline, "FILE",
+				   "report only findings that FILE, an earlier lint --format=json, "
+				   "does not hold"),
+			OPT_GROUP("Output"),
+			OPT_CHOICE(0, "format", &format, lint_formats, "FORMAT",
+				   "text (make coccicheck's lines), gcc (quickfix), json or sarif"),
+			OPT_PIPELINE(&o),
+			OPT_END(),
+		};
+
+		argc = options_parse_config(&o, argc, argv, "lint", opts, lint_usage);
 	}
-	if (o.format == FORMAT_RST)
-		die("lint: --format takes text or json");
+	options_finish(&o);
+	fail_on_given = memchr(fail_on.has, true, sizeof(fail_on.has)) != NULL;
+	if (!fail_on_given)
+		for (int r = 0; r < RULE__COUNT; r++)
+			fail_on.has[r] = rule_info(r)->severity != SEVERITY_INFO;
+	for (int i = 0; i < argc; i++)
+		vec_push(&o.paths, (const char *)argv[i]);
+
 	options_find_kernel(&o);
 	p = program_load(&o);
-	if (o.format == FORMAT_JSON) {
-		json_t *doc = program_to_json(p, is_finding);
+	findings_collect(p, &rules, &list);
+	if (baseline)
+		findings_subtract_baseline(&list, baseline);
 
-		json_object_set_new(doc, "claims", claims_to_json(p, is_claim_finding));
-		findings = json_array_size(json_object_get(doc, "sites")) +
-			   json_array_size(json_object_get(doc, "claims"));
-		json_print(doc, stdout);
-		json_decref(doc);
-	} else {
-		for (size_t i = 0; i < p->files.n; i++) {
-			const struct file_facts *f = p->files.v[i];
-			size_t k = 0;
-
-			for (size_t j = 0; f->in_scope && j <= f->sites.n; j++) {
-				/* the claims above this site first: one report in line order */
-				for (; k < f->claims.n && (j == f->sites.n ||
-				     f->claims.v[k].at.line <= f->sites.v[j].at.line); k++) {
-					if (!is_claim_finding(&f->claims.v[k]))
-						continue;
-					print_claim(&f->claims.v[k]);
-					findings++;
-				}
-				if (j == f->sites.n)
-					continue;
-				if (status_finding(&f->sites.v[j])) {
-					print_finding(p, &f->sites.v[j]);
-					findings++;
-				}
-				if (lkmm_finding(&f->sites.v[j])) {
-					print_lkmm_finding(&f->sites.v[j]);
-					findings++;
-				}
-			}
-		}
+	switch (format) {
+	case LINT_TEXT:
+		findings_print_text(&list, stdout);
+		break;
+	case LINT_GCC:
+		findings_print_gcc(&list, stdout);
+		break;
+	case LINT_JSON:
+		print_json(p, &list);
+		break;
+	case LINT_SARIF:
+		print_sarif(p, &list);
+		break;
 	}
+	/* a summary closes a report; a clean run says nothing, as a compiler */
+	if ((format == LINT_TEXT || format == LINT_GCC) && !o.quiet && list.v.n)
+		findings_print_summary(&list, stdout);
 	if (fflush(stdout) == EOF)
-		die("cannot write the report");
+		die("cannot write the report: %s", strerror(errno));
 	skipped = count_skipped(p);
 	if (skipped)
 		fprintf(stderr, "barriermap: lint: %zu %s not checked (see the warnings); "
 			"the report is incomplete\n", skipped, skipped == 1 ? "file" : "files");
-	program_free(p);
-	options_release(&o);
-	return skipped ? EXIT_USAGE : findings ? EXIT_FINDINGS : EXIT_CLEAN;
+	{
+		int status = skipped ? EXIT_USAGE : fails(&list, &fail_on) ? EXIT_FINDINGS : EXIT_CLEAN;
+
+		finding_list_release(&list);
+		program_free(p);
+		options_release(&o);
+		return status;
+	}
 }

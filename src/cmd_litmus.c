@@ -24,14 +24,14 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-static const char usage[] =
-	"usage: barriermap litmus [--kernel DIR] [-o DIR] [--run] FUNCTION | FILE:LINE...\n"
-	"   or: barriermap litmus --table\n"
-	"\n"
-	"  -o DIR    write each pair's test to DIR/NAME.litmus (else one test to stdout)\n"
-	"  --run     judge the test with herd7 and the tree's tools/memory-model/\n"
-	"            linux-kernel.cfg; without herd7, print the command to run\n"
-	"  --table   print the verdict table: pattern, P0 and P1 fences, result, source\n";
+static const char *const litmus_usage[] = {
+	"barriermap litmus [options] FUNCTION | FILE:LINE...",
+	"barriermap litmus --table",
+	"",
+	"Write the pair of the barrier named as a litmus test in the format of the",
+	"tree's tools/memory-model/litmus-tests/, for herd7.",
+	NULL,
+};
 
 #define MEMORY_MODEL "tools/memory-model"
 
@@ -476,30 +476,6 @@ struct litmus_args {
 	bool run, table;
 };
 
-static void parse_litmus_args(struct litmus_args *a, int *argc, char **argv)
-{
-	int j = 1;
-
-	for (int i = 1; i < *argc; i++) {
-		if (!strcmp(argv[i], "-o")) {
-			if (i + 1 >= *argc)
-				die("litmus: -o needs a folder\n%s", usage);
-			a->out = argv[++i];
-		} else if (!strcmp(argv[i], "--run")) {
-			a->run = true;
-		} else if (!strcmp(argv[i], "--table")) {
-			a->table = true;
-		} else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-			fputs(usage, stdout);
-			exit(EXIT_CLEAN);
-		} else {
-			argv[j++] = argv[i];
-		}
-	}
-	*argc = j;
-	argv[j] = NULL;
-}
-
 struct pair_list {
 	const struct lkmm_pair **v;
 	size_t n, cap;
@@ -586,24 +562,34 @@ int cmd_litmus(int argc, char **argv)
 	char *herd7 = NULL;
 	int rc = EXIT_CLEAN;
 
-	parse_litmus_args(&a, &argc, argv);
+	options_init(&o);
+	{
+		struct option opts[] = {
+			OPT_STRING('o', "output", &a.out, "DIR",
+				   "write each pair's test to DIR/NAME.litmus (else one test to stdout)"),
+			OPT_BOOL_F(0, "run", &a.run, OPT_NONEG,
+				   "judge the test with herd7 and the tree's tools/memory-model/"
+				   "linux-kernel.cfg; without herd7, print the command to run"),
+			OPT_BOOL_F(0, "table", &a.table, OPT_NONEG,
+				   "print the verdict table: pattern, P0 and P1 fences, result, source"),
+			OPT_PIPELINE(&o),
+			OPT_END(),
+		};
+
+		argc = options_parse_config(&o, argc, argv, "litmus", opts, litmus_usage);
+		if (a.table && argc)
+			usage_error("litmus", opts, litmus_usage, "--table takes no barrier");
+		if (!a.table && !argc)
+			usage_error("litmus", opts, litmus_usage, "name a FUNCTION or FILE:LINE");
+	}
+	options_finish(&o);
 	if (a.table) {
-		if (argc > 1)
-			die("litmus: --table takes no barrier\n%s", usage);
+		options_release(&o);
 		return print_table();
 	}
-	options_init(&o);
-	options_parse(&o, &argc, argv, usage);
-	if (argc < 2)
-		die("litmus: name a FUNCTION or FILE:LINE\n%s", usage);
-	for (int i = 1; i < argc; i++)
-		if (argv[i][0] == '-')
-			die("litmus: unknown option '%s'\n%s", argv[i], usage);
-	if (o.format != FORMAT_TEXT)
-		die("litmus: writes litmus tests only; --format does not apply");
 	options_find_kernel(&o);
 	p = program_load(&o);
-	for (int i = 1; i < argc; i++)
+	for (int i = 0; i < argc; i++)
 		pairs_named(p, argv[i], &pairs);
 	if (a.run)
 		herd7 = find_herd7();

@@ -16,14 +16,20 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char usage[] =
-	"usage: barriermap show [--kernel DIR] [--format=text|json] FUNCTION | FILE:LINE...\n"
-	"   or: barriermap show --primitives [--format=text|json] [NAME...]\n"
-	"\n"
-	"Barriers and the reliance claims of comments (\"Rely on F() for ...\") in\n"
-	"FUNCTION or at FILE:LINE; --primitives prints what the core kernel\n"
-	"primitives (or the NAMEs given) guarantee, with the kernel text each\n"
-	"entry cites.\n";
+static const char *const show_usage[] = {
+	"barriermap show [options] FUNCTION | FILE:LINE...",
+	"barriermap show --primitives [options] [NAME...]",
+	"",
+	"Barriers and the reliance claims of comments (\"Rely on F() for ...\") in",
+	"FUNCTION or at FILE:LINE; --primitives prints what the core kernel",
+	"primitives (or the NAMEs given) guarantee, with the kernel text each",
+	"entry cites.  Locations are make coccicheck's: path:line:col-col, the",
+	"columns 0-based with an exclusive end.",
+	NULL,
+};
+
+enum show_format { SHOW_TEXT, SHOW_JSON };
+static const char *const show_formats[] = { "text", "json", NULL };
 
 static void show_comment(const struct site *s)
 {
@@ -76,8 +82,8 @@ static void show_ref(const struct site *s, size_t k)
 
 		if (pt->ref != k)
 			continue;
-		printf("    found:      %s() in %s() at %s:%u:%u", pt->barrier, pt->function,
-		       pt->file->path, pt->at.line, pt->at.col);
+		printf("    found:      %s() in %s() at %s:%u", pt->barrier, pt->function,
+		       pt->file->path, pt->at.line);
 		for (size_t v = 0; pt->via.n > 1 && v < pt->via.n; v++)
 			printf("%s%s()", v ? " -> " : " via ", pt->via.v[v]);
 		printf("\n");
@@ -173,8 +179,8 @@ static void show_site(const struct program *p, const struct site *s)
 {
 	const char *fn = site_function_name(s);
 
-	printf("%s:%u:%u: %s()%s%s%s\n", s->file->path, s->at.line, s->at.col, s->barrier,
-	       fn ? " in " : "", fn ? fn : "", fn ? "()" : "");
+	printf("%s:%u:%u-%u: %s()%s%s%s\n", s->file->path, s->at.line, s->at.col - 1, s->end_col,
+	       s->barrier, fn ? " in " : "", fn ? fn : "", fn ? "()" : "");
 	printf("  kind:     %s%s\n", kind_name(s->kind),
 	       s->implicit ? " (a call: the comment sits on it, not on a barrier)" : "");
 	printf("  status:   %s\n", status_name(s->status));
@@ -211,15 +217,15 @@ static void show_claim(const struct claim *c)
 	const struct function *fn = c->function >= 0 ? &c->file->functions.v[c->function] : NULL;
 	char *what = claim_describe(c);
 
-	printf("%s:%u:%u: claim%s%s%s\n", c->file->path, c->at.line, c->at.col,
+	printf("%s:%u:%u-%u: claim%s%s%s\n", c->file->path, c->at.line, c->at.col - 1, c->end_col,
 	       fn ? " in " : "", fn ? fn->name : "", fn ? "()" : "");
 	printf("  says:     %s\n", c->sentence);
 	printf("  relies on: %s%s\n", what, c->misspelled ? " (misspelled)" : "");
 	if (c->primitive)
 		show_primitive("primitive: ", c->primitive);
 	if (c->found) {
-		printf("  there:    %s() in %s() at %s:%u:%u, %u call%s deep", c->there.barrier,
-		       c->there.function, c->there.file->path, c->there.at.line, c->there.at.col,
+		printf("  there:    %s() in %s() at %s:%u, %u call%s deep", c->there.barrier,
+		       c->there.function, c->there.file->path, c->there.at.line,
 		       c->there_depth, c->there_depth == 1 ? "" : "s");
 		for (size_t v = 0; c->there.via.n > 1 && v < c->there.via.n; v++)
 			printf("%s%s()", v ? " -> " : " via ", c->there.via.v[v]);
@@ -231,11 +237,11 @@ static void show_claim(const struct claim *c)
 }
 
 /* The whole table, or what each of @names is (exit 2 when one is unknown). */
-static int show_primitives(const struct options *o, char **names, int n)
+static int show_primitives(bool json, char **names, int n)
 {
 	size_t count;
 	const struct primitive *t = primitive_table(&count);
-	json_t *list = o->format == FORMAT_JSON ? json_array() : NULL;
+	json_t *list = json ? json_array() : NULL;
 	int missing = 0;
 
 	for (size_t i = 0; !n && i < count; i++) {
@@ -320,36 +326,36 @@ int cmd_show(int argc, char **argv)
 	json_t *sites = NULL, *claims = NULL;
 	int missing = 0;
 	bool primitives = false;
+	int format = SHOW_TEXT;
 
 	options_init(&o);
-	options_parse(&o, &argc, argv, usage);
-	for (int i = 1; i < argc; i++)
-		if (!strcmp(argv[i], "--primitives")) {
-			primitives = true;
-			memmove(&argv[i], &argv[i + 1], (size_t)(argc - i) * sizeof(*argv));
-			argc--;
-			i--;
-		}
-	if (o.format == FORMAT_RST)
-		die("show: --format takes text or json");
+	{
+		struct option opts[] = {
+			OPT_BOOL_F(0, "primitives", &primitives, OPT_NONEG,
+				   "what the core kernel's primitives guarantee, and the text they cite"),
+			OPT_CHOICE(0, "format", &format, show_formats, "FORMAT", "text or json"),
+			OPT_PIPELINE(&o),
+			OPT_END(),
+		};
+
+		argc = options_parse_config(&o, argc, argv, "show", opts, show_usage);
+		if (!primitives && !argc)
+			usage_error("show", opts, show_usage, "name a FUNCTION or FILE:LINE");
+	}
+	options_finish(&o);
 	if (primitives) {
-		int rc = show_primitives(&o, argv + 1, argc - 1);
+		int rc = show_primitives(format == SHOW_JSON, argv, argc);
 
 		options_release(&o);
 		return rc;
 	}
-	if (argc < 2)
-		die("show: name a FUNCTION or FILE:LINE\n%s", usage);
-	for (int i = 1; i < argc; i++)
-		if (argv[i][0] == '-')
-			die("show: unknown option '%s'\n%s", argv[i], usage);
 	options_find_kernel(&o);
 	p = program_load(&o);
-	if (o.format == FORMAT_JSON) {
+	if (format == SHOW_JSON) {
 		sites = json_array();
 		claims = json_array();
 	}
-	for (int i = 1; i < argc; i++) {
+	for (int i = 0; i < argc; i++) {
 		if (!show_matches(p, argv[i], sites, claims)) {
 			fprintf(stderr, "barriermap: %s: no barrier there\n", argv[i]);
 			missing = 1;

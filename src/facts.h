@@ -14,6 +14,7 @@
 #ifndef BARRIERMAP_FACTS_H
 #define BARRIERMAP_FACTS_H
 
+#include "parse-options.h"
 #include "grammar.h"
 #include "util.h"
 #include "vocab.h"
@@ -229,8 +230,8 @@ struct file_facts {
 struct options {
 	const char *kernel;	/* the kernel tree */
 	char *kernel_found;	/* owned copy when options_find_kernel() found it */
-	VEC(const char *) paths;	/* paths given on the command line */
-	VEC(const char *) resolve_in;	/* extra folders for partners */
+	struct string_list paths;	/* paths given on the command line */
+	struct string_list resolve_in;	/* extra folders for partners (--resolve-in) */
 	const char *compdb;	/* folder with compile_commands.json, or NULL */
 	int jobs;
 	unsigned max_depth;	/* call graph depth for partners */

@@ -385,9 +385,14 @@ static const char *json_str(json_t *o, const char *key)
 static void baseline_identities(const char *path, struct strvec *out)
 {
 	json_error_t err;
-	json_t *doc = json_load_file(path, JSON_REJECT_DUPLICATES, &err), *list, *f;
-	size_t i;
+	size_t len, i;
+	char *text = read_file_bounded(path, READ_FILE_MAX * 4, 0, &len);
+	json_t *doc, *list, *f;
 
+	if (!text)
+		die("--baseline %s: %s", path, read_error(errno));
+	doc = json_loadb(text, len, JSON_REJECT_DUPLICATES, &err);
+	free(text);
 	if (!doc)
 		die("--baseline %s: not a lint --format=json report: %s (line %d)", path,
 		    err.text, err.line);

@@ -50,17 +50,71 @@ static void option_label(const struct option *o, struct strbuf *sb)
 }
 
 #define HELP_COLUMN 26
+#define HELP_WIDTH 79
+
+/* @text from column @col on, wrapped at HELP_WIDTH, continued at HELP_COLUMN + 4. */
+static void print_wrapped(FILE *out, const char *text, size_t col)
+{
+	const size_t indent = HELP_COLUMN + 4;
+
+	while (*text) {
+		size_t room = HELP_WIDTH > col ? HELP_WIDTH - col : 1, n = strlen(text), cut = n;
+
+		if (n > room) {
+			for (cut = room; cut > 0 && text[cut] != ' '; cut--)
+				;
+			if (!cut)
+				cut = strcspn(text, " ");
+		}
+		fprintf(out, "%.*s\n", (int)cut, text);
+		text += cut;
+		while (*text == ' ')
+			text++;
+		if (*text)
+			fprintf(out, "%*s", (int)indent, "");
+		col = indent;
+	}
+}
+
+/*
+ * The synopsis lines of @usage, then (with @description) the paragraph
+ * after its empty string, as git's usage strings are laid out.
+ */
+static void print_synopsis(FILE *out, const char *const *usage, bool description)
+{
+	size_t i;
+
+	for (i = 0; usage[i] && *usage[i]; i++)
+		fprintf(out, "%s%s\n", i ? "   or: " : "usage: ", usage[i]);
+	if (!description || !usage[i])
+		return;
+	fputc('\n', out);
+	while (usage[++i])
+		fprintf(out, "%s%s\n", *usage[i] ? "    " : "", usage[i]);
+}
+
+static void print_option_help(FILE *out, const struct option *o)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	option_label(o, &sb);
+	if (sb.len + 2 >= HELP_COLUMN) {
+		fprintf(out, "    %s\n%*s", sb_str(&sb), HELP_COLUMN + 4, "");
+	} else {
+		fprintf(out, "    %-*s  ", HELP_COLUMN - 2, sb_str(&sb));
+	}
+	print_wrapped(out, o->help, HELP_COLUMN + 4);
+	sb_release(&sb);
+}
 
 void print_usage(const char *cmd, const struct option *opts,
 		 const char *const *usage, bool to_stderr)
 {
 	FILE *out = to_stderr ? stderr : stdout;
 
-	for (size_t i = 0; usage[i]; i++)
-		fprintf(out, "%s%s\n", i ? "   or: " : "usage: ", usage[i]);
+	(void)cmd;
+	print_synopsis(out, usage, true);
 	for (const struct option *o = opts; o->type != OPTION_END; o++) {
-		struct strbuf sb = STRBUF_INIT;
-
 		if (o->flags & OPT_HIDDEN)
 			continue;
 		if (o->type == OPTION_GROUP) {
@@ -69,12 +123,7 @@ void print_usage(const char *cmd, const struct option *opts,
 		}
 		if (o == opts)
 			fputc('\n', out);
-		option_label(o, &sb);
-		if (sb.len + 2 >= HELP_COLUMN)
-			fprintf(out, "    %s\n%*s%s\n", sb_str(&sb), HELP_COLUMN + 4, "", o->help);
-		else
-			fprintf(out, "    %-*s  %s\n", HELP_COLUMN - 2, sb_str(&sb), o->help);
-		sb_release(&sb);
+		print_option_help(out, o);
 	}
 	fputc('\n', out);
 }
@@ -89,29 +138,36 @@ static void rst_text(const char *s)
 	}
 }
 
-void print_usage_rst(const char *cmd, const char *summary, const struct option *opts,
-		     const char *const *usage)
+/*
+ * The command's section of the man page: its synopsis as a literal block,
+ * its description, its options as a definition list.  The heading and the
+ * one-line summary are the caller's (barriermap help --rst).
+ */
+void print_usage_rst(const char *cmd, const struct option *opts, const char *const *usage)
 {
-	char title[128];
+	size_t i;
 
-	snprintf(title, sizeof(title), "barriermap %s", cmd);
-	printf("%s\n", title);
-	for (size_t i = 0; title[i]; i++)
-		putchar('-');
-	printf("\n\n");
-	rst_text(summary);
-	printf(".\n\n::\n\n");
-	for (size_t i = 0; usage[i]; i++)
+	(void)cmd;
+	printf("::\n\n");
+	for (i = 0; usage[i] && *usage[i]; i++)
 		printf("    %s\n", usage[i]);
 	printf("\n");
+	if (usage[i]) {
+		while (usage[++i]) {
+			rst_text(usage[i]);
+			printf("\n");
+		}
+		printf("\n");
+	}
 	for (const struct option *o = opts; o->type != OPTION_END; o++) {
 		struct strbuf sb = STRBUF_INIT;
 
 		if (o->flags & OPT_HIDDEN)
 			continue;
 		if (o->type == OPTION_GROUP) {
+			printf("*");
 			rst_text(o->help);
-			printf("\n\n");
+			printf("*\n\n");
 			continue;
 		}
 		option_label(o, &sb);
@@ -135,17 +191,33 @@ static void list_options(const struct option *opts)
 	printf("--help\n");
 }
 
+/*
+ * A usage error: the message, then the synopsis and where the options are
+ * described, as git does for a bad value (the whole option list is for
+ * --help, where the user asked for it).
+ */
+static const char *options_source;
+
+void parse_options_source(const char *source)
+{
+	options_source = source;
+}
+
 void usage_error(const char *cmd, const struct option *opts,
 		 const char *const *usage, const char *fmt, ...)
 {
 	va_list ap;
 
+	(void)opts;
 	fprintf(stderr, "barriermap: %s: ", cmd);
+	if (options_source)
+		fprintf(stderr, "%s: ", options_source);
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
-	print_usage(cmd, opts, usage, true);
+	print_synopsis(stderr, usage, false);
+	fprintf(stderr, "See 'barriermap %s --help' for the options.\n", cmd);
 	exit(EXIT_USAGE);
 }
 
@@ -176,11 +248,16 @@ static void set_int(const struct parse_state *st, const struct option *o,
 
 	errno = 0;
 	v = strtol(arg, &end, 10);
-	if (!*arg || (*arg != '-' && (*arg < '0' || *arg > '9')) || *end || errno ||
+	/* digits only, a sign only where the range has negative numbers */
+	if (!*arg || strspn(arg + (*arg == '-' && o->min < 0), "0123456789") !=
+		     strlen(arg + (*arg == '-' && o->min < 0)) || *end || errno ||
 	    v < o->min || v > o->max)
 		bad_usage(st, "%s takes a whole number from %.0f to %.0f, not '%s'",
 			  name, o->min, o->max, arg);
-	*(int *)o->value = (int)v;
+	if (o->type == OPTION_UINT)
+		*(unsigned *)o->value = (unsigned)v;
+	else
+		*(int *)o->value = (int)v;
 }
 
 static void set_double(const struct parse_state *st, const struct option *o,
@@ -222,6 +299,7 @@ static void take_value(const struct parse_state *st, const struct option *o,
 		*(bool *)o->value = !negated;
 		break;
 	case OPTION_INT:
+	case OPTION_UINT:
 		set_int(st, o, name, arg);
 		break;
 	case OPTION_DOUBLE:
@@ -230,7 +308,7 @@ static void take_value(const struct parse_state *st, const struct option *o,
 	case OPTION_STRING:
 		if (!arg)
 			arg = o->optarg_default;
-		else if (!*arg)
+		else if (!*arg && !(o->flags & OPT_EMPTY_OK))
 			bad_usage(st, "%s needs a value, not an empty one", name);
 		*(const char **)o->value = arg;
 		break;
@@ -353,6 +431,10 @@ int parse_options(int argc, char **argv, const char *cmd,
 		}
 		if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
 			print_usage(cmd, opts, usage, false);
+			exit(EXIT_CLEAN);
+		}
+		if (!strcmp(a, "--help-rst")) {
+			print_usage_rst(cmd, opts, usage);
 			exit(EXIT_CLEAN);
 		}
 		if (!strcmp(a, "--list-options")) {

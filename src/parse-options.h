@@ -33,6 +33,7 @@ enum opt_type {
 	OPTION_GROUP,		/* a heading in --help */
 	OPTION_BOOL,		/* bool; --no-NAME clears it */
 	OPTION_INT,		/* int within [min, max] */
+	OPTION_UINT,		/* unsigned within [min, max] */
 	OPTION_DOUBLE,		/* double within [min, max], never nan */
 	OPTION_STRING,		/* const char *, the argument itself */
 	OPTION_STRING_LIST,	/* struct string_list: every use adds one */
@@ -44,6 +45,7 @@ enum {
 	OPT_OPTARG = 1 << 0,	/* --name or --name=VALUE; no separate argument */
 	OPT_HIDDEN = 1 << 1,	/* not in --help, the man page or completion */
 	OPT_NONEG = 1 << 2,	/* a bool with no --no-NAME */
+	OPT_EMPTY_OK = 1 << 3,	/* a string that may be empty ("-e ''") */
 };
 
 struct option;
@@ -75,8 +77,14 @@ void string_list_clear(struct string_list *l);
 #define OPT_GROUP(h) { .type = OPTION_GROUP, .help = (h) }
 #define OPT_BOOL(s, l, v, h) \
 	{ .type = OPTION_BOOL, .short_name = (s), .long_name = (l), .value = (v), .help = (h) }
+#define OPT_BOOL_F(s, l, v, f, h) \
+	{ .type = OPTION_BOOL, .short_name = (s), .long_name = (l), .value = (v), .help = (h), \
+	  .flags = (f) }
 #define OPT_INT(s, l, v, lo, hi, a, h) \
 	{ .type = OPTION_INT, .short_name = (s), .long_name = (l), .value = (v), \
+	  .min = (lo), .max = (hi), .argh = (a), .help = (h) }
+#define OPT_UINT(s, l, v, lo, hi, a, h) \
+	{ .type = OPTION_UINT, .short_name = (s), .long_name = (l), .value = (v), \
 	  .min = (lo), .max = (hi), .argh = (a), .help = (h) }
 #define OPT_DOUBLE(s, l, v, lo, hi, a, h) \
 	{ .type = OPTION_DOUBLE, .short_name = (s), .long_name = (l), .value = (v), \
@@ -100,7 +108,8 @@ void string_list_clear(struct string_list *l);
 /*
  * Parse @argv[1..@argc) (argv[0] is the command's name) against @opts;
  * -h/--help prints the usage and options and exits 0; --list-options
- * prints the option names for shell completion and exits 0.  Returns the
+ * prints the option names for shell completion, --help-rst the man page's
+ * section, and both exit 0.  Returns the
  * number of arguments left, moved to argv[0..), argv[return] = NULL.
  */
 int parse_options(int argc, char **argv, const char *cmd,
@@ -109,9 +118,13 @@ int parse_options(int argc, char **argv, const char *cmd,
 /* Print usage and options to stdout (--help) or stderr (usage error). */
 void print_usage(const char *cmd, const struct option *opts,
 		 const char *const *usage, bool to_stderr);
-/* The same as reStructuredText, for the man page (barriermap help --rst). */
-void print_usage_rst(const char *cmd, const char *summary, const struct option *opts,
-		     const char *const *usage);
+/* The same as reStructuredText, for the man page (the hidden --help-rst). */
+void print_usage_rst(const char *cmd, const struct option *opts, const char *const *usage);
+/*
+ * Where the options come from, for usage errors ("barriermap: CMD: SOURCE:
+ * message"): a configuration file's name, or NULL for the command line.
+ */
+void parse_options_source(const char *source);
 /* Die with "barriermap: CMD: message" and the usage, exit 2. */
 _Noreturn void usage_error(const char *cmd, const struct option *opts,
 			   const char *const *usage, const char *fmt, ...)

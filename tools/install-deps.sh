@@ -14,10 +14,13 @@
 #   gcc clang make git python3 xz-utils perl: the build, tests and tools
 #   strace             tests/hardening: signals injected at a given system call
 #   libclang-rt-14-dev libFuzzer, for tests/fuzz/ (make fuzz, make check)
+#   npm                Microsoft's SARIF validator from the npm registry
+#                      (tools/sarif-validate.sh, tests/cli/install.t)
+#   man-db             man -l, for the manual page's test
 set -eu
 
 PACKAGES="gcc clang libclang-rt-14-dev make git python3 perl xz-utils libclang-dev llvm libjansson-dev
-coccinelle python3-sphinx python3-yaml graphviz strace linux-source-6.12 git-email ${EXTRA_PACKAGES:-}"
+coccinelle python3-sphinx python3-yaml graphviz strace linux-source-6.12 git-email npm man-db ${EXTRA_PACKAGES:-}"
 
 missing=
 for p in $PACKAGES; do

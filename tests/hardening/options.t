@@ -27,34 +27,34 @@
 # check-name: an empty --status= is refused, not a lint that reports nothing
 # check-command: $BM lint --kernel tests/map/tree --status=
 # check-exit-value: 2
-# check-error-contains: barriermap: --status needs a list of statuses, not an empty value
+# check-error-contains: barriermap: --status needs a list of rules, not an empty value
 #
 # check-name: an empty item in --status is refused
 # check-command: for v in , all, ,dangling dangling,,vague; do $BM lint --kernel tests/map/tree --status="$v" 2>&1 >/dev/null; echo "exit $?"; done
 # check-exit-value: 0
 # check-output-start
-# barriermap: --status: an empty status in ','
+# barriermap: --status: an empty rule in ','
 # exit 2
-# barriermap: --status: an empty status in 'all,'
+# barriermap: --status: an empty rule in 'all,'
 # exit 2
-# barriermap: --status: an empty status in ',dangling'
+# barriermap: --status: an empty rule in ',dangling'
 # exit 2
-# barriermap: --status: an empty status in 'dangling,,vague'
+# barriermap: --status: an empty rule in 'dangling,,vague'
 # exit 2
 # check-output-end
 #
 # check-name: -j and --depth take digits only
-# check-command: for a in "-j= 2" -j=+2 -j=0x2 -j=2.0 -j=99999999999999999999 "--depth= 1" --depth=-0 --depth=; do $BM lint --kernel tests/map/tree "$a" 2>&1 >/dev/null | sed 's/, not .*//'; done
+# check-command: for a in "-j= 2" -j=+2 -j=0x2 -j=2.0 -j=99999999999999999999 "--depth= 1" --depth=-0 --depth=; do $BM lint --kernel tests/map/tree "$a" 2>&1 >/dev/null | head -1 | sed 's/, not .*//'; done
 # check-exit-value: 0
 # check-output-start
-# barriermap: -j takes a number from 1 to 256
-# barriermap: -j takes a number from 1 to 256
-# barriermap: -j takes a number from 1 to 256
-# barriermap: -j takes a number from 1 to 256
-# barriermap: -j takes a number from 1 to 256
-# barriermap: --depth takes a number from 0 to 16
-# barriermap: --depth takes a number from 0 to 16
-# barriermap: --depth takes a number from 0 to 16
+# barriermap: lint: -j takes a whole number from 1 to 256
+# barriermap: lint: -j takes a whole number from 1 to 256
+# barriermap: lint: -j takes a whole number from 1 to 256
+# barriermap: lint: -j takes a whole number from 1 to 256
+# barriermap: lint: -j takes a whole number from 1 to 256
+# barriermap: lint: --depth takes a whole number from 0 to 16
+# barriermap: lint: --depth takes a whole number from 0 to 16
+# barriermap: lint: --depth takes a whole number from 0 to 16
 # check-output-end
 #
 # check-name: an empty --kernel is refused by name
@@ -65,7 +65,7 @@
 # check-name: an empty --resolve-in is refused, not taken as the whole kernel tree
 # check-command: $BM lint --kernel tests/map/tree --resolve-in ''
 # check-exit-value: 2
-# check-error-contains: barriermap: --resolve-in needs a folder, not an empty value
+# check-error-contains: barriermap: lint: --resolve-in needs a value, not an empty one
 #
 # check-name: an empty PATH is refused, not taken as the whole kernel tree
 # check-command: $BM lint --kernel tests/map/tree ''
@@ -87,7 +87,7 @@
 # check-name: an empty --format is refused
 # check-command: $BM lint --kernel tests/map/tree --format=
 # check-exit-value: 2
-# check-error-contains: barriermap: --format takes text, json or rst, not ''
+# check-error-contains: barriermap: lint: --format takes one of text, gcc, json, sarif, not ''
 #
 # check-name: map's -o and --svg-links refuse an empty value
 # check-command: $BM map --kernel tests/map/tree -o $TMP/m --svg-links ''; echo "exit $?"; ls -A $TMP

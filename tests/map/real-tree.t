@@ -4,7 +4,7 @@
 # SPHINXDIRS=virt/kvm` with no warning that was not there before.
 #
 # check-name: the real tree's map builds with sphinx-build -W, and vcpu_enter_guest's barriers are linked
-# check-command: $BM map --kernel $KERNEL -o $TMP/src/map --svg-links ../map/ && cp $ROOT/rst/*.rst $TMP/src/ && sphinx-build -q -W -j2 -b html -c $ROOT $TMP/src $TMP/html && cd $TMP/html/map && grep -o 'href="x86.html"\|id="vcpu-enter-guest"\|href="#vcpu-enter-guest"\|id="kvm-barrier-arch-x86-kvm-x86-c-vcpu-enter-guest-smp-[a-z0-9-]*"' index.html x86.html | sort -u
+# check-command: $BM map --kernel $KERNEL -o $TMP/src/map --svg-links ../map/ && cp $ROOT/rst/*.rst $ROOT/rst/*.inc $TMP/src/ && sphinx-build -q -W -j2 -b html -c $ROOT $TMP/src $TMP/html && cd $TMP/html/map && grep -o 'href="x86.html"\|id="vcpu-enter-guest"\|href="#vcpu-enter-guest"\|id="kvm-barrier-arch-x86-kvm-x86-c-vcpu-enter-guest-smp-[a-z0-9-]*"' index.html x86.html | sort -u
 # check-exit-value: 0
 # check-output-start
 # index.html:href="x86.html"
