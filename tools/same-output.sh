@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # Refactoring changes no behaviour: this script proves it on the real kernel
-# tree.  It runs ./barriermap over the tree (lint as text and JSON, map,
+# tree.  It runs ./barriermap over the tree (lint in every format, map,
 # suggest and its --fix and --redundant modes, show of a few functions,
 # litmus of one pair, check-patch of a patch that drops a barrier) into a
 # folder, and compares that folder byte for byte with a baseline taken
@@ -63,6 +63,8 @@ run() {
 	record "$out/lint.txt" "$BIN" lint $k
 	record "$out/lint.json" "$BIN" lint $k --format=json
 	record "$out/lint-all.json" "$BIN" lint $k --format=json --status=all
+	record "$out/lint.gcc" "$BIN" lint $k --format=gcc
+	record "$out/lint.sarif" "$BIN" lint $k --format=sarif
 	record "$out/map.log" "$BIN" map $k -o "$out/map"
 	record "$out/suggest.patch" "$BIN" suggest $k
 	record "$out/suggest-fix.patch" "$BIN" suggest $k --fix
@@ -85,6 +87,8 @@ run() {
 	for f in "$out"/check-patch.*; do
 		sed -i "s|$tmp|TMP|g" "$f"
 	done
+	# SARIF names the tool's version, which holds the commit
+	sed -i 's|^\(          "version": "[^ "]*\) ([0-9a-f]*\(-dirty\)\?)"|\1 (COMMIT)"|' "$out/lint.sarif"
 }
 
 case ${1:-check} in
