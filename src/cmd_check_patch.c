@@ -285,8 +285,6 @@ int cmd_check_patch(int argc, char **argv)
 	out = terse ? checklist_format_terse(&cl) : checklist_format(&cl, format == CP_JSON ? FORMAT_JSON :
 							     format == CP_RST ? FORMAT_RST : FORMAT_TEXT);
 	fputs(out, stdout);
-	if (fflush(stdout))
-		die("cannot write the checklist: %s", strerror(errno));
 	ret = checklist_attention(&cl) ? EXIT_FINDINGS : EXIT_CLEAN;
 
 	free(out);

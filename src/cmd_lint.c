@@ -196,8 +196,6 @@ int cmd_lint(int argc, char **argv)
 	/* a summary closes a report; a clean run says nothing, as a compiler */
 	if ((format == LINT_TEXT || format == LINT_GCC) && !o.quiet && list.v.n)
 		findings_print_summary(&list, stdout);
-	if (fflush(stdout) == EOF)
-		die("cannot write the report: %s", strerror(errno));
 	skipped = count_skipped(p);
 	if (skipped)
 		fprintf(stderr, "barriermap: lint: %zu %s not checked (see the warnings); "

@@ -154,7 +154,7 @@ static void remove_stale(const char *dir, const struct rst_pages *pages)
 	struct dirent *de;
 
 	if (!d)
-		die("cannot read %s: %s", dir, strerror(errno));
+		die_errno("cannot read %s", dir);
 	while ((de = readdir(d))) {
 		char *path, *text;
 
@@ -171,7 +171,7 @@ static void remove_stale(const char *dir, const struct rst_pages *pages)
 	closedir(d);
 	for (size_t i = 0; i < stale.n; i++) {
 		if (unlink(stale.v[i]) < 0)
-			die("cannot remove %s: %s", stale.v[i], strerror(errno));
+			die_errno("cannot remove %s", stale.v[i]);
 		free(stale.v[i]);
 	}
 	free(stale.v);
@@ -210,7 +210,7 @@ static void remove_dead_temps(const char *dir, temp_is_ours_fn *ours, const void
 	if (!d) {
 		if (errno == ENOENT)
 			return;
-		die("cannot read %s: %s", dir, strerror(errno));
+		die_errno("cannot read %s", dir);
 	}
 	while ((de = readdir(d))) {
 		size_t n = atomic_temp_target(de->d_name), len;
@@ -222,7 +222,7 @@ static void remove_dead_temps(const char *dir, temp_is_ours_fn *ours, const void
 		path = xasprintf("%s/%s", dir, de->d_name);
 		text = read_output(path, &len);
 		if (text && ours(target, text, len, arg) && unlink(path) < 0)
-			die("cannot remove %s: %s", path, strerror(errno));
+			die_errno("cannot remove %s", path);
 		free(text);
 		free(path);
 		free(target);
@@ -233,7 +233,7 @@ static void remove_dead_temps(const char *dir, temp_is_ours_fn *ours, const void
 static void write_pages(const char *dir, const struct rst_pages *pages, bool progress)
 {
 	if (mkdir_p(dir, 0755) < 0)
-		die("cannot create the folder %s: %s", dir, strerror(errno));
+		die_errno("cannot create the folder %s", dir);
 	remove_dead_temps(dir, page_temp, NULL);
 	for (size_t i = 0; i < pages->pages.n; i++) {
 		const struct rst_page *pg = &pages->pages.v[i];
@@ -243,7 +243,7 @@ static void write_pages(const char *dir, const struct rst_pages *pages, bool pro
 			fprintf(stderr, "barriermap: map: [%zu/%zu] %s\n",
 				i + 1, pages->pages.n, path);
 		if (write_file_atomic(path, pg->text, strlen(pg->text)) < 0)
-			die("cannot write %s: %s", path, strerror(errno));
+			die_errno("cannot write %s", path);
 		free(path);
 	}
 	remove_stale(dir, pages);
@@ -359,7 +359,7 @@ static void write_kernel_docs(const char *tree, const struct rst_pages *pages,
 	write_pages(dir, pages, opts->progress);
 	if (edited) {
 		if (write_file_atomic(index, edited, strlen(edited)) < 0)
-			die("cannot write %s: %s", index, strerror(errno));
+			die_errno("cannot write %s", index);
 		if (!opts->quiet)
 			fprintf(stderr, "barriermap: added '%s' to the toctree in %s\n",
 				TOCTREE_ENTRY, index);

@@ -139,7 +139,7 @@ static void lines_read(struct lines *l, const char *path)
 
 	l->buf = read_file(path, &n);
 	if (!l->buf)
-		die("cannot read %s: %s", path, strerror(errno));
+		die_errno("cannot read %s", path);
 	l->last_has_newline = n && l->buf[n - 1] == '\n';
 	for (p = l->buf; p < l->buf + n;) {
 		char *nl = memchr(p, '\n', l->buf + n - p);
@@ -746,7 +746,7 @@ static void check_output(const char *path)
 
 	if (!old) {
 		if (errno != ENOENT)
-			die("cannot read %s: %s", path, strerror(errno));
+			die_errno("cannot read %s", path);
 		return;
 	}
 	if (!str_starts_with(old, PATCH_MAGIC) && !str_starts_with(old, "Possibly redundant"))
@@ -786,7 +786,7 @@ int cmd_suggest(int argc, char **argv)
 		write_patch(p, &so, &out);
 	if (so.output) {
 		if (write_file_atomic(so.output, out.buf ? out.buf : "", out.len))
-			die("cannot write %s: %s", so.output, strerror(errno));
+			die_errno("cannot write %s", so.output);
 	} else {
 		fwrite(out.buf ? out.buf : "", 1, out.len, stdout);
 	}

@@ -343,7 +343,7 @@ void json_print(const json_t *doc, FILE *out)
 	char *text = json_format(doc);
 	size_t n = strlen(text);
 
-	if (fwrite(text, 1, n, out) != n || fflush(out) == EOF)
-		die("cannot write the JSON output");
+	if (fwrite(text, 1, n, out) != n)
+		die_errno("cannot write the JSON output");
 	free(text);
 }

@@ -31,7 +31,7 @@ json_t *primitives_to_json(void);
  * Every JSON document barriermap writes is in this one shape: two-space
  * indent, keys in the order they were added, a final newline.
  * json_format() returns it (the caller frees); json_print() writes it and
- * dies on a write error.  Strings from the facts go in through
+ * dies on a write error (standard output is checked at exit, util.h).  Strings from the facts go in through
  * json_text(), never json_string(), which refuses (NULL) what is not UTF-8.
  */
 char *json_format(const json_t *doc);

@@ -73,11 +73,11 @@ int git_run(const struct git_cmd *cmd, struct strbuf *out, struct strbuf *err)
 	pid_t pid;
 
 	if (pipe2(po, O_CLOEXEC) || pipe2(pe, O_CLOEXEC))
-		die("cannot run git: %s", strerror(errno));
+		die_errno("cannot run git");
 	fflush(NULL);
 	pid = fork();
 	if (pid < 0)
-		die("cannot run git: %s", strerror(errno));
+		die_errno("cannot run git");
 	if (!pid)
 		child(cmd, po[1], pe[1]);
 	running = pid;
@@ -89,7 +89,7 @@ int git_run(const struct git_cmd *cmd, struct strbuf *out, struct strbuf *err)
 		if (poll(fds, 2, -1) < 0) {
 			if (errno == EINTR)
 				continue;
-			die("cannot read git's output: %s", strerror(errno));
+			die_errno("cannot read git's output");
 		}
 		if (fds[0].revents && !drain(fds[0].fd, out, cmd->max_out, &over)) {
 			close(fds[0].fd);
@@ -107,7 +107,7 @@ int git_run(const struct git_cmd *cmd, struct strbuf *out, struct strbuf *err)
 	}
 	while (waitpid(pid, &status, 0) < 0)
 		if (errno != EINTR)
-			die("cannot wait for git: %s", strerror(errno));
+			die_errno("cannot wait for git");
 	running = 0;
 	if (WIFEXITED(status) && WEXITSTATUS(status) == 127)
 		return GIT_MISSING;

@@ -490,7 +490,7 @@ static char *relative_to_kernel(const struct program *p, const char *path)
 		char *in_tree = xasprintf("%s/%s", p->kernel, path);
 
 		if (!realpath(in_tree, real))
-			die("%s: %s", path, strerror(errno));
+			die_errno("%s", path);
 		free(in_tree);
 	}
 	if (strncmp(real, p->kernel, n) || (real[n] && real[n] != '/'))
@@ -730,7 +730,7 @@ struct program *program_scan_overlay(const struct options *o,
 
 	p->opts = o;
 	if (!realpath(o->kernel, real))
-		die("%s: %s", o->kernel, strerror(errno));
+		die_errno("%s", o->kernel);
 	p->kernel = xstrdup(real);
 	find_files(p, ov, nov);
 	if (!p->files.n)

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 static report_routine *die_routine, *warn_routine;
+static bool dying;	/* die() said why already: check_stdout_at_exit() says no more */
 
 void set_die_routine(report_routine *routine)
 {
@@ -25,11 +26,24 @@ void set_warn_routine(report_routine *routine)
 	warn_routine = routine;
 }
 
-static void vreport(const char *prefix, const char *fmt, va_list ap)
+/* "barriermap: PREFIX message[: SUFFIX]" on stderr */
+static void vreport(const char *prefix, const char *suffix, const char *fmt, va_list ap)
 {
 	fprintf(stderr, "barriermap: %s", prefix);
 	vfprintf(stderr, fmt, ap);
+	if (suffix)
+		fprintf(stderr, ": %s", suffix);
 	fputc('\n', stderr);
+}
+
+/* Allocates nothing: a die routine may jump away (the fuzz harnesses). */
+static noreturn void vdie(const char *suffix, const char *fmt, va_list ap)
+{
+	if (die_routine)
+		die_routine(fmt, ap);
+	vreport("", suffix, fmt, ap);
+	dying = true;
+	exit(EXIT_USAGE);
 }
 
 void die(const char *fmt, ...)
@@ -37,11 +51,35 @@ void die(const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	if (die_routine)
-		die_routine(fmt, ap);
-	vreport("", fmt, ap);
-	va_end(ap);
-	exit(EXIT_USAGE);
+	vdie(NULL, fmt, ap);
+}
+
+void die_errno(const char *fmt, ...)
+{
+	const char *err = strerror(errno);
+	va_list ap;
+
+	va_start(ap, fmt);
+	vdie(err, fmt, ap);
+}
+
+void check_stdout_at_exit(void)
+{
+	bool failed = ferror(stdout);
+	int err = 0;
+
+	if (fflush(stdout) == EOF || fclose(stdout) == EOF) {
+		failed = true;
+		err = errno;
+	}
+	if (!failed || dying)
+		return;
+	if (err)
+		fprintf(stderr, "barriermap: cannot write to standard output: %s\n", strerror(err));
+	else
+		fprintf(stderr, "barriermap: cannot write to standard output\n");
+	/* _exit(): exit() must not be called again from an atexit() handler */
+	_exit(EXIT_USAGE);
 }
 
 void warning(const char *fmt, ...)
@@ -52,7 +90,7 @@ void warning(const char *fmt, ...)
 	if (warn_routine)
 		warn_routine(fmt, ap);
 	else
-		vreport("warning: ", fmt, ap);
+		vreport("warning: ", NULL, fmt, ap);
 	va_end(ap);
 }
 

@@ -21,6 +21,8 @@ enum {
 };
 
 noreturn void die(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* die() with ": " and strerror(errno) after the message, as git's die_errno(). */
+noreturn void die_errno(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /*
  * What die() and warning() do instead of printing (and die() of exiting),
  * as git's set_die_routine(): the fuzz harnesses jump back to their loop
@@ -30,6 +32,13 @@ typedef void report_routine(const char *fmt, va_list ap);
 void set_die_routine(report_routine *routine);
 void set_warn_routine(report_routine *routine);
 void warning(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/*
+ * For atexit(), registered first in main() so that it runs last: standard
+ * output that could not be written or closed (a full disk) is an error,
+ * "barriermap: cannot write to standard output" and exit 2, whatever the
+ * command returned.
+ */
+void check_stdout_at_exit(void);
 noreturn void bug_at(const char *file, int line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 #define BUG(...) bug_at(__FILE__, __LINE__, __VA_ARGS__)
