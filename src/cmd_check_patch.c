@@ -87,13 +87,8 @@ static void ignore_cb(const struct option *opt, const char *arg)
 }
 
 /* The paths whose content differs between two states (same paths, sorted). */
-struct path_list {
-	const char **v;
-	size_t n, cap;
-};
-
 static void changed_paths(const struct overlay_set *a, const struct overlay_set *b,
-			  struct path_list *out)
+			  struct string_list *out)
 {
 	for (size_t i = 0; i < b->n; i++) {
 		const struct overlay *x = &a->v[i], *y = &b->v[i];
@@ -135,7 +130,7 @@ static struct program *next_program(struct states *s)
 	s->template = NULL;
 	if (s->next + 1 < s->st->n) {
 		const struct overlay_set *nxt = &s->st->state[s->next + 1];
-		struct path_list changed = { 0 };
+		struct string_list changed = { 0 };
 
 		changed_paths(cur, nxt, &changed);
 		s->template = program_rescan(p, nxt->v, nxt->n, changed.v, changed.n);

@@ -475,10 +475,7 @@ struct litmus_args {
 	bool run, table;
 };
 
-struct pair_list {
-	const struct lkmm_pair **v;
-	size_t n, cap;
-};
+VEC_TYPE(pair_list, const struct lkmm_pair *);
 
 static void add_pair(struct pair_list *v, const struct lkmm_pair *pr)
 {

@@ -51,9 +51,7 @@ struct insertion {
 	VEC(char *) lines;	/* without newlines */
 };
 
-struct insertion_list {
-	VEC(struct insertion) v;
-};
+VEC_TYPE(insertion_list, struct insertion);
 
 /* ---- the comment -------------------------------------------------------- */
 
@@ -298,9 +296,8 @@ static bool wants_comment(const struct site *s)
 
 static size_t file_insertions(const struct program *p, const struct file_facts *f,
 			      const struct lines *l, double min_conf,
-			      struct insertion_list *list)
+			      struct insertion_list *out)
 {
-	__typeof__(&list->v) out = &list->v;
 	size_t before = out->n;
 
 	for (size_t i = 0; i < f->sites.n; i++) {
@@ -342,7 +339,6 @@ static void write_patch(const struct program *p, const struct suggest_opts *so,
 	for (size_t f = 0; f < p->files.n; f++) {
 		const struct file_facts *ff = p->files.v[f];
 		struct insertion_list list = { 0 };
-		__typeof__(&list.v) ins = &list.v;
 		struct lines l = { 0 };
 		char *abs;
 
@@ -351,14 +347,14 @@ static void write_patch(const struct program *p, const struct suggest_opts *so,
 		abs = xasprintf("%s/%s", p->kernel, ff->path);
 		lines_read(&l, abs);
 		if (file_insertions(p, ff, &l, so->min_confidence, &list))
-			emit_file_diff(&body, ff->path, &l, ins->v, ins->n);
-		total += ins->n;
-		for (size_t i = 0; i < ins->n; i++) {
-			for (size_t j = 0; j < ins->v[i].lines.n; j++)
-				free(ins->v[i].lines.v[j]);
-			free(ins->v[i].lines.v);
+			emit_file_diff(&body, ff->path, &l, list.v, list.n);
+		total += list.n;
+		for (size_t i = 0; i < list.n; i++) {
+			for (size_t j = 0; j < list.v[i].lines.n; j++)
+				free(list.v[i].lines.v[j]);
+			free(list.v[i].lines.v);
 		}
-		free(ins->v);
+		free(list.v);
 		lines_free(&l);
 		free(abs);
 	}
@@ -380,15 +376,13 @@ struct repair {
 	char *why;
 };
 
-struct repair_list {
-	VEC(struct repair) v;
-};
+VEC_TYPE(repair_list, struct repair);
 
 static void add_repair(struct repair_list *list, const struct file_facts *f, unsigned first,
 		       unsigned last, const char *from, const char *to, char *why)
 {
-	for (size_t i = 0; i < list->v.n; i++) {
-		const struct repair *r = &list->v.v[i];
+	for (size_t i = 0; i < list->n; i++) {
+		const struct repair *r = &list->v[i];
 
 		if (r->file == f && r->first == first && !strcmp(r->from, from) &&
 		    !strcmp(r->to, to)) {
@@ -396,7 +390,7 @@ static void add_repair(struct repair_list *list, const struct file_facts *f, uns
 			return;
 		}
 	}
-	vec_push(&list->v, ((struct repair){ f, first, last, xstrdup(from), xstrdup(to), why }));
+	vec_push(list, ((struct repair){ f, first, last, xstrdup(from), xstrdup(to), why }));
 }
 
 
@@ -576,7 +570,7 @@ static void file_repair_edits(const struct lines *l, const struct repair *r, siz
 		if (!text.v[i])
 			continue;
 		vec_push(&e.lines, text.v[i]);
-		vec_push(&edits->v, e);
+		vec_push(edits, e);
 	}
 	free(text.v);
 }
@@ -606,31 +600,31 @@ static void write_fixes(const struct program *p, struct strbuf *out)
 			claim_repairs(&list, &ff->claims.v[i]);
 	}
 	/* stable: the insertion order breaks ties */
-	for (size_t i = 1; i < list.v.n; i++)
-		for (size_t j = i; j > 0 && repair_cmp(&list.v.v[j - 1], &list.v.v[j]) > 0; j--) {
-			struct repair t = list.v.v[j];
+	for (size_t i = 1; i < list.n; i++)
+		for (size_t j = i; j > 0 && repair_cmp(&list.v[j - 1], &list.v[j]) > 0; j--) {
+			struct repair t = list.v[j];
 
-			list.v.v[j] = list.v.v[j - 1];
-			list.v.v[j - 1] = t;
+			list.v[j] = list.v[j - 1];
+			list.v[j - 1] = t;
 		}
-	for (size_t i = 0, j; i < list.v.n; i = j) {
-		const struct file_facts *ff = list.v.v[i].file;
+	for (size_t i = 0, j; i < list.n; i = j) {
+		const struct file_facts *ff = list.v[i].file;
 		struct insertion_list edits = { 0 };
 		struct lines l = { 0 };
 		char *abs = xasprintf("%s/%s", p->kernel, ff->path);
 
-		for (j = i; j < list.v.n && list.v.v[j].file == ff; j++)
+		for (j = i; j < list.n && list.v[j].file == ff; j++)
 			;
 		lines_read(&l, abs);
-		file_repair_edits(&l, &list.v.v[i], j - i, &edits, &summary, ff->path);
-		if (edits.v.n)
-			emit_file_diff(&body, ff->path, &l, edits.v.v, edits.v.n);
-		nedits += edits.v.n;
-		for (size_t e = 0; e < edits.v.n; e++) {
-			free(edits.v.v[e].lines.v[0]);
-			free(edits.v.v[e].lines.v);
+		file_repair_edits(&l, &list.v[i], j - i, &edits, &summary, ff->path);
+		if (edits.n)
+			emit_file_diff(&body, ff->path, &l, edits.v, edits.n);
+		nedits += edits.n;
+		for (size_t e = 0; e < edits.n; e++) {
+			free(edits.v[e].lines.v[0]);
+			free(edits.v[e].lines.v);
 		}
-		free(edits.v.v);
+		free(edits.v);
 		lines_free(&l);
 		free(abs);
 	}
@@ -641,12 +635,12 @@ static void write_fixes(const struct program *p, struct strbuf *out)
 		sb_addf(out, "\n%s", sb_str(&summary));
 	sb_addc(out, '\n');
 	sb_add(out, body.buf ? body.buf : "", body.len);
-	for (size_t i = 0; i < list.v.n; i++) {
-		free(list.v.v[i].from);
-		free(list.v.v[i].to);
-		free(list.v.v[i].why);
+	for (size_t i = 0; i < list.n; i++) {
+		free(list.v[i].from);
+		free(list.v[i].to);
+		free(list.v[i].why);
 	}
-	free(list.v.v);
+	free(list.v);
 	sb_release(&body);
 	sb_release(&summary);
 }

@@ -90,11 +90,11 @@ const char *comment_rule_name(enum comment_rule rule)
 	BUG("unknown comment rule %d", (int)rule);
 }
 
-static void calls_free(struct call *v, size_t n)
+static void calls_free(struct call_vec *calls)
 {
-	for (size_t i = 0; i < n; i++)
-		free(v[i].callee);
-	free(v);
+	for (size_t i = 0; i < calls->n; i++)
+		free(calls->v[i].callee);
+	free(calls->v);
 }
 
 void site_release(struct site *s)
@@ -115,7 +115,7 @@ void site_release(struct site *s)
 	}
 	free(s->results);
 	pairing_release(&s->pairing);
-	calls_free(s->stmt_calls.v, s->stmt_calls.n);
+	calls_free(&s->stmt_calls);
 	objects_release(s);
 	free(s->comment_text);
 	free(s->barrier);
@@ -129,7 +129,7 @@ void file_facts_free(struct file_facts *f)
 	for (size_t i = 0; i < f->sites.n; i++)
 		site_release(&f->sites.v[i]);
 	for (size_t i = 0; i < f->functions.n; i++) {
-		calls_free(f->functions.v[i].calls.v, f->functions.v[i].calls.n);
+		calls_free(&f->functions.v[i].calls);
 		free(f->functions.v[i].name);
 	}
 	for (size_t i = 0; i < f->comments.n; i++) {
@@ -245,25 +245,26 @@ bool site_matches_arg(const struct site *s, const char *name, const char *path,
 
 /* ---- copies, for check-patch's programs that share untouched files ---- */
 
-static void calls_copy(struct call **out, size_t *n, size_t *cap, const struct call *v, size_t cnt)
+static struct call_vec calls_copy(const struct call_vec *in)
 {
-	*out = cnt ? xmalloc(cnt * sizeof(**out)) : NULL;
-	*n = *cap = cnt;
-	for (size_t i = 0; i < cnt; i++) {
-		(*out)[i] = v[i];
-		(*out)[i].callee = xstrdup(v[i].callee);
-	}
+	struct call_vec out = { 0 };
+
+	for (size_t i = 0; i < in->n; i++)
+		vec_push(&out, ((struct call){ xstrdup(in->v[i].callee), in->v[i].at }));
+	return out;
 }
 
-static void accesses_copy(struct access **out, size_t *n, size_t *cap,
-			  const struct access *v, size_t cnt)
+static struct access_vec accesses_copy(const struct access_vec *in)
 {
-	*out = cnt ? xmalloc(cnt * sizeof(**out)) : NULL;
-	*n = *cap = cnt;
-	for (size_t i = 0; i < cnt; i++) {
-		(*out)[i] = v[i];
-		(*out)[i].object = xstrdup(v[i].object);
+	struct access_vec out = { 0 };
+
+	for (size_t i = 0; i < in->n; i++) {
+		struct access a = in->v[i];
+
+		a.object = xstrdup(a.object);
+		vec_push(&out, a);
 	}
+	return out;
 }
 
 struct file_facts *file_facts_clone(const struct file_facts *f)
@@ -280,8 +281,7 @@ struct file_facts *file_facts_clone(const struct file_facts *f)
 		struct function fn = f->functions.v[i];
 
 		fn.name = xstrdup(fn.name);
-		calls_copy(&fn.calls.v, &fn.calls.n, &fn.calls.cap, f->functions.v[i].calls.v,
-			   f->functions.v[i].calls.n);
+		fn.calls = calls_copy(&f->functions.v[i].calls);
 		vec_push(&c->functions, fn);
 	}
 	for (size_t i = 0; i < f->comments.n; i++) {
@@ -305,11 +305,10 @@ struct file_facts *file_facts_clone(const struct file_facts *f)
 		t.comment_text = xstrdup_or_null(s->comment_text);
 		if (s->partners.n || s->results || s->message || s->lkmm)
 			BUG("%s: file_facts_clone() of a resolved site", f->path);
-		calls_copy(&t.stmt_calls.v, &t.stmt_calls.n, &t.stmt_calls.cap, s->stmt_calls.v,
-			   s->stmt_calls.n);
+		t.stmt_calls = calls_copy(&s->stmt_calls);
 		pairing_copy(&t.pairing, &s->pairing);
-		accesses_copy(&t.before.v, &t.before.n, &t.before.cap, s->before.v, s->before.n);
-		accesses_copy(&t.after.v, &t.after.n, &t.after.cap, s->after.v, s->after.n);
+		t.before = accesses_copy(&s->before);
+		t.after = accesses_copy(&s->after);
 		vec_push(&c->sites, t);
 	}
 	return c;

@@ -62,12 +62,13 @@ struct call {
 	char *callee;
 	struct pos at;
 };
+VEC_TYPE(call_vec, struct call);
 
 struct function {
 	char *name;
 	struct pos start, end;	/* extent of the definition */
 	struct pos body;	/* the opening brace */
-	VEC(struct call) calls;	/* in source order */
+	struct call_vec calls;	/* in source order */
 	bool from_tokens;	/* found by the token fallback, not the AST */
 };
 
@@ -137,6 +138,7 @@ struct access {
 	struct pos at;
 	bool rmw;		/* a write that reads too: set_bit(), atomic_inc(), x += v */
 };
+VEC_TYPE(access_vec, struct access);
 
 struct site {
 	struct file_facts *file;
@@ -150,7 +152,7 @@ struct site {
 
 	int comment;		/* index into file->comments, or -1 */
 	int comment_last;	/* last of the comments joined for it, or -1 */
-	VEC(struct call) stmt_calls;	/* implicit site: every call in its statement */
+	struct call_vec stmt_calls;	/* implicit site: every call in its statement */
 	enum comment_rule rule;
 	char *comment_text;	/* joined raw comment text, or NULL */
 	struct pairing pairing;
@@ -162,8 +164,8 @@ struct site {
 	char *message;
 
 	/* filled by objects.c during the scan, used by infer.c */
-	VEC(struct access) before;	/* accesses before the barrier, nearest first */
-	VEC(struct access) after;	/* accesses after the barrier, nearest first */
+	struct access_vec before;	/* accesses before the barrier, nearest first */
+	struct access_vec after;	/* accesses after the barrier, nearest first */
 
 	/* filled by lkmm.c: its pairs' patterns and verdicts, or NULL */
 	struct lkmm_site *lkmm;

@@ -33,17 +33,12 @@ struct local {
 	bool pointer;
 };
 
-/* Accesses in source order. */
-struct access_list {
-	struct access *v;
-	size_t n, cap;
-};
 
 struct fn_tokens {
 	struct otok *t;
 	size_t n;
 	VEC(struct local) locals;
-	VEC(struct access) all;	/* every access in the function, in order */
+	struct access_vec all;	/* every access in the function, in order */
 };
 
 
@@ -536,24 +531,20 @@ static void scan_accesses(struct fn_tokens *ft)
 
 /* ---- windows around each barrier --------------------------------------- */
 
-static bool has_access(const struct access *v, size_t n, const struct access *a)
+static bool has_access(const struct access_vec *side, const struct access *a)
 {
-	for (size_t i = 0; i < n; i++)
-		if (v[i].write == a->write && !strcmp(v[i].object, a->object))
+	for (size_t i = 0; i < side->n; i++)
+		if (side->v[i].write == a->write && !strcmp(side->v[i].object, a->object))
 			return true;
 	return false;
 }
 
-/* Add a copy of @a to a side, unless full or already there. */
-#define keep(side, a)							\
-	do {								\
-		const struct access *a_ = (a);				\
-		if ((side)->n < OBJECTS_PER_SIDE &&			\
-		    !has_access((side)->v, (side)->n, a_)) {		\
-			struct access copy_ = { xstrdup(a_->object), a_->write, a_->at, a_->rmw }; \
-			vec_push((side), copy_);				\
-		}							\
-	} while (0)
+/* Add a copy of @a to a side of a barrier, unless it is full or has it already. */
+static void add_to_side(struct access_vec *side, const struct access *a)
+{
+	if (side->n < OBJECTS_PER_SIDE && !has_access(side, a))
+		vec_push(side, ((struct access){ xstrdup(a->object), a->write, a->at, a->rmw }));
+}
 
 /*
  * The first token after the barrier's statement-level call, so that
@@ -574,7 +565,7 @@ static struct pos barrier_end(const struct fn_tokens *ft, const struct site *s)
 	return ft->t[i].at;
 }
 
-static void fill_site(const struct fn_tokens *ft, const struct access_list *all,
+static void fill_site(const struct fn_tokens *ft, const struct access_vec *all,
 		      struct site *s)
 {
 	struct pos end = barrier_end(ft, s);
@@ -591,16 +582,16 @@ static void fill_site(const struct fn_tokens *ft, const struct access_list *all,
 		if (pos_cmp(a->at, s->at) < 0 || pos_cmp(a->at, end) >= 0)
 			continue;
 		if (s->kind == KIND_RELEASE)
-			keep(&s->after, a);
+			add_to_side(&s->after, a);
 		else
-			keep(&s->before, a);
+			add_to_side(&s->before, a);
 	}
 	for (k = all->n; k-- > 0;)
 		if (pos_cmp(all->v[k].at, s->at) < 0)
-			keep(&s->before, &all->v[k]);
+			add_to_side(&s->before, &all->v[k]);
 	for (k = 0; k < all->n; k++)
 		if (pos_cmp(all->v[k].at, end) >= 0)
-			keep(&s->after, &all->v[k]);
+			add_to_side(&s->after, &all->v[k]);
 }
 
 static void fn_tokens_release(struct fn_tokens *ft)
@@ -660,7 +651,7 @@ static int access_pos_cmp(const void *a, const void *b)
  */
 #define CALLEE_ACCESSES 4
 
-static void accesses_with_callees(struct fn_cache *c, size_t fn, struct access_list *out)
+static void accesses_with_callees(struct fn_cache *c, size_t fn, struct access_vec *out)
 {
 	const struct function *self = &c->f->functions.v[fn];
 	const struct fn_tokens *own = cached(c, fn);
@@ -690,7 +681,7 @@ void objects_collect(const struct token_view *tv, struct file_facts *f)
 
 	c.ft = xcalloc(f->functions.n ? f->functions.n : 1, sizeof(*c.ft));
 	for (size_t fn = 0; fn < f->functions.n; fn++) {
-		struct access_list all = { 0 };
+		struct access_vec all = { 0 };
 		bool any = false;
 
 		for (size_t i = 0; i < f->sites.n; i++)

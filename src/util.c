@@ -162,15 +162,36 @@ char *xasprintf(const char *fmt, ...)
 	return sb_detach(&sb);
 }
 
+/* @cap doubled from @first until it holds @want, or @want itself near SIZE_MAX */
+static size_t doubled(size_t cap, size_t first, size_t want)
+{
+	size_t c = cap ? cap : first;
+
+	while (c < want)
+		c = c > SIZE_MAX / 2 ? want : c * 2;
+	return c;
+}
+
+size_t vec_capacity(size_t cap, size_t want, size_t size)
+{
+	size_t c;
+
+	if (size && want > SIZE_MAX / size)
+		die("out of memory: an array of %zu elements of %zu bytes", want, size);
+	c = doubled(cap, 8, want);
+	return size && c > SIZE_MAX / size ? want : c;
+}
+
 static void sb_grow(struct strbuf *sb, size_t extra)
 {
-	size_t want = sb->len + extra + 1;
+	size_t want;
 
+	if (extra > SIZE_MAX - 1 - sb->len)
+		die("out of memory: a string of more than %zu bytes", SIZE_MAX);
+	want = sb->len + extra + 1;
 	if (want <= sb->alloc)
 		return;
-	sb->alloc = sb->alloc ? sb->alloc : 64;
-	while (sb->alloc < want)
-		sb->alloc *= 2;
+	sb->alloc = doubled(sb->alloc, 64, want);
 	sb->buf = xrealloc(sb->buf, sb->alloc);
 }
 

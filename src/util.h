@@ -51,20 +51,27 @@ char *xstrndup(const char *s, size_t n);
 char *xstrdup_or_null(const char *s);	/* NULL stays NULL */
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
-/* A growable array: VEC(int) v = {0}; vec_push(&v, 3); free(v.v); */
+/*
+ * A growable array: VEC(int) v = {0}; vec_push(&v, 3); free(v.v);
+ * VEC(T) is an anonymous struct, so no two VEC(int) have the same type:
+ * one that crosses a function boundary gets a name, VEC_TYPE(int_vec, int)
+ * declaring struct int_vec with the same fields.
+ */
 #define VEC(T) struct { T *v; size_t n, cap; }
-/* A named growable array of strings, for function parameters. */
-struct strvec {
-	char **v;
-	size_t n, cap;
-};
+#define VEC_TYPE(name, T) struct name { T *v; size_t n, cap; }
+VEC_TYPE(strvec, char *);		/* strings it owns */
+VEC_TYPE(string_list, const char *);	/* strings it borrows */
 
+/*
+ * The capacity to grow an array of @cap elements of @size bytes to, to
+ * hold @want: 8, then doubling.  Dies when @want elements would not fit
+ * in memory (their size overflows size_t).
+ */
+size_t vec_capacity(size_t cap, size_t want, size_t size);
 #define vec_grow(vec, want)						\
 	do {								\
 		if ((want) > (vec)->cap) {				\
-			size_t c_ = (vec)->cap ? (vec)->cap * 2 : 8;	\
-			while (c_ < (want))				\
-				c_ *= 2;				\
+			size_t c_ = vec_capacity((vec)->cap, (want), sizeof(*(vec)->v)); \
 			(vec)->v = xrealloc((vec)->v, c_ * sizeof(*(vec)->v)); \
 			(vec)->cap = c_;				\
 		}							\
