@@ -21,7 +21,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-struct otok {
+/* A token of one function's extent, its spelling copied (objects.c's own view). */
+struct fn_token {
 	enum tok_kind kind;
 	char *s;
 	struct pos at;
@@ -35,7 +36,7 @@ struct local {
 
 
 struct fn_tokens {
-	struct otok *t;
+	struct fn_token *t;
 	size_t n;
 	VEC(struct local) locals;
 	struct access_vec all;	/* every access in the function, in order */
