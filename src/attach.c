@@ -418,7 +418,7 @@ static void add_implicit_site(struct file_facts *f, const struct token_view *tv,
 	s.end_col = tv->t[call].end.col;
 	s.function = file_function_at(f, s.at);
 	s.barrier = name;
-	s.kind = implies_full_barrier(name) ? KIND_IMPLIED : KIND_UNKNOWN;
+	s.kind = implies_full_barrier(name) ? KIND_IMPLIED : KIND_CALL;
 	s.implicit = true;
 	s.comment = s.comment_last = -1;
 	s.stmt = tv->t[stmt_start(tv, call)].start;

@@ -856,7 +856,7 @@ static bool access_between(const struct site *s, const struct step *st, bool for
 static bool covering_barrier(const struct program *p, const struct site *s, bool forward,
 			     struct step *out)
 {
-	if (s->function < 0 || s->kind == KIND_COMPILER || s->kind == KIND_UNKNOWN)
+	if (s->function < 0 || s->kind == KIND_COMPILER || s->kind == KIND_CALL)
 		return false;
 	if (!find_edge(p, s->file, s->function, s->at, forward, 0, out) ||
 	    access_between(s, out, forward))

@@ -718,7 +718,7 @@ static const char *kind_phrase(enum kind k)
 	case KIND_ACQUIRE: return "an acquire";
 	case KIND_RELEASE: return "a release";
 	case KIND_COMPILER: return "a compiler barrier";
-	case KIND_UNKNOWN: return "a call";
+	case KIND_CALL: return "a call";
 	}
 	BUG("unknown kind %d", (int)k);
 }

@@ -204,7 +204,7 @@ enum lkmm_fence lkmm_fence_of(const struct site *s)
 	case KIND_ACQUIRE: return FENCE_ACQUIRE;
 	case KIND_RELEASE: return FENCE_RELEASE;
 	case KIND_COMPILER: return FENCE_NONE;
-	case KIND_UNKNOWN: return FENCE__COUNT;
+	case KIND_CALL: return FENCE__COUNT;
 	}
 	return FENCE__COUNT;
 }

@@ -302,7 +302,7 @@ static void take_call(struct site *s, const struct call *c)
 	s->barrier = xstrdup(c->callee);
 	s->at = c->at;
 	s->kind = implies_full_barrier(c->callee) ? KIND_IMPLIED :
-		  pr && pr->ordered ? pr->kind : KIND_UNKNOWN;
+		  pr && pr->ordered ? pr->kind : KIND_CALL;
 	s->end_col = s->at.col + (unsigned)strlen(c->callee) - 1;
 }
 
@@ -342,7 +342,7 @@ static bool resolve_own_barrier(const struct program *p, struct site *s)
 	}
 	if (!claims_barrier(s->comment_text))
 		return false;
-	s->kind = KIND_UNKNOWN;
+	s->kind = KIND_CALL;
 	s->message = xasprintf("the comment sits on a call, but no call around it holds a barrier "
 			       "(searched %u calls deep)", p->opts->max_depth);
 	return true;
