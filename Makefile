@@ -27,6 +27,9 @@ endif
 ifeq ($(wildcard /usr/include/jansson.h),)
 $(error jansson.h is missing: install Debian's libjansson-dev)
 endif
+ifeq ($(wildcard /usr/include/openssl/evp.h),)
+$(error openssl/evp.h is missing: install Debian's libssl-dev (SHA-256 for the fact cache))
+endif
 
 CC ?= cc
 CFLAGS ?= -O2 -g
@@ -45,7 +48,7 @@ GIT_DIRTY := $(if $(GIT_COMMIT),$(shell git diff --quiet HEAD -- 2>/dev/null || 
 VERSION := $(VERSION_BASE)$(if $(GIT_COMMIT), ($(GIT_COMMIT)$(GIT_DIRTY)))
 KERNEL_TREE_SCRIPT ?= $(CURDIR)/tools/kernel-tree.sh
 CPPFLAGS += -D_GNU_SOURCE -I$(LLVM_INCDIR) -Isrc -DKERNEL_TREE_SCRIPT='"$(KERNEL_TREE_SCRIPT)"' 
-LDLIBS += -L$(LLVM_LIBDIR) -Wl,-rpath,$(LLVM_LIBDIR) -lclang -ljansson -lpthread -lm
+LDLIBS += -L$(LLVM_LIBDIR) -Wl,-rpath,$(LLVM_LIBDIR) -lclang -ljansson -lcrypto -lpthread -lm
 PREFIX ?= /usr/local
 
 ifeq ($(V),1)

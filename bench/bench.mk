@@ -1,5 +1,10 @@
 # SPDX-License-Identifier: GPL-2.0
-bench: barriermap
+bench: barriermap $(BUILD)/floor
 	$(Q)bench/bench.sh $(KDIR)
+
+# the libclang floor: the scanner's parse and tokenize alone (bench/floor.c)
+$(BUILD)/floor: bench/floor.c $(filter-out %/main.o,$(OBJS))
+	$(quiet) LD $@
+	$(Q)$(CC) $(CPPFLAGS) $(WARNINGS) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 .PHONY: bench

@@ -346,13 +346,15 @@ static void attach_site(struct site *s, struct file_facts *f, const struct token
 
 /* ---- implicit sites: pairing comments on calls ----------------------- */
 
-static bool comment_taken(const struct file_facts *f, int idx)
+/* Which of f->comments belong to a site already: one pass over the sites. */
+static bool *comments_taken(const struct file_facts *f)
 {
+	bool *taken = xcalloc(f->comments.n, sizeof(*taken));
+
 	for (size_t i = 0; i < f->sites.n; i++)
-		if (f->sites.v[i].comment >= 0 && f->sites.v[i].comment <= idx &&
-		    idx <= f->sites.v[i].comment_last)
-			return true;
-	return false;
+		for (int k = f->sites.v[i].comment; k >= 0 && k <= f->sites.v[i].comment_last; k++)
+			taken[k] = true;
+	return taken;
 }
 
 /* A call an implicit site can stand on: not a keyword, not a barrier (that is a site already). */
@@ -496,6 +498,8 @@ static size_t call_below(const struct token_view *tv, const struct group *g, con
 
 static void find_implicit_sites(struct file_facts *f, const struct token_view *tv)
 {
+	bool *taken = comments_taken(f);
+
 	for (size_t k = 0; k < tv->n; k++) {
 		struct group g;
 		struct pairing parsed;
@@ -509,7 +513,7 @@ static void find_implicit_sites(struct file_facts *f, const struct token_view *t
 		k = g.last;
 		if (g.last + 1 >= tv->n || file_function_at(f, tv->t[g.first].start) < 0)
 			continue;
-		if (comment_taken(f, comment_index(f, &tv->t[g.first])))
+		if (taken[comment_index(f, &tv->t[g.first])])
 			continue;
 		text = group_text(f, tv, &g);
 		if (!grammar_mentions_pairing(text)) {
@@ -531,6 +535,7 @@ static void find_implicit_sites(struct file_facts *f, const struct token_view *t
 		if (call < tv->n)
 			add_implicit_site(f, tv, call, &g);
 	}
+	free(taken);
 }
 
 static int site_cmp(const void *a, const void *b)

@@ -28,7 +28,9 @@ static const char map_usage[] =
 	"  --kernel-docs[=TREE]  write TREE/Documentation/virt/kvm/barriers/ and its\n"
 	"                        toctree entry (TREE defaults to the --kernel tree)\n"
 	"  --svg-links PREFIX    link the graph's nodes to their entries; PREFIX is\n"
-	"                        the pages' folder relative to Sphinx's _images/\n";
+	"                        the pages' folder relative to Sphinx's _images/\n"
+	"  --scope=DIR[,DIR...]  map these folders (or 'all'), a page per subsystem\n"
+	"                        folder, instead of KVM's\n";
 
 #define KVM_DOCS "Documentation/virt/kvm"
 #define TOCTREE_ENTRY "barriers/index"
@@ -400,6 +402,7 @@ int cmd_map(int argc, char **argv)
 	ro.flavour = a.kernel_docs ? RST_KERNEL : RST_SPHINX;
 	ro.kernel_version = version;
 	ro.svg_links = a.kernel_docs ? NULL : a.svg_links;
+	ro.by_subsystem = !options_scope_is_kvm(&opts);
 	rst_emit_map(p, &ro, &pages);
 
 	if (a.kernel_docs) {

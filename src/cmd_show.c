@@ -87,6 +87,11 @@ static void show_ref(const struct site *s, size_t k)
 		for (size_t v = 0; pt->via.n > 1 && v < pt->via.n; v++)
 			printf("%s%s()", v ? " -> " : " via ", pt->via.v[v]);
 		printf("\n");
+		/* a call through a function pointer is no call in the source */
+		for (size_t v = 1; v < pt->through.n; v++)
+			if (pt->through.v[v])
+				printf("    through:    %s() calls %s() through the function pointer .%s\n",
+				       pt->via.v[v - 1], pt->via.v[v], pt->through.v[v]);
 	}
 	if (!res->nfound)
 		printf("    found:      nothing\n");

@@ -38,7 +38,16 @@ struct rst_options {
 	 * none (kfigure shows the SVG as an <img>, where links are dead).
 	 */
 	const char *svg_links;
+	/*
+	 * A scope wider than KVM's (--scope): a page per subsystem folder
+	 * (rst_subsystem()) rather than per architecture, and titles that
+	 * do not say KVM.
+	 */
+	bool by_subsystem;
 };
+
+/* "mm", "kernel/sched", "drivers/net", "arch/x86": @path's first two folders. */
+char *rst_subsystem(const char *path);
 
 struct rst_page {
 	char *name;	/* file name, "x86.rst" */

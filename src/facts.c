@@ -10,11 +10,56 @@
 #include <stdlib.h>
 #include <string.h>
 
+void file_index_functions(struct file_facts *f)
+{
+	size_t n = f->functions.n, top = 0;
+	int *stack = xcalloc(n, sizeof(*stack));
+
+	free(f->outer);
+	f->outer = xcalloc(n, sizeof(*f->outer));
+	/* the previous greater element of each end, with a stack */
+	for (size_t i = 0; i < n; i++) {
+		struct pos end = f->functions.v[i].end;
+
+		while (top && pos_le(f->functions.v[stack[top - 1]].end, end))
+			top--;
+		f->outer[i] = top ? stack[top - 1] : -1;
+		stack[top++] = (int)i;
+	}
+	f->outer_n = n;
+	free(stack);
+}
+
+/*
+ * The last function that starts at or before @p, then its chain of outer
+ * functions: any function between two links ends before the later link
+ * does, so it cannot hold @p when that link does not.
+ */
+static int indexed_function_at(const struct file_facts *f, struct pos p)
+{
+	size_t lo = 0, hi = f->functions.n;
+	int i;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (pos_le(f->functions.v[mid].start, p))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (i = (int)lo - 1; i >= 0; i = f->outer[i])
+		if (pos_le(p, f->functions.v[i].end))
+			return i;
+	return -1;
+}
 
 int file_function_at(const struct file_facts *f, struct pos p)
 {
 	int best = -1;
 
+	if (f->outer && f->outer_n == f->functions.n)
+		return indexed_function_at(f, p);
 	/* the innermost: a macro defined inside a function wins */
 	for (size_t i = 0; i < f->functions.n; i++) {
 		const struct function *fn = &f->functions.v[i];
@@ -99,8 +144,10 @@ static void calls_free(struct call_vec *calls)
 
 void site_release(struct site *s)
 {
-	for (size_t i = 0; i < s->partners.n; i++)
+	for (size_t i = 0; i < s->partners.n; i++) {
 		free(s->partners.v[i].via.v);
+		free(s->partners.v[i].through.v);
+	}
 	free(s->partners.v);
 	for (size_t i = 0; s->results && i < s->pairing.nrefs; i++) {
 		struct ref_result *r = &s->results[i];
@@ -130,8 +177,14 @@ void file_facts_free(struct file_facts *f)
 		site_release(&f->sites.v[i]);
 	for (size_t i = 0; i < f->functions.n; i++) {
 		calls_free(&f->functions.v[i].calls);
+		calls_free(&f->functions.v[i].indirect);
 		free(f->functions.v[i].name);
 	}
+	for (size_t i = 0; i < f->pointers.n; i++) {
+		free(f->pointers.v[i].field);
+		free(f->pointers.v[i].target);
+	}
+	free(f->pointers.v);
 	for (size_t i = 0; i < f->comments.n; i++) {
 		free(f->comments.v[i].text);
 		if (f->comments.v[i].pairing)
@@ -146,6 +199,7 @@ void file_facts_free(struct file_facts *f)
 	free(f->includes.v);
 	free(f->sites.v);
 	free(f->functions.v);
+	free(f->outer);
 	free(f->comments.v);
 	free(f->path);
 	free(f->arch);
@@ -161,6 +215,8 @@ void program_free(struct program *p)
 		file_facts_free(p->files.v[i]);
 	free(p->files.v);
 	free(p->by_name.v);
+	free(p->names.v);
+	free(p->pointers.v);
 	infer_index_free(p->infer);
 	lkmm_free(p->lkmm);
 	free(p->kernel);
@@ -185,13 +241,123 @@ static int function_ref_cmp(const void *a, const void *b)
 	return (x->index > y->index) - (x->index < y->index);
 }
 
+static int pointer_ref_cmp(const void *a, const void *b)
+{
+	const struct pointer_ref *x = a, *y = b;
+	int c = strcmp(x->field, y->field);
+
+	if (!c)
+		c = strcmp(x->file->path, y->file->path);
+	return c ? c : strcmp(x->target, y->target);
+}
+
+static void index_pointers(struct program *p)
+{
+	p->pointers.n = 0;
+	for (size_t i = 0; i < p->files.n; i++) {
+		const struct file_facts *f = p->files.v[i];
+
+		for (size_t j = 0; j < f->pointers.n; j++)
+			vec_push(&p->pointers, ((struct pointer_ref){ f->pointers.v[j].field,
+								      f->pointers.v[j].target, f }));
+	}
+	xqsort(p->pointers.v, p->pointers.n, sizeof(*p->pointers.v), pointer_ref_cmp);
+}
+
+/* Add @name to the sorted set @out of *n; false when it is full. */
+static bool add_target(const char **out, size_t *n, const char *name)
+{
+	size_t i = 0;
+
+	while (i < *n && strcmp(out[i], name) < 0)
+		i++;
+	if (i < *n && !strcmp(out[i], name))
+		return true;
+	if (*n == POINTER_TARGETS)
+		return false;
+	memmove(&out[i + 1], &out[i], (*n - i) * sizeof(*out));
+	out[i] = name;
+	(*n)++;
+	return true;
+}
+
+size_t program_pointer_targets(const struct program *p, const char *field,
+			       const struct file_facts *file, const char **out)
+{
+	size_t lo = 0, hi = p->pointers.n, n = 0, end;
+	bool full = false;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (strcmp(p->pointers.v[mid].field, field) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (end = lo; end < p->pointers.n && !strcmp(p->pointers.v[end].field, field); end++)
+		if (p->pointers.v[end].file == file && !add_target(out, &n, p->pointers.v[end].target))
+			full = true;
+	if (n)
+		return full ? 0 : n;
+	for (size_t i = lo; i < end && !full; i++)
+		full = !add_target(out, &n, p->pointers.v[i].target);
+	return full ? 0 : n;
+}
+
+void name_bag(const char *name, unsigned char bag[16])
+{
+	memset(bag, 0, 16);
+	for (const unsigned char *c = (const unsigned char *)name; *c; c++)
+		if (bag[*c & 15] < 255)
+			bag[*c & 15]++;
+}
+
+int bag_distance(const unsigned char a[16], const unsigned char b[16])
+{
+	int more = 0, fewer = 0;
+
+	for (int i = 0; i < 16; i++) {
+		if (a[i] > b[i])
+			more += a[i] - b[i];
+		else
+			fewer += b[i] - a[i];
+	}
+	return more > fewer ? more : fewer;
+}
+
+static int name_len_cmp(const void *a, const void *b)
+{
+	const struct name_len *x = a, *y = b;
+
+	if (x->len != y->len)
+		return x->len < y->len ? -1 : 1;
+	return strcmp(x->name, y->name);
+}
+
 void program_index_functions(struct program *p)
 {
+	if (p->by_name_files == p->files.n && p->by_name.v)
+		return;
+	p->by_name_files = p->files.n;
 	p->by_name.n = 0;
 	for (size_t i = 0; i < p->files.n; i++)
 		for (size_t j = 0; j < p->files.v[i]->functions.n; j++)
 			vec_push(&p->by_name, ((struct function_ref){ p->files.v[i], j }));
 	xqsort(p->by_name.v, p->by_name.n, sizeof(*p->by_name.v), function_ref_cmp);
+	index_pointers(p);
+	p->names.n = 0;
+	for (size_t i = 0; i < p->by_name.n; i++) {
+		const char *name = function_of(&p->by_name.v[i])->name;
+
+		if (!p->names.n || strcmp(vec_last(&p->names)->name, name)) {
+			struct name_len nl = { name, strlen(name), { 0 } };
+
+			name_bag(name, nl.bag);
+			vec_push(&p->names, nl);
+		}
+	}
+	xqsort(p->names.v, p->names.n, sizeof(*p->names.v), name_len_cmp);
 }
 
 const struct function_ref *program_find_function(const struct program *p,
@@ -282,7 +448,17 @@ struct file_facts *file_facts_clone(const struct file_facts *f)
 
 		fn.name = xstrdup(fn.name);
 		fn.calls = calls_copy(&f->functions.v[i].calls);
+		fn.indirect = calls_copy(&f->functions.v[i].indirect);
 		vec_push(&c->functions, fn);
+	}
+	if (f->outer)
+		file_index_functions(c);
+	for (size_t i = 0; i < f->pointers.n; i++) {
+		struct pointer_assign pa = f->pointers.v[i];
+
+		pa.field = xstrdup(pa.field);
+		pa.target = xstrdup(pa.target);
+		vec_push(&c->pointers, pa);
 	}
 	for (size_t i = 0; i < f->comments.n; i++) {
 		struct comment cm = f->comments.v[i];

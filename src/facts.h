@@ -69,7 +69,24 @@ struct function {
 	struct pos start, end;	/* extent of the definition */
 	struct pos body;	/* the opening brace */
 	struct call_vec calls;	/* in source order */
+	/*
+	 * Calls through a function pointer: the callee is the pointer's
+	 * field ("on_lock" for range->on_lock(kvm)); what it may hold is in
+	 * the files' pointers.
+	 */
+	struct call_vec indirect;
 	bool from_tokens;	/* found by the token fallback, not the AST */
+};
+
+/*
+ * A function a pointer may hold: ".on_lock = kvm_mmu_invalidate_end" in an
+ * initializer, "ops->run = vmx_run;" in code.  The target is a name;
+ * whether a function of that name exists is the resolver's to find.
+ */
+struct pointer_assign {
+	char *field;
+	char *target;
+	struct pos at;
 };
 
 enum comment_rule {
@@ -110,6 +127,11 @@ struct partner {
 	const char *barrier;
 	enum kind kind;
 	VEC(const char *) via;	/* from the named function down to function */
+	/*
+	 * Per step of via: the field of the function pointer the call went
+	 * through ("on_lock"), NULL for a direct call (and for via[0]).
+	 */
+	VEC(const char *) through;
 	size_t ref;		/* index of the reference that found it */
 };
 
@@ -227,6 +249,14 @@ struct file_facts {
 	VEC(struct site) sites;		/* sorted by position */
 	VEC(char *) includes;		/* "<linux/mm.h>", "\"mmu.h\"" as written */
 	VEC(struct claim) claims;	/* claims.c: in comment order */
+	VEC(struct pointer_assign) pointers;	/* in source order */
+	/*
+	 * For file_function_at(): outer[i] is the last function before i
+	 * (by start) that ends after function i does, or -1.  Built by
+	 * file_index_functions() for the first outer_n functions.
+	 */
+	int *outer;
+	size_t outer_n;
 };
 
 struct options {
@@ -234,6 +264,8 @@ struct options {
 	char *kernel_found;	/* owned copy when options_find_kernel() found it */
 	struct string_list paths;	/* paths given on the command line */
 	struct string_list resolve_in;	/* extra folders for partners (--resolve-in) */
+	struct string_list scope;	/* --scope values as given; none: the KVM scope */
+	bool no_cache;		/* --no-cache: neither read nor write the fact cache */
 	const char *compdb;	/* folder with compile_commands.json, or NULL */
 	int jobs;
 	unsigned max_depth;	/* call graph depth for partners */
@@ -247,18 +279,49 @@ struct function_ref {
 	size_t index;
 };
 
+/* One pointer assignment of the program, for the resolver. */
+struct pointer_ref {
+	const char *field, *target;	/* borrowed from the facts */
+	const struct file_facts *file;
+};
+
+struct name_len {
+	const char *name;	/* borrowed from the facts */
+	size_t len;
+	unsigned char bag[16];	/* name_bag(): a cheap bound on edit distances */
+};
+
+/*
+ * How many characters of @name fall in each of 16 classes (byte & 15).
+ * Each edit changes one count by one, in each direction at most, so two
+ * names whose bags differ by more than N are more than N edits apart.
+ */
+void name_bag(const char *name, unsigned char bag[16]);
+/* That bound: the larger of what @a has more of and what @b has more of. */
+int bag_distance(const unsigned char a[16], const unsigned char b[16]);
+
 struct program {
 	const struct options *opts;
 	char *kernel;		/* absolute path of the kernel tree */
 	VEC(struct file_facts *) files;	/* sorted by path */
 	/* every definition by name, sorted by name then path */
 	VEC(struct function_ref) by_name;
+	size_t by_name_files;	/* how many files by_name indexes */
+	/* each name of by_name once, by length then name: for "did you mean" */
+	VEC(struct name_len) names;
+	/* every pointer assignment, sorted by field, then file, then target */
+	VEC(struct pointer_ref) pointers;
 	struct infer_index *infer;	/* infer.c's tables, built on first use */
 	struct lkmm *lkmm;	/* lkmm.c's pairs and verdicts (lkmm_analyze()) */
 };
 
-/* The innermost function of @f whose extent holds @p, or -1. */
+/*
+ * The innermost function of @f whose extent holds @p, or -1: of those
+ * that hold it, the one that starts last.  In O(log n) once
+ * file_index_functions() has indexed f->functions (sorted by start).
+ */
 int file_function_at(const struct file_facts *f, struct pos p);
+void file_index_functions(struct file_facts *f);
 
 /* site accessors */
 const char *site_function_name(const struct site *s);
@@ -306,7 +369,26 @@ void program_free(struct program *p);
 const struct function_ref *program_find_function(const struct program *p,
 						 const char *name, size_t *n);
 struct function *function_of(const struct function_ref *r);
-/* Index of the reference's definition in program->by_name, for sorting. */
+
+/*
+ * A call through a pointer's @field may reach more functions than this;
+ * a field assigned more (.release, .open in every driver) is too common
+ * to say which, and is not followed.
+ */
+#define POINTER_TARGETS 8
+
+/*
+ * The functions a call through @field in @file may reach: the targets
+ * @file assigns to that field, else those of the whole program when
+ * there are at most POINTER_TARGETS.  Names into @out (POINTER_TARGETS
+ * of them at most), sorted; returns how many.
+ */
+size_t program_pointer_targets(const struct program *p, const char *field,
+			       const struct file_facts *file, const char **out);
+/*
+ * Index every definition by name in program->by_name; again only when
+ * files were added since (files are added, never taken away).
+ */
 void program_index_functions(struct program *p);
 
 #endif

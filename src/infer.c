@@ -7,6 +7,7 @@
 #include "objects.h"
 #include "primitives.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -70,6 +71,16 @@ bool infer_objects_match(const char *a, const char *b)
 	return object_match(a, b) > 0.0;
 }
 
+static size_t side_n(const struct site *s, int side)
+{
+	return side ? s->after.n : s->before.n;
+}
+
+static const struct access *side_at(const struct site *s, int side, size_t i)
+{
+	return side ? &s->after.v[i] : &s->before.v[i];
+}
+
 /* ---- rarity of objects across the program ------------------------------ */
 
 struct df_entry {
@@ -82,8 +93,54 @@ struct df_table {
 	size_t nsites;
 };
 
+/*
+ * Which sites could share evidence with a barrier: two objects match
+ * (object_match() > 0) only when they are the same bare name, or when
+ * they end in the same field; so a site need only be scored against the
+ * sites that hold an object with the same match key, and every other
+ * site scores its prior alone.  Built once, like the table above.
+ */
+struct key_sites {
+	char *key;		/* "=name" for a bare name, ".field" for a path */
+	VEC(size_t) sites;	/* indices into rank_index.all, ascending */
+};
+
+/*
+ * A match key held by more barriers' windows than this is evidence of
+ * nothing, like a stop word: it marks no candidate and scores no pair.  A
+ * bound, so that a file of thousands of barriers around one object is
+ * ranked in linear time; the real tree stays under it (the 6.12 tree's
+ * commonest keys, .dev and .flags, are held by 763 and 645 of its 7,874
+ * barriers), so no real ranking changes.
+ */
+#define KEY_CAP 2048
+
+/*
+ * The sites of one kind, architecture and genericity: every site of a
+ * group has the same prior against a given barrier, but for its file, so
+ * the best of a group that shares nothing with that barrier are its
+ * first ones, in the order scored_cmp() breaks ties in.
+ */
+struct group {
+	enum kind kind;
+	bool generic;
+	const char *arch;
+	VEC(size_t) sites;	/* indices into all, by path, line and column */
+};
+
+struct rank_index {
+	VEC(struct site *) all;	/* every site, in program order */
+	VEC(struct key_sites) keys;	/* sorted by key */
+	/* the key (index in keys) of each access of all.v[i], before then after */
+	VEC(size_t) first_key;	/* per site: where its accesses' keys start */
+	VEC(unsigned) key_of;
+	VEC(struct group) groups;
+	VEC(struct file_first) files;	/* by file pointer: where its sites start */
+};
+
 struct infer_index {
 	struct df_table df;
+	struct rank_index rank;
 };
 
 static int df_cmp(const void *a, const void *b)
@@ -178,19 +235,174 @@ static void df_free(struct df_table *t)
 	free(t->v.v);
 }
 
+/* The match key of an object: see struct key_sites. */
+static char *match_key(const char *object)
+{
+	const char *last = NULL;
+
+	if (!field_suffix(object))
+		return xasprintf("=%s", object);
+	for (const char *c = object; *c; c++)
+		if (*c == '.' || *c == '>')
+			last = c;
+	return xasprintf(".%s", last + 1);
+}
+
+struct key_site {
+	char *key;
+	size_t site;
+	size_t slot;		/* in rank_index.key_of */
+};
+
+struct file_first {
+	const struct file_facts *file;
+	size_t first;
+};
+
+static int file_first_cmp(const void *a, const void *b)
+{
+	const struct file_facts *x = ((const struct file_first *)a)->file;
+	const struct file_facts *y = ((const struct file_first *)b)->file;
+
+	return (uintptr_t)x < (uintptr_t)y ? -1 : (uintptr_t)x > (uintptr_t)y;
+}
+
+/* The ties of scored_cmp(): by path, then line, then column. */
+static int site_order_cmp(const void *a, const void *b, void *index)
+{
+	const struct rank_index *r = index;
+	size_t i = *(const size_t *)a, j = *(const size_t *)b;
+	const struct site *x = r->all.v[i], *y = r->all.v[j];
+	int d = strcmp(x->file->path, y->file->path);
+
+	if (d)
+		return d;
+	if (x->at.line != y->at.line)
+		return x->at.line < y->at.line ? -1 : 1;
+	if (x->at.col != y->at.col)
+		return x->at.col < y->at.col ? -1 : 1;
+	return (i > j) - (i < j);
+}
+
+static bool is_generic(const struct file_facts *f);
+
+static void group_sites(struct rank_index *r)
+{
+	for (size_t i = 0; i < r->all.n; i++) {
+		const struct site *s = r->all.v[i];
+		bool generic = is_generic(s->file);
+		struct group *g = NULL;
+
+		for (size_t k = 0; k < r->groups.n && !g; k++)
+			if (r->groups.v[k].kind == s->kind && r->groups.v[k].generic == generic &&
+			    !strcmp(r->groups.v[k].arch, s->file->arch ? s->file->arch : ""))
+				g = &r->groups.v[k];
+		if (!g) {
+			vec_push(&r->groups, ((struct group){ s->kind, generic,
+					      s->file->arch ? s->file->arch : "", { 0 } }));
+			g = vec_last(&r->groups);
+		}
+		vec_push(&g->sites, i);
+	}
+	for (size_t k = 0; k < r->groups.n; k++)
+		if (r->groups.v[k].sites.n > 1)
+			qsort_r(r->groups.v[k].sites.v, r->groups.v[k].sites.n, sizeof(size_t),
+				site_order_cmp, r);
+}
+
+static int key_sites_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct key_sites *)a)->key, ((const struct key_sites *)b)->key);
+}
+
+static int key_site_cmp(const void *a, const void *b)
+{
+	const struct key_site *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+
+	return c ? c : (x->slot > y->slot) - (x->slot < y->slot);
+}
+
+static void rank_build(struct rank_index *r, const struct program *p)
+{
+	VEC(struct key_site) pairs = { 0 };
+
+	for (size_t f = 0; f < p->files.n; f++) {
+		vec_push(&r->files, ((struct file_first){ p->files.v[f], r->all.n }));
+		for (size_t i = 0; i < p->files.v[f]->sites.n; i++) {
+			const struct site *s = &p->files.v[f]->sites.v[i];
+
+			vec_push(&r->first_key, r->key_of.n);
+			for (int side = 0; side < 2; side++)
+				for (size_t k = 0; k < side_n(s, side); k++) {
+					vec_push(&pairs, ((struct key_site){
+						match_key(side_at(s, side, k)->object), r->all.n,
+						r->key_of.n }));
+					vec_push(&r->key_of, 0);
+				}
+			vec_push(&r->all, (struct site *)s);
+		}
+	}
+	xqsort(r->files.v, r->files.n, sizeof(*r->files.v), file_first_cmp);
+	group_sites(r);
+	xqsort(pairs.v, pairs.n, sizeof(*pairs.v), key_site_cmp);
+	for (size_t i = 0; i < pairs.n; i++) {
+		struct key_sites *ks = r->keys.n ? vec_last(&r->keys) : NULL;
+
+		if (!ks || strcmp(ks->key, pairs.v[i].key)) {
+			vec_push(&r->keys, ((struct key_sites){ pairs.v[i].key, { 0 } }));
+			ks = vec_last(&r->keys);
+		} else {
+			free(pairs.v[i].key);
+		}
+		r->key_of.v[pairs.v[i].slot] = (unsigned)(r->keys.n - 1);
+		if (!ks->sites.n || *vec_last(&ks->sites) != pairs.v[i].site)
+			vec_push(&ks->sites, pairs.v[i].site);
+	}
+	free(pairs.v);
+}
+
+/* The keys of the accesses of site number @i, before then after. */
+static const unsigned *site_keys(const struct rank_index *r, size_t i)
+{
+	return r->key_of.v + r->first_key.v[i];
+}
+
+static void rank_free(struct rank_index *r)
+{
+	for (size_t i = 0; i < r->keys.n; i++) {
+		free(r->keys.v[i].key);
+		free(r->keys.v[i].sites.v);
+	}
+	free(r->keys.v);
+	free(r->all.v);
+	free(r->first_key.v);
+	free(r->key_of.v);
+	for (size_t i = 0; i < r->groups.n; i++)
+		free(r->groups.v[i].sites.v);
+	free(r->groups.v);
+	free(r->files.v);
+}
+
 /*
- * The table depends only on the program, so it is built once and kept
+ * The tables depend only on the program, so they are built once and kept
  * with it: lint asks for the likely partner of every undocumented barrier.
  */
-static const struct df_table *df_of(const struct program *p)
+static const struct infer_index *index_of(const struct program *p)
 {
 	struct program *mut = (struct program *)p;
 
 	if (!mut->infer) {
 		mut->infer = xcalloc(1, sizeof(*mut->infer));
 		df_build(&mut->infer->df, p);
+		rank_build(&mut->infer->rank, p);
 	}
-	return &mut->infer->df;
+	return mut->infer;
+}
+
+static const struct df_table *df_of(const struct program *p)
+{
+	return &index_of(p)->df;
 }
 
 void infer_index_free(struct infer_index *ix)
@@ -198,6 +410,7 @@ void infer_index_free(struct infer_index *ix)
 	if (!ix)
 		return;
 	df_free(&ix->df);
+	rank_free(&ix->rank);
 	free(ix);
 }
 
@@ -211,17 +424,8 @@ struct evidence {
 struct scored {
 	struct site *site;
 	double score;
+	size_t index;		/* in rank_index.all */
 };
-
-static size_t side_n(const struct site *s, int side)
-{
-	return side ? s->after.n : s->before.n;
-}
-
-static const struct access *side_at(const struct site *s, int side, size_t i)
-{
-	return side ? &s->after.v[i] : &s->before.v[i];
-}
 
 /* Add @w to @object's evidence, keeping the best one per object. */
 static void note_evidence(struct evidence *ev, size_t *nev, const char *object, double w)
@@ -241,10 +445,13 @@ static void note_evidence(struct evidence *ev, size_t *nev, const char *object, 
 /*
  * The evidence that @c pairs with @s: per object of @s, the best weighted
  * match.  @ev must hold 2 * OBJECTS_PER_SIDE-ish entries: one per access
- * of @s.  Returns the number of entries.
+ * of @s.  Returns the number of entries.  With the match keys of both
+ * (@ks, @kc, see struct key_sites), only accesses of equal keys are
+ * compared: no other pair can match.
  */
 static size_t gather_evidence(const struct df_table *t, const struct site *s,
-			      const struct site *c, struct evidence *ev)
+			      const struct site *c, struct evidence *ev,
+			      const struct rank_index *r, const unsigned *ks, const unsigned *kc)
 {
 	size_t nev = 0;
 
@@ -255,7 +462,12 @@ static size_t gather_evidence(const struct df_table *t, const struct site *s,
 			for (int sb = 0; sb < 2; sb++)
 				for (size_t j = 0; j < side_n(c, sb); j++) {
 					const struct access *b = side_at(c, sb, j);
-					double m = object_match(a->object, b->object);
+					double m;
+
+					if (ks && (ks[sa * s->before.n + i] != kc[sb * c->before.n + j] ||
+						   r->keys.v[ks[sa * s->before.n + i]].sites.n > KEY_CAP))
+						continue;
+					m = object_match(a->object, b->object);
 
 					if (m == 0.0)
 						continue;
@@ -317,11 +529,12 @@ static bool can_be_partner(const struct site *s, const struct site *c)
 }
 
 static double score_candidate(const struct df_table *t, const struct site *s,
-			      const struct site *c, struct evidence *ev, size_t *nev)
+			      const struct site *c, struct evidence *ev, size_t *nev,
+			      const struct rank_index *r, const unsigned *ks, const unsigned *kc)
 {
 	double factor, add = prior(s, c, &factor);
 
-	*nev = gather_evidence(t, s, c, ev);
+	*nev = gather_evidence(t, s, c, ev, r, ks, kc);
 	return evidence_sum(ev, *nev) * factor + add;
 }
 
@@ -358,62 +571,218 @@ static double confidence(double score, double other)
 	return score / (score + other + 0.5);
 }
 
-static size_t rank_all(const struct df_table *t, const struct program *p,
-		       const struct site *s, struct scored **out)
+/* Put @sc among the @max best in @top (*k of them so far, best first). */
+static void keep_best(struct scored *top, size_t *k, size_t max, const struct scored *sc)
 {
-	VEC(struct scored) v = { 0 };
-	struct evidence ev[4 * OBJECTS_PER_SIDE + 4];
-	size_t nev;
+	size_t j;
 
-	for (size_t f = 0; f < p->files.n; f++)
-		for (size_t i = 0; i < p->files.v[f]->sites.n; i++) {
-			struct site *c = &p->files.v[f]->sites.v[i];
-
-			if (!can_be_partner(s, c))
-				continue;
-			vec_push(&v, ((struct scored){ c, score_candidate(t, s, c, ev, &nev) }));
-		}
-	if (v.n)
-		xqsort(v.v, v.n, sizeof(*v.v), scored_cmp);
-	*out = v.v;
-	return v.n;
+	if (*k == max && scored_cmp(sc, &top[max - 1]) >= 0)
+		return;
+	j = *k < max ? (*k)++ : max - 1;
+	for (; j > 0 && scored_cmp(sc, &top[j - 1]) < 0; j--)
+		top[j] = top[j - 1];
+	top[j] = *sc;
 }
 
-static size_t candidates_with(const struct df_table *t, const struct program *p,
-			      const struct site *s, struct candidate *out, size_t max)
+/* The index of @s in r->all, or r->all.n when it is not there. */
+static size_t site_index(const struct rank_index *r, const struct site *s)
 {
-	struct scored *all;
-	size_t n = rank_all(t, p, s, &all), k;
+	struct file_first key = { s->file, 0 };
+	const struct file_first *ff = bsearch(&key, r->files.v, r->files.n, sizeof(key),
+					      file_first_cmp);
+	size_t i;
+
+	if (!ff || s < s->file->sites.v || s >= s->file->sites.v + s->file->sites.n)
+		return r->all.n;
+	i = ff->first + (size_t)(s - s->file->sites.v);
+	return i < r->all.n && r->all.v[i] == s ? i : r->all.n;
+}
+
+static int index_cmp(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+/*
+ * The sites that hold an object with one of @s's match keys (but a key
+ * over KEY_CAP), sorted and each once: the only ones with evidence.
+ */
+struct index_list {
+	size_t *v;
+	size_t n, cap;
+};
+
+static void sharing_sites(const struct rank_index *r, const struct site *s,
+			  struct index_list *out)
+{
+	for (int side = 0; side < 2; side++)
+		for (size_t k = 0; k < side_n(s, side); k++) {
+			struct key_sites probe = { match_key(side_at(s, side, k)->object), { 0 } };
+			const struct key_sites *ks = bsearch(&probe, r->keys.v, r->keys.n,
+							     sizeof(probe), key_sites_cmp);
+
+			for (size_t i = 0; ks && ks->sites.n <= KEY_CAP && i < ks->sites.n; i++)
+				vec_push(out, ks->sites.v[i]);
+			free(probe.key);
+		}
+	size_t kept = 0;
+
+	xqsort(out->v, out->n, sizeof(*out->v), index_cmp);
+	for (size_t i = 0; i < out->n; i++)
+		if (!kept || out->v[kept - 1] != out->v[i])
+			out->v[kept++] = out->v[i];
+	out->n = kept;
+}
+
+static bool in_sorted(const size_t *v, size_t n, size_t x)
+{
+	return n && bsearch(&x, v, n, sizeof(x), index_cmp);
+}
+
+/* The first sites of @g's list in [from, to) that share nothing with @s: their prior. */
+static void best_of_range(const struct rank_index *r, const struct group *g, size_t from,
+			  size_t to, const struct site *s, size_t self, const size_t *shared,
+			  size_t nshared, struct scored *top, size_t *ntop, size_t max)
+{
+	size_t pushed = 0;
+
+	for (size_t p = from; p < to && pushed < max; p++) {
+		size_t i = g->sites.v[p];
+		struct scored sc = { r->all.v[i], 0.0, i };
+		double factor;
+
+		if (i == self || in_sorted(shared, nshared, i))
+			continue;
+		sc.score = prior(s, sc.site, &factor);
+		keep_best(top, ntop, max, &sc);
+		pushed++;
+	}
+}
+
+/*
+ * Where @g's sites in @file are: [*from, *to).  The group is sorted by
+ * path, so they are one block, found by the file's path.
+ */
+static void file_block(const struct rank_index *r, const struct group *g,
+		       const struct file_facts *file, size_t *from, size_t *to)
+{
+	size_t lo = 0, hi = g->sites.n;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (strcmp(r->all.v[g->sites.v[mid]]->file->path, file->path) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*from = *to = lo;
+	while (*to < g->sites.n && r->all.v[g->sites.v[*to]]->file == file)
+		(*to)++;
+}
+
+/*
+ * The @max best candidates for @s into @top, best first (*ntop of them);
+ * returns how many candidates there are in all.  Only the sites that
+ * share a match key with @s can have evidence, and are scored in full;
+ * every other one scores its prior alone, exactly what score_candidate()
+ * would give it, and the best of those are the first of each group, of
+ * @s's file and of the others.  So a query costs what @s shares, not
+ * the size of the program.
+ */
+static size_t rank_top(const struct infer_index *ix, const struct site *s, const unsigned *ks,
+		       struct scored *top, size_t max, size_t *ntop)
+{
+	const struct rank_index *r = &ix->rank;
+	size_t self = site_index(r, s), n = 0, nev;
+	struct index_list shared = { 0 };
+	struct evidence ev[4 * OBJECTS_PER_SIDE + 4];
+
+	*ntop = 0;
+	sharing_sites(r, s, &shared);
+	for (size_t k = 0; k < shared.n; k++) {
+		size_t i = shared.v[k];
+		struct scored sc = { r->all.v[i], 0.0, i };
+
+		if (!can_be_partner(s, sc.site))
+			continue;
+		sc.score = score_candidate(&ix->df, s, sc.site, ev, &nev, r, ks, site_keys(r, i));
+		keep_best(top, ntop, max, &sc);
+	}
+	for (size_t k = 0; k < r->groups.n; k++) {
+		const struct group *g = &r->groups.v[k];
+		size_t from, to;
+
+		/* a group pairs with @s by kind alone (can_be_partner()): all of it or none */
+		if (s->kind == KIND_COMPILER || g->kind == KIND_COMPILER ||
+		    !kinds_can_pair(s->kind, g->kind))
+			continue;
+		n += g->sites.n;
+		file_block(r, g, s->file, &from, &to);
+		best_of_range(r, g, from, to, s, self, shared.v, shared.n, top, ntop, max);
+		best_of_range(r, g, 0, from, s, self, shared.v, shared.n, top, ntop, max);
+		best_of_range(r, g, to, g->sites.n, s, self, shared.v, shared.n, top, ntop, max);
+	}
+	/* @s is in its own group, counted above when its kind pairs with itself */
+	if (self < r->all.n && s->kind != KIND_COMPILER && kinds_can_pair(s->kind, s->kind))
+		n--;
+	free(shared.v);
+	return n;
+}
+
+/* The keys of @s's accesses, or NULL when @s is not in the index. */
+static const unsigned *keys_of(const struct rank_index *r, const struct site *s)
+{
+	size_t i = site_index(r, s);
+
+	return i < r->all.n ? site_keys(r, i) : NULL;
+}
+
+static size_t candidates_with(const struct infer_index *ix, const struct site *s,
+			      struct candidate *out, size_t max)
+{
+	/* the best two at least: the second is what the first stands out from */
+	size_t want = max > 2 ? max : 2, ntop, k;
+	struct scored *top = xcalloc(want, sizeof(*top));
+	const unsigned *ks = keys_of(&ix->rank, s);
+	size_t n = rank_top(ix, s, ks, top, want, &ntop);
 	struct evidence ev[4 * OBJECTS_PER_SIDE + 4];
 	size_t nev;
 
-	for (k = 0; k < n && k < max; k++) {
-		double other = k ? all[0].score : n > 1 ? all[1].score : 0.0;
+	for (k = 0; k < ntop && k < max; k++) {
+		double other = k ? top[0].score : n > 1 ? top[1].score : 0.0;
 
 		memset(&out[k], 0, sizeof(out[k]));
-		out[k].site = all[k].site;
-		out[k].score = all[k].score;
-		out[k].confidence = confidence(all[k].score, other);
-		score_candidate(t, s, all[k].site, ev, &nev);
+		out[k].site = top[k].site;
+		out[k].score = top[k].score;
+		out[k].confidence = confidence(top[k].score, other);
+		score_candidate(&ix->df, s, top[k].site, ev, &nev, &ix->rank, ks,
+				ks ? site_keys(&ix->rank, top[k].index) : NULL);
 		xqsort(ev, nev, sizeof(*ev), evidence_cmp);
 		for (size_t e = 0; e < nev; e++)
 			vec_push(&out[k].shared, xstrdup(ev[e].object));
 	}
-	free(all);
+	free(top);
 	return k;
 }
 
 double infer_pair_score(const struct program *p, const struct site *s, const struct site *c)
 {
+	const struct infer_index *ix = index_of(p);
+	const unsigned *ks = keys_of(&ix->rank, s), *kc = keys_of(&ix->rank, c);
 	struct evidence ev[4 * OBJECTS_PER_SIDE + 4];
 
-	return evidence_sum(ev, gather_evidence(df_of(p), s, c, ev));
+	/* the keys of both, when both are indexed: the same evidence as ranking gives */
+	return evidence_sum(ev, gather_evidence(&ix->df, s, c, ev, &ix->rank, ks && kc ? ks : NULL,
+						kc));
 }
 
 size_t infer_candidates(const struct program *p, const struct site *s,
 			struct candidate *out, size_t max)
 {
-	return candidates_with(df_of(p), p, s, out, max);
+	return candidates_with(index_of(p), s, out, max);
 }
 
 void candidates_release(struct candidate *c, size_t n)
@@ -502,7 +871,7 @@ static void note_miss(struct strbuf *out, const struct site *s, const struct can
 void infer_recall(const struct program *p, double *r1, double *r3, size_t *n,
 		  struct strbuf *misses)
 {
-	const struct df_table *t = df_of(p);
+	const struct infer_index *ix = index_of(p);
 	size_t hit1 = 0, hit3 = 0, total = 0;
 
 	for (size_t f = 0; f < p->files.n; f++)
@@ -519,7 +888,7 @@ void infer_recall(const struct program *p, double *r1, double *r3, size_t *n,
 			    !has_site_partner(s) || s->implicit)
 				continue;
 			total++;
-			k = candidates_with(t, p, s, c, 3);
+			k = candidates_with(ix, s, c, 3);
 			for (size_t j = 0; j < k; j++) {
 				if (!site_has_partner(s, c[j].site))
 
@@ -678,23 +1047,49 @@ static bool holds_pairing_barrier(const struct program *p, const struct site *s,
 	return yes;
 }
 
+static int name_ptr_cmp(const void *a, const void *b)
+{
+	return strcmp((*(const struct name_len *const *)a)->name,
+		      (*(const struct name_len *const *)b)->name);
+}
+
+/*
+ * Names within DID_YOU_MEAN_EDITS edits of the one written, in name
+ * order, each once.  p->names is by length: only the lengths that close
+ * are looked at, and a bag of characters further apart than that is
+ * further in edits too, so few names cost an edit distance.
+ */
 static void near_spellings(const struct program *p, const struct site *s, const struct ref *r,
 			   struct ref_result *res)
 {
-	const char *last = NULL;
+	size_t len = strlen(r->function), lo = 0, hi = p->names.n;
+	size_t min = len > DID_YOU_MEAN_EDITS ? len - DID_YOU_MEAN_EDITS : 0;
+	VEC(const struct name_len *) near = { 0 };
+	unsigned char bag[16];
 
-	for (size_t i = 0; i < p->by_name.n && res->candidates.n < DID_YOU_MEAN_MAX; i++) {
-		const char *cand = function_of(&p->by_name.v[i])->name;
+	name_bag(r->function, bag);
+	while (lo < hi) {	/* the first name of length min or more */
+		size_t mid = (lo + hi) / 2;
 
-		if (last && !strcmp(last, cand))
-			continue;
-		last = cand;
-		if (!strcmp(cand, r->function) || listed(res, cand) ||
-		    edit_distance(r->function, cand, DID_YOU_MEAN_EDITS) > DID_YOU_MEAN_EDITS)
-			continue;
-		if (holds_pairing_barrier(p, s, r, cand))
-			vec_push(&res->candidates, xstrdup(cand));
+		if (p->names.v[mid].len < min)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
+	for (size_t i = lo; i < p->names.n && p->names.v[i].len <= len + DID_YOU_MEAN_EDITS; i++) {
+		const struct name_len *cand = &p->names.v[i];
+
+		if (bag_distance(bag, cand->bag) <= DID_YOU_MEAN_EDITS &&
+		    strcmp(cand->name, r->function) &&
+		    edit_distance_n(r->function, len, cand->name, cand->len, DID_YOU_MEAN_EDITS) <=
+			    DID_YOU_MEAN_EDITS)
+			vec_push(&near, cand);
+	}
+	xqsort(near.v, near.n, sizeof(*near.v), name_ptr_cmp);
+	for (size_t i = 0; i < near.n && res->candidates.n < DID_YOU_MEAN_MAX; i++)
+		if (!listed(res, near.v[i]->name) && holds_pairing_barrier(p, s, r, near.v[i]->name))
+			vec_push(&res->candidates, xstrdup(near.v[i]->name));
+	free(near.v);
 }
 
 void infer_did_you_mean(const struct program *p, const struct site *s, size_t ref,

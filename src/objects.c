@@ -34,14 +34,12 @@ struct local {
 	bool pointer;
 };
 
-
 struct fn_tokens {
 	struct fn_token *t;
 	size_t n;
 	VEC(struct local) locals;
 	struct access_vec all;	/* every access in the function, in order */
 };
-
 
 static bool is_ident(const struct fn_tokens *ft, size_t i)
 {
@@ -157,7 +155,8 @@ declared:
 /* Calls whose arguments are accessed in a known way. */
 enum effect { EFFECT_NONE, EFFECT_READ, EFFECT_WRITE, EFFECT_LOCK };
 
-static bool word_in(const char *name, const char *const *words)
+/* Is one of the "_"-separated parts of @name one of @words ("set" in "atomic_set")? */
+static bool name_has_part(const char *name, const char *const *words)
 {
 	char buf[128];
 	char *save = NULL;
@@ -194,15 +193,15 @@ static enum effect call_effect(const char *callee)
 	};
 
 	/* a lock is not data: its ordering is the lock's, not a barrier's */
-	if (word_in(callee, locks))
+	if (name_has_part(callee, locks))
 		return EFFECT_LOCK;
 	if (!strcmp(callee, "test_bit") || str_starts_with(callee, "atomic_read") ||
 	    str_starts_with(callee, "atomic64_read") ||
 	    str_starts_with(callee, "atomic_long_read"))
 		return EFFECT_READ;
-	if (word_in(callee, writes))
+	if (name_has_part(callee, writes))
 		return EFFECT_WRITE;
-	if (word_in(callee, reads))
+	if (name_has_part(callee, reads))
 		return EFFECT_READ;
 	return EFFECT_NONE;
 }
@@ -218,7 +217,7 @@ static bool is_update(const char *callee)
 		"xchg", "cmpxchg", "bit", "test", NULL,
 	};
 
-	return word_in(callee, updates);
+	return name_has_part(callee, updates);
 }
 
 static bool is_type_name(const char *s)
@@ -553,12 +552,18 @@ static void add_to_side(struct access_vec *side, const struct access *a)
  */
 static struct pos barrier_end(const struct fn_tokens *ft, const struct site *s)
 {
-	size_t i;
+	size_t lo = 0, hi = ft->n, i;
 
-	for (i = 0; i < ft->n; i++)
-		if (!pos_cmp(ft->t[i].at, s->at))
-			break;
-	if (i >= ft->n)
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (pos_cmp(ft->t[mid].at, s->at) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	i = lo;
+	if (i >= ft->n || pos_cmp(ft->t[i].at, s->at))
 		return s->at;
 	i = is_punct(ft, i + 1, "(") ? skip_group(ft, i + 1) : i + 1;
 	if (i >= ft->n)
@@ -566,33 +571,50 @@ static struct pos barrier_end(const struct fn_tokens *ft, const struct site *s)
 	return ft->t[i].at;
 }
 
+/* Index of the first access at or after @at. */
+static size_t access_at(const struct access_vec *all, struct pos at)
+{
+	size_t lo = 0, hi = all->n;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (pos_cmp(all->v[mid].at, at) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/*
+ * How far from the barrier accesses are looked at, on each side, to find
+ * OBJECTS_PER_SIDE distinct ones: a bound, so that a function of
+ * thousands of barriers around the same few objects is read in linear
+ * time.  Far beyond what any real function needs.
+ */
+#define ACCESS_WINDOW (32 * OBJECTS_PER_SIDE)
+
 static void fill_site(const struct fn_tokens *ft, const struct access_vec *all,
 		      struct site *s)
 {
-	struct pos end = barrier_end(ft, s);
-	size_t k;
+	size_t at = access_at(all, s->at), end = access_at(all, barrier_end(ft, s));
 
 	/*
 	 * The barrier's own argument is an ordered access: a release's store
 	 * comes after what it orders, an acquire's load (or smp_store_mb's
 	 * store, or an atomic's RMW) before.
 	 */
-	for (k = 0; k < all->n; k++) {
-		const struct access *a = &all->v[k];
-
-		if (pos_cmp(a->at, s->at) < 0 || pos_cmp(a->at, end) >= 0)
-			continue;
+	for (size_t k = at; k < end && k - at < ACCESS_WINDOW; k++) {
 		if (s->kind == KIND_RELEASE)
-			add_to_side(&s->after, a);
-		else
-			add_to_side(&s->before, a);
-	}
-	for (k = all->n; k-- > 0;)
-		if (pos_cmp(all->v[k].at, s->at) < 0)
-			add_to_side(&s->before, &all->v[k]);
-	for (k = 0; k < all->n; k++)
-		if (pos_cmp(all->v[k].at, end) >= 0)
 			add_to_side(&s->after, &all->v[k]);
+		else
+			add_to_side(&s->before, &all->v[k]);
+	}
+	for (size_t k = at; k-- > 0 && at - k <= ACCESS_WINDOW && s->before.n < OBJECTS_PER_SIDE;)
+		add_to_side(&s->before, &all->v[k]);
+	for (size_t k = end; k < all->n && k - end < ACCESS_WINDOW && s->after.n < OBJECTS_PER_SIDE; k++)
+		add_to_side(&s->after, &all->v[k]);
 }
 
 static void fn_tokens_release(struct fn_tokens *ft)
@@ -611,6 +633,7 @@ struct fn_cache {
 	const struct token_view *tv;
 	struct file_facts *f;
 	struct fn_tokens **ft;	/* one per f->functions, NULL until used */
+	size_t *by_name;	/* indices of f->functions, sorted by name */
 };
 
 static struct fn_tokens *cached(struct fn_cache *c, size_t fn)
@@ -623,17 +646,47 @@ static struct fn_tokens *cached(struct fn_cache *c, size_t fn)
 	return c->ft[fn];
 }
 
-/* The one definition of @name in this file that is not @self, or -1. */
-static int local_function(const struct file_facts *f, const char *name, size_t self)
+static int name_cmp(const void *a, const void *b, void *file)
 {
+	const struct file_facts *f = file;
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	int d = strcmp(f->functions.v[x].name, f->functions.v[y].name);
+
+	return d ? d : (x > y) - (x < y);
+}
+
+static void index_names(struct fn_cache *c)
+{
+	size_t n = c->f->functions.n;
+
+	c->by_name = xcalloc(n, sizeof(*c->by_name));
+	for (size_t i = 0; i < n; i++)
+		c->by_name[i] = i;
+	if (n > 1)
+		qsort_r(c->by_name, n, sizeof(*c->by_name), name_cmp, c->f);
+}
+
+/* The one definition of @name in this file that is not @self, or -1. */
+static int local_function(const struct fn_cache *c, const char *name, size_t self)
+{
+	const struct file_facts *f = c->f;
+	size_t lo = 0, hi = f->functions.n;
 	int found = -1;
 
-	for (size_t i = 0; i < f->functions.n; i++) {
-		if (i == self || strcmp(f->functions.v[i].name, name))
+	while (lo < hi) {	/* the first definition of @name */
+		size_t mid = (lo + hi) / 2;
+
+		if (strcmp(f->functions.v[c->by_name[mid]].name, name) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < f->functions.n && !strcmp(f->functions.v[c->by_name[lo]].name, name); lo++) {
+		if (c->by_name[lo] == self)
 			continue;
 		if (found >= 0)
 			return -1;	/* two definitions (#ifdef): which one is unknown */
-		found = (int)i;
+		found = (int)c->by_name[lo];
 	}
 	return found;
 }
@@ -660,7 +713,7 @@ static void accesses_with_callees(struct fn_cache *c, size_t fn, struct access_v
 	for (size_t k = 0; k < own->all.n; k++)
 		vec_push(out, own->all.v[k]);
 	for (size_t i = 0; i < self->calls.n; i++) {
-		int g = local_function(c->f, self->calls.v[i].callee, fn);
+		int g = local_function(c, self->calls.v[i].callee, fn);
 		const struct fn_tokens *callee;
 
 		if (g < 0)
@@ -678,29 +731,42 @@ static void accesses_with_callees(struct fn_cache *c, size_t fn, struct access_v
 
 void objects_collect(const struct token_view *tv, struct file_facts *f)
 {
-	struct fn_cache c = { tv, f, NULL };
+	struct fn_cache c = { tv, f, NULL, NULL };
+	size_t nfn = f->functions.n;
+	/* the sites of each function, in f->sites' order: a counting sort */
+	size_t *first = xcalloc(nfn + 2, sizeof(*first));
+	size_t *order = xcalloc(f->sites.n, sizeof(*order));
 
-	c.ft = xcalloc(f->functions.n ? f->functions.n : 1, sizeof(*c.ft));
-	for (size_t fn = 0; fn < f->functions.n; fn++) {
+	for (size_t i = 0; i < f->sites.n; i++)
+		if (f->sites.v[i].function >= 0)
+			first[f->sites.v[i].function + 2]++;
+	for (size_t fn = 1; fn <= nfn; fn++)
+		first[fn + 1] += first[fn];
+	/* first[fn + 1] is where fn's sites start; filling moves it to where they end */
+	for (size_t i = 0; i < f->sites.n; i++)
+		if (f->sites.v[i].function >= 0)
+			order[first[f->sites.v[i].function + 1]++] = i;
+	c.ft = xcalloc(nfn, sizeof(*c.ft));
+	index_names(&c);
+	for (size_t fn = 0; fn < nfn; fn++) {
 		struct access_vec all = { 0 };
-		bool any = false;
 
-		for (size_t i = 0; i < f->sites.n; i++)
-			any |= f->sites.v[i].function == (int)fn;
-		if (!any)
+		if (first[fn] == first[fn + 1])
 			continue;
 		accesses_with_callees(&c, fn, &all);
-		for (size_t i = 0; i < f->sites.n; i++)
-			if (f->sites.v[i].function == (int)fn)
-				fill_site(c.ft[fn], &all, &f->sites.v[i]);
+		for (size_t k = first[fn]; k < first[fn + 1]; k++)
+			fill_site(c.ft[fn], &all, &f->sites.v[order[k]]);
 		free(all.v);
 	}
-	for (size_t fn = 0; fn < f->functions.n; fn++) {
+	for (size_t fn = 0; fn < nfn; fn++) {
 		if (c.ft[fn])
 			fn_tokens_release(c.ft[fn]);
 		free(c.ft[fn]);
 	}
 	free(c.ft);
+	free(c.by_name);
+	free(first);
+	free(order);
 }
 
 void objects_release(struct site *s)

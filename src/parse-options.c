@@ -285,8 +285,9 @@ static void set_choice(const struct parse_state *st, const struct option *o,
 			*(int *)o->value = i;
 			return;
 		}
-		sb_addf(&words, "%s%s", i ? ", " : "", o->choices[i]);
 	}
+	for (int i = 0; o->choices[i]; i++)
+		sb_addf(&words, "%s%s", i ? ", " : "", o->choices[i]);
 	bad_usage(st, "%s takes one of %s, not '%s'", name, sb_str(&words), arg);
 }
 

@@ -3,6 +3,7 @@
  * pipeline.c: the options every subcommand shares, finding the kernel tree
  * and the files in scope, and running scan -> attach -> resolve.
  */
+#include "cache.h"
 #include "pipeline.h"
 #include "claims.h"
 #include "lkmm.h"
@@ -39,6 +40,7 @@ void options_release(struct options *o)
 {
 	string_list_clear(&o->paths);
 	string_list_clear(&o->resolve_in);
+	string_list_clear(&o->scope);
 	config_release();
 	free(o->kernel_found);
 	memset(o, 0, sizeof(*o));
@@ -122,6 +124,12 @@ void options_parse(struct options *o, int *argc, char **argv, const char *usage)
 			set_format(o, val);
 		} else if (OPT("--resolve-in")) {
 			vec_push(&o->resolve_in, option_text("--resolve-in", val, "a folder"));
+		} else if (OPT("--scope")) {
+			if (!*val)
+				die("--scope takes DIR[,DIR...], kvm or all, not ''");
+			vec_push(&o->scope, val);
+		} else if (!strcmp(a, "--no-cache")) {
+			o->no_cache = true;
 		} else if (OPT("--compdb")) {
 			o->compdb = compdb_folder(val);
 		} else if (OPT("--depth")) {
@@ -376,6 +384,13 @@ static void config_release(void)
 
 /* ---- which files ----------------------------------------------------- */
 
+/*
+ * The most files one run scans.  The whole 6.12 tree has 59,932 .c and .h
+ * files; a folder of generated files beyond this ends in a clear message,
+ * not in a scan that never finishes.
+ */
+#define MAX_FILES 250000
+
 static bool is_source(const char *name)
 {
 	return str_ends_with(name, ".c") || str_ends_with(name, ".h");
@@ -383,8 +398,11 @@ static bool is_source(const char *name)
 
 static void add_file(struct program *p, const char *rel, bool in_scope)
 {
-	struct file_facts *f = xcalloc(1, sizeof(*f));
+	struct file_facts *f;
 
+	if (p->files.n >= MAX_FILES)
+		die("more than %d source files to scan: choose a narrower --scope", MAX_FILES);
+	f = xcalloc(1, sizeof(*f));
 	f->path = xstrdup(rel);
 	if (str_starts_with(rel, "arch/")) {
 		const char *s = rel + 5, *e = strchr(s, '/');
@@ -397,11 +415,38 @@ static void add_file(struct program *p, const char *rel, bool in_scope)
 	vec_push(&p->files, f);
 }
 
-/* Every .c/.h under kernel/rel, recursively, or only those whose name starts with @prefix. */
+enum entry_type { ENTRY_OTHER, ENTRY_DIR, ENTRY_FILE };
+
+/*
+ * A folder or a file, never a symbolic link: the tree's links point at
+ * files scanned under their own name (or out of the tree, or back up it).
+ * A FIFO or a device is a file here, for the scan to skip with a warning
+ * (read_file_bounded() refuses it without opening it for reading, so it
+ * cannot hang the scan): its barriers are missing from the report.
+ */
+static enum entry_type entry_type(const char *abs, unsigned char d_type)
+{
+	struct stat st;
+
+	if (d_type == DT_DIR)
+		return ENTRY_DIR;
+	if (d_type == DT_LNK)
+		return ENTRY_OTHER;
+	if (d_type != DT_UNKNOWN)
+		return ENTRY_FILE;
+	if (lstat(abs, &st) < 0 || S_ISLNK(st.st_mode))
+		return ENTRY_OTHER;
+	return S_ISDIR(st.st_mode) ? ENTRY_DIR : ENTRY_FILE;
+}
+
+/*
+ * Every .c/.h under kernel/rel ("" for the whole tree), recursively, or
+ * only those whose name starts with @prefix.
+ */
 static void add_tree(struct program *p, const char *rel, const char *prefix,
 		     bool recurse, bool in_scope)
 {
-	char *abs = xasprintf("%s/%s", p->kernel, rel);
+	char *abs = xasprintf("%s%s%s", p->kernel, *rel ? "/" : "", rel);
 	DIR *d = opendir(abs);
 	struct dirent *e;
 
@@ -413,13 +458,19 @@ static void add_tree(struct program *p, const char *rel, const char *prefix,
 
 		if (e->d_name[0] == '.')
 			continue;
-		sub = xasprintf("%s/%s", rel, e->d_name);
+		sub = *rel ? xasprintf("%s/%s", rel, e->d_name) : xstrdup(e->d_name);
 		abs = xasprintf("%s/%s", p->kernel, sub);
-		if (is_dir(abs)) {
+		switch (entry_type(abs, e->d_type)) {
+		case ENTRY_DIR:
 			if (recurse)
 				add_tree(p, sub, prefix, true, in_scope);
-		} else if (is_source(e->d_name) && (!prefix || str_starts_with(e->d_name, prefix))) {
-			add_file(p, sub, in_scope);
+			break;
+		case ENTRY_FILE:
+			if (is_source(e->d_name) && (!prefix || str_starts_with(e->d_name, prefix)))
+				add_file(p, sub, in_scope);
+			break;
+		case ENTRY_OTHER:
+			break;
 		}
 		free(abs);
 		free(sub);
@@ -428,7 +479,7 @@ static void add_tree(struct program *p, const char *rel, const char *prefix,
 }
 
 /* virt/kvm, arch/(star)/kvm, and the headers KVM is built from. */
-static void add_scope(struct program *p)
+static void add_kvm_scope(struct program *p)
 {
 	char *archdir = xasprintf("%s/arch", p->kernel);
 	DIR *d = opendir(archdir);
@@ -477,11 +528,43 @@ static void dedupe_files(struct program *p)
 	p->files.n = out;
 }
 
+/* Index of @path in p->files[0..n), sorted by path, or -1. */
+static ssize_t find_file(const struct program *p, size_t n, const char *path)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = strcmp(p->files.v[mid]->path, path);
+
+		if (!c)
+			return (ssize_t)mid;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
+/* @path made relative to the kernel tree; NULL if it is not inside it. */
+static char *inside_kernel(const struct program *p, const char *path)
+{
+	char real[PATH_MAX];
+	size_t n = strlen(p->kernel);
+
+	if (!realpath(path, real))
+		return NULL;
+	if (strncmp(real, p->kernel, n) || (real[n] && real[n] != '/'))
+		return NULL;
+	return xstrdup(real[n] ? real + n + 1 : "");
+}
+
 /* A path given on the command line, relative to the kernel tree. */
 static char *relative_to_kernel(const struct program *p, const char *path)
 {
 	char real[PATH_MAX];
-	size_t n = strlen(p->kernel);
+	char *r;
 
 	/* realpath() would take it for the kernel tree itself */
 	if (!*path)
@@ -493,23 +576,99 @@ static char *relative_to_kernel(const struct program *p, const char *path)
 			die_errno("%s", path);
 		free(in_tree);
 	}
-	if (strncmp(real, p->kernel, n) || (real[n] && real[n] != '/'))
+	r = inside_kernel(p, real);
+	if (!r)
 		die("%s: not inside the kernel tree %s", path, p->kernel);
-	return xstrdup(real[n] ? real + n + 1 : "");
+	return r;
 }
 
-static bool under(const char *path, const char *prefix)
+/*
+ * A --scope folder: of the kernel tree first ("--scope=mm" means the
+ * tree's mm/ wherever barriermap runs), else a path to one inside it.
+ */
+static char *scope_folder(const struct program *p, const char *dir)
 {
-	size_t n = strlen(prefix);
+	char *in_tree = xasprintf("%s/%s", p->kernel, dir);
+	char *r = inside_kernel(p, in_tree);
+	struct stat st;
 
-	return !n || (!strncmp(path, prefix, n) && (path[n] == '/' || !path[n]));
+	free(in_tree);
+	if (!r)
+		r = inside_kernel(p, dir);
+	if (!r)
+		die("--scope: %s: no such folder in the kernel tree %s", dir, p->kernel);
+	in_tree = xasprintf("%s/%s", p->kernel, r);
+	if (stat(in_tree, &st) < 0 || !S_ISDIR(st.st_mode))
+		die("--scope: %s: not a folder", dir);
+	free(in_tree);
+	return r;
 }
 
-/* With PATH arguments, only files under them are reported on. */
+/* --scope=kvm (the default), all (the whole tree), or folders of the tree. */
+static void add_scope(struct program *p)
+{
+	const struct options *o = p->opts;
+
+	if (!o->scope.n)
+		add_kvm_scope(p);
+	for (size_t i = 0; i < o->scope.n; i++) {
+		char *list = xstrdup(o->scope.v[i]), *save = NULL;
+
+		for (char *w = strtok_r(list, ",", &save); w; w = strtok_r(NULL, ",", &save)) {
+			char *r;
+
+			if (!strcmp(w, "kvm")) {
+				add_kvm_scope(p);
+				continue;
+			}
+			r = strcmp(w, "all") ? scope_folder(p, w) : xstrdup("");
+			add_tree(p, r, NULL, true, true);
+			free(r);
+		}
+		free(list);
+	}
+}
+
+bool options_scope_is_kvm(const struct options *o)
+{
+	for (size_t i = 0; i < o->scope.n; i++)
+		if (strcmp(o->scope.v[i], "kvm"))
+			return false;
+	return true;
+}
+
+/* The index in the sorted @rel of @path or of a folder it is in ("" is the tree), or -1. */
+static long rel_index(const char *path, char **rel, size_t n)
+{
+	char *dir = xstrdup(path);
+	const char *key = "";
+	char **hit = bsearch(&key, rel, n, sizeof(*rel), str_cmp_ptr);
+
+	while (!hit) {
+		char *slash;
+
+		key = dir;
+		hit = bsearch(&key, rel, n, sizeof(*rel), str_cmp_ptr);
+		slash = strrchr(dir, '/');
+		if (!slash)
+			break;
+		*slash = '\0';
+	}
+	free(dir);
+	return hit ? (long)(hit - rel) : -1;
+}
+
+/*
+ * With PATH arguments, only files under them are reported on.  A PATH
+ * with no file of the scope under it is an error: "lint fs/" would
+ * otherwise report nothing and pass.
+ */
 static void restrict_scope(struct program *p)
 {
 	const struct options *o = p->opts;
 	VEC(char *) rel = { 0 };
+	size_t known = p->files.n;	/* sorted by path */
+	bool *used;
 
 	if (!o->paths.n)
 		return;
@@ -518,25 +677,29 @@ static void restrict_scope(struct program *p)
 		char *abs = xasprintf("%s/%s", p->kernel, r);
 		struct stat st;
 
-		if (stat(abs, &st) == 0 && !S_ISDIR(st.st_mode) && is_source(r)) {
-			bool known = false;
-
-			for (size_t j = 0; j < p->files.n; j++)
-				known |= !strcmp(p->files.v[j]->path, r);
-			if (!known)
-				add_file(p, r, true);
-		}
+		if (stat(abs, &st) == 0 && !S_ISDIR(st.st_mode) && is_source(r) &&
+		    find_file(p, known, r) < 0)
+			add_file(p, r, true);
 		free(abs);
 		vec_push(&rel, r);
 	}
 	dedupe_files(p);
+	xqsort(rel.v, rel.n, sizeof(*rel.v), str_cmp_ptr);
+	used = xcalloc(rel.n, sizeof(*used));
 	for (size_t j = 0; j < p->files.n; j++) {
-		bool hit = false;
+		long k = p->files.v[j]->in_scope ? rel_index(p->files.v[j]->path, rel.v, rel.n) : -1;
 
-		for (size_t i = 0; i < rel.n; i++)
-			hit |= under(p->files.v[j]->path, rel.v[i]);
-		p->files.v[j]->in_scope &= hit;
+		p->files.v[j]->in_scope = k >= 0;
+		if (k >= 0)
+			used[k] = true;
 	}
+	for (size_t i = 0; i < rel.n; i++)
+		if (!used[i])
+			die("%s: no file of the scope is under it (the scope is %s; --scope=DIR "
+			    "scans another folder)", *rel.v[i] ? rel.v[i] : ".",
+			    options_scope_is_kvm(o) ? "KVM's: virt/kvm, arch/*/kvm and the KVM headers" :
+			    "the --scope folders");
+	free(used);
 	for (size_t i = 0; i < rel.n; i++)
 		free(rel.v[i]);
 	free(rel.v);
@@ -544,29 +707,57 @@ static void restrict_scope(struct program *p)
 
 static void add_overlay_files(struct program *p, const struct overlay *ov, size_t nov)
 {
-	for (size_t i = 0; i < nov; i++) {
-		bool known = false;
+	size_t known = p->files.n, out = 0;
+	bool *gone;
 
-		for (size_t j = 0; j < p->files.n; j++)
-			known |= !strcmp(p->files.v[j]->path, ov[i].path);
-		if (!known && ov[i].content && is_source(ov[i].path))
+	for (size_t i = 0; i < nov; i++)
+		if (ov[i].content && is_source(ov[i].path) && find_file(p, known, ov[i].path) < 0)
 			add_file(p, ov[i].path, true);
-	}
 	dedupe_files(p);
 	/* a deleted file is no longer there to scan */
+	gone = xcalloc(p->files.n, sizeof(*gone));
 	for (size_t i = 0; i < nov; i++) {
-		if (ov[i].content)
-			continue;
-		for (size_t j = 0; j < p->files.n; j++) {
-			if (strcmp(p->files.v[j]->path, ov[i].path))
-				continue;
-			file_facts_free(p->files.v[j]);
-			memmove(&p->files.v[j], &p->files.v[j + 1],
-				(p->files.n - j - 1) * sizeof(*p->files.v));
-			p->files.n--;
-			break;
-		}
+		ssize_t j = ov[i].content ? -1 : find_file(p, p->files.n, ov[i].path);
+
+		if (j >= 0)
+			gone[j] = true;
 	}
+	for (size_t j = 0; j < p->files.n; j++) {
+		if (gone[j])
+			file_facts_free(p->files.v[j]);
+		else
+			p->files.v[out++] = p->files.v[j];
+	}
+	p->files.n = out;
+	free(gone);
+}
+
+/*
+ * --resolve-in=core: where the core primitives a claim may rely on are
+ * defined (locks, rwsems, the scheduler's wakeups, bitops and atomics),
+ * resolve-only: include/, kernel/, lib/, mm/ and arch/(star)/include/.
+ */
+static void add_core(struct program *p)
+{
+	static const char *const core[] = { "include", "kernel", "lib", "mm" };
+	char *archdir = xasprintf("%s/arch", p->kernel);
+	DIR *d = opendir(archdir);
+	struct dirent *e;
+
+	free(archdir);
+	for (size_t i = 0; i < sizeof(core) / sizeof(core[0]); i++)
+		add_tree(p, core[i], NULL, true, false);
+	while (d && (e = readdir(d))) {
+		char *inc;
+
+		if (e->d_name[0] == '.')
+			continue;
+		inc = xasprintf("arch/%s/include", e->d_name);
+		add_tree(p, inc, NULL, true, false);
+		free(inc);
+	}
+	if (d)
+		closedir(d);
 }
 
 static void find_files(struct program *p, const struct overlay *ov, size_t nov)
@@ -576,8 +767,13 @@ static void find_files(struct program *p, const struct overlay *ov, size_t nov)
 	add_scope(p);
 	add_tree(p, "include/asm-generic", "barrier", false, false);
 	for (size_t i = 0; i < o->resolve_in.n; i++) {
-		char *r = relative_to_kernel(p, o->resolve_in.v[i]);
+		char *r;
 
+		if (!strcmp(o->resolve_in.v[i], "core")) {
+			add_core(p);
+			continue;
+		}
+		r = relative_to_kernel(p, o->resolve_in.v[i]);
 		add_tree(p, r, NULL, true, false);
 		free(r);
 	}
@@ -617,20 +813,60 @@ static void missing_names(struct program *p, struct strvec *out)
 	xqsort(out->v, out->n, sizeof(*out->v), str_cmp_ptr);
 }
 
-static bool is_file(const char *path)
+/*
+ * @path with its "." and ".." resolved, relative to the tree; NULL when it
+ * climbs out of it ("../../../etc/x.h" in an #include of a hostile tree).
+ */
+static char *normalize_path(const char *path)
 {
-	struct stat st;
+	char *copy = xstrdup(path), *save = NULL;
+	VEC(const char *) parts = { 0 };
+	struct strbuf sb = STRBUF_INIT;
+	bool out = false;
 
-	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+	for (char *w = strtok_r(copy, "/", &save); w && !out; w = strtok_r(NULL, "/", &save)) {
+		if (!strcmp(w, "."))
+			continue;
+		if (strcmp(w, ".."))
+			vec_push(&parts, w);
+		else if (parts.n)
+			parts.n--;
+		else
+			out = true;
+	}
+	for (size_t i = 0; i < parts.n && !out; i++)
+		sb_addf(&sb, "%s%s", i ? "/" : "", parts.v[i]);
+	free(parts.v);
+	free(copy);
+	if (out || !sb.len) {
+		sb_release(&sb);
+		return NULL;
+	}
+	return sb_detach(&sb);
 }
 
-/* The header an #include of @f names, relative to the tree, if it exists. */
-static char *include_path(const struct program *p, const struct file_facts *f, const char *inc)
+/* A regular file of the tree (not a link, not a FIFO)? */
+static bool is_tree_file(const struct program *p, const char *rel)
+{
+	char *abs = xasprintf("%s/%s", p->kernel, rel);
+	struct stat st;
+	bool ok = lstat(abs, &st) == 0 && S_ISREG(st.st_mode);
+
+	free(abs);
+	return ok;
+}
+
+/*
+ * The header an #include of @f names, relative to the tree, if it exists;
+ * *known tells whether it is one of p->files[0..nknown), sorted by path.
+ */
+static char *include_path(const struct program *p, size_t nknown, const struct file_facts *f,
+			  const char *inc, bool *known)
 {
 	size_t n = strlen(inc);
 	char *name = xstrndup(inc + 1, n >= 2 ? n - 2 : 0), *dir = xstrdup(f->path);
 	char *slash = strrchr(dir, '/');
-	char *try[5] = { 0 }, *found = NULL;
+	char *try[4] = { 0 }, *found = NULL;
 
 	if (slash)
 		*slash = '\0';
@@ -641,12 +877,15 @@ static char *include_path(const struct program *p, const struct file_facts *f, c
 		try[2] = xasprintf("arch/%s/include/%s", f->arch, name);
 	if (str_starts_with(name, "asm/"))
 		try[3] = xasprintf("include/asm-generic/%s", name + 4);
-	for (size_t i = 0; i < 5; i++) {
-		char *abs = try[i] ? xasprintf("%s/%s", p->kernel, try[i]) : NULL;
+	*known = false;
+	for (size_t i = 0; i < 4; i++) {
+		char *rel = try[i] ? normalize_path(try[i]) : NULL;
 
-		if (!found && abs && is_file(abs))
-			found = xstrdup(try[i]);
-		free(abs);
+		/* a file already listed exists: no need to ask the file system */
+		if (!found && rel && is_source(rel) &&
+		    ((*known = find_file(p, nknown, rel) >= 0) || is_tree_file(p, rel)))
+			found = xstrdup(rel);
+		free(rel);
 		free(try[i]);
 	}
 	free(name);
@@ -654,19 +893,11 @@ static char *include_path(const struct program *p, const struct file_facts *f, c
 	return found;
 }
 
-static bool known_file(const struct program *p, const char *path)
-{
-	for (size_t i = 0; i < p->files.n; i++)
-		if (!strcmp(p->files.v[i]->path, path))
-			return true;
-	return false;
-}
-
 static bool mentions_any(const struct program *p, const char *rel, char **names, size_t n)
 {
 	char *abs = xasprintf("%s/%s", p->kernel, rel);
 	size_t len;
-	char *buf = read_file(abs, &len);
+	char *buf = read_file_bounded(abs, READ_FILE_MAX, READ_NOFOLLOW, &len);
 	bool hit = false;
 
 	for (size_t i = 0; buf && i < n && !hit; i++)
@@ -682,7 +913,8 @@ static bool mentions_any(const struct program *p, const char *rel, char **names,
  * arch/x86/include/asm/posted_intr.h).  Scan just the included headers
  * that mention such a name: a text search first, a parse only on a hit.
  */
-static void add_named_headers(struct program *p, const struct overlay *ov, size_t nov)
+static void add_named_headers(struct program *p, const struct overlay *ov, size_t nov,
+			      struct fact_cache *cache)
 {
 	struct strvec names = { 0 }, headers = { 0 };
 	size_t first = p->files.n;
@@ -692,9 +924,10 @@ static void add_named_headers(struct program *p, const struct overlay *ov, size_
 		struct file_facts *f = p->files.v[i];
 
 		for (size_t j = 0; j < f->includes.n; j++) {
-			char *h = include_path(p, f, f->includes.v[j]);
+			bool known;
+			char *h = include_path(p, first, f, f->includes.v[j], &known);
 
-			if (h && !known_file(p, h))
+			if (h && !known)
 				vec_push(&headers, h);
 			else
 				free(h);
@@ -710,7 +943,7 @@ static void add_named_headers(struct program *p, const struct overlay *ov, size_
 	free(headers.v);
 	free(names.v);
 	if (p->files.n > first) {
-		scan_files(p, first, ov, nov);
+		scan_files(p, first, ov, nov, cache);
 		xqsort(p->files.v, p->files.n, sizeof(*p->files.v), file_cmp);
 	}
 }
@@ -726,6 +959,7 @@ struct program *program_scan_overlay(const struct options *o,
 				     const struct overlay *ov, size_t nov)
 {
 	struct program *p = xcalloc(1, sizeof(*p));
+	struct fact_cache *cache;
 	char real[PATH_MAX];
 
 	p->opts = o;
@@ -735,8 +969,10 @@ struct program *program_scan_overlay(const struct options *o,
 	find_files(p, ov, nov);
 	if (!p->files.n)
 		die("%s: no KVM source files found", o->kernel);
-	scan_files(p, 0, ov, nov);
-	add_named_headers(p, ov, nov);
+	cache = cache_open(o);
+	scan_files(p, 0, ov, nov, cache);
+	add_named_headers(p, ov, nov, cache);
+	cache_close(cache);
 	warn_skipped(p);
 	return p;
 }
@@ -789,13 +1025,13 @@ struct program *program_rescan(const struct program *t, const struct overlay *ov
 			add_file(p, o->path, in_scope);
 	}
 	if (p->files.n > first) {
-		scan_files(p, first, ov, nov);
+		scan_files(p, first, ov, nov, NULL);
 		for (size_t i = first; i < p->files.n; i++)
 			if (p->files.v[i]->skipped)
 				warning("%s: skipped: %s", p->files.v[i]->path, p->files.v[i]->skipped);
 	}
 	xqsort(p->files.v, p->files.n, sizeof(*p->files.v), file_cmp);
-	add_named_headers(p, ov, nov);
+	add_named_headers(p, ov, nov, NULL);
 	return p;
 }
 

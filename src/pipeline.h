@@ -35,12 +35,17 @@ void options_compdb_cb(const struct option *opt, const char *arg);
 		     "the kernel tree (default: the tree holding the current folder, else $KDIR, " \
 		     "else Debian's linux-source)", options_kernel_cb), \
 	OPT_INT('j', "jobs", &(o)->jobs, 1, 256, "N", "scan with N threads (default: the CPUs)"), \
+	OPT_STRING_LIST(0, "scope", &(o)->scope, "DIR[,DIR...]", \
+			"scan and report on these folders of the tree instead of KVM's; " \
+			"kvm for KVM's, all for the whole tree"), \
 	OPT_STRING_LIST(0, "resolve-in", &(o)->resolve_in, "DIR", \
 			"also scan DIR for partners, without reporting on it"), \
 	OPT_CALLBACK(0, "compdb", (o), "DIR", \
 		     "parse with the flags of DIR/compile_commands.json", options_compdb_cb), \
 	OPT_UINT(0, "depth", &(o)->max_depth, 0, 16, "N", \
 		 "follow calls N deep to find a partner (default: 3)"), \
+	OPT_BOOL_F(0, "no-cache", &(o)->no_cache, OPT_NONEG, \
+		   "neither read nor write the fact cache ($BARRIERMAP_CACHE/facts)"), \
 	OPT_BOOL_F('q', "quiet", &(o)->quiet, OPT_NONEG, "print findings only: no summary, no progress"), \
 	OPT_BOOL(0, "progress", &(o)->progress, \
 		 "a progress line on stderr (default: when it is a terminal)")
@@ -64,6 +69,9 @@ void options_parse(struct options *o, int *argc, char **argv, const char *usage)
 /* Resolve --kernel / cwd / $KDIR / default tree, dies if not a kernel tree. */
 void options_find_kernel(struct options *o);
 
+/* Is the scope KVM's (no --scope, or only --scope=kvm)? */
+bool options_scope_is_kvm(const struct options *o);
+
 /* Free what options_parse() and options_find_kernel() allocated. */
 void options_release(struct options *o);
 
@@ -85,9 +93,12 @@ struct program *program_rescan(const struct program *t, const struct overlay *ov
 /* What program_load_overlay() does after the scan: resolve, then lkmm. */
 void program_resolve(struct program *p);
 
+struct fact_cache;
+
 /* Per-stage entry points (pipeline.c calls them in this order). */
-/* Scan p->files[first..]. */
-void scan_files(struct program *p, size_t first, const struct overlay *ov, size_t nov);
+/* Scan p->files[first..], through the fact cache @cache unless NULL. */
+void scan_files(struct program *p, size_t first, const struct overlay *ov, size_t nov,
+		struct fact_cache *cache);
 /* attach_comments(): see tokens.h; it needs the file's tokens. */
 void resolve_program(struct program *p);
 

@@ -27,6 +27,7 @@ struct search {
 	const struct function_ref *fn;
 	unsigned depth;
 	int parent;		/* index in the queue, -1 for the named one */
+	const char *through;	/* the pointer's field the parent called it through, or NULL */
 };
 
 /* Definitions of @name, preferring @arch and generic code over other arches. */
@@ -67,12 +68,14 @@ static bool barrier_matches(const struct ref *r, const struct site *t, bool any)
 static void add_partner(struct site *s, size_t ref, struct partner *pt,
 			const struct search *queue, int at)
 {
-	VEC(const char *) rev = { 0 };
+	VEC(int) rev = { 0 };
 
 	for (int q = at; q >= 0; q = queue[q].parent)
-		vec_push(&rev, function_of(queue[q].fn)->name);
-	for (size_t i = rev.n; i > 0; i--)
-		vec_push(&pt->via, rev.v[i - 1]);
+		vec_push(&rev, q);
+	for (size_t i = rev.n; i > 0; i--) {
+		vec_push(&pt->via, function_of(queue[rev.v[i - 1]].fn)->name);
+		vec_push(&pt->through, queue[rev.v[i - 1]].through);
+	}
 	free(rev.v);
 	pt->ref = ref;
 	vec_push(&s->partners, *pt);
@@ -130,7 +133,7 @@ static size_t match_commented(struct site *s, size_t ref, const struct function_
 {
 	struct file_facts *f = fr->file;
 	struct function *fn = function_of(fr);
-	const struct search at = { fr, 0, -1 };
+	const struct search at = { fr, 0, -1, NULL };
 	size_t found = 0;
 
 	for (size_t i = 0; i < f->sites.n; i++) {
@@ -148,12 +151,37 @@ static size_t match_commented(struct site *s, size_t ref, const struct function_
 	return found;
 }
 
-static bool queued(const struct search *q, size_t n, const struct function_ref *fr)
+/*
+ * The definitions a search has queued, as indices into p->by_name: an
+ * open-addressed set, so that a search of thousands of functions (a deep
+ * call graph of the whole tree) does not look through its queue for each.
+ */
+struct seen {
+	size_t *slot;		/* index + 1, 0 for an empty slot */
+	size_t cap, n;
+};
+
+static bool seen_add(struct seen *set, size_t index)
 {
-	for (size_t i = 0; i < n; i++)
-		if (q[i].fn == fr)
-			return true;
-	return false;
+	size_t mask, h;
+
+	if (2 * (set->n + 1) > set->cap) {
+		struct seen bigger = { NULL, set->cap ? 2 * set->cap : 64, 0 };
+
+		bigger.slot = xcalloc(bigger.cap, sizeof(*bigger.slot));
+		for (size_t i = 0; i < set->cap; i++)
+			if (set->slot[i])
+				seen_add(&bigger, set->slot[i] - 1);
+		free(set->slot);
+		*set = bigger;
+	}
+	mask = set->cap - 1;
+	for (h = (index * 0x9e3779b97f4a7c15u) & mask; set->slot[h]; h = (h + 1) & mask)
+		if (set->slot[h] == index + 1)
+			return false;
+	set->slot[h] = index + 1;
+	set->n++;
+	return true;
 }
 
 /*
@@ -164,10 +192,12 @@ static size_t search_from(const struct program *p, struct site *s, size_t ref,
 			  const struct function_ref *start, bool any, unsigned *depth)
 {
 	VEC(struct search) q = { 0 };
+	struct seen seen = { 0 };
 	size_t found = 0;
 	unsigned found_depth = ~0u;
 
-	vec_push(&q, ((struct search){ start, 0, -1 }));
+	vec_push(&q, ((struct search){ start, 0, -1, NULL }));
+	seen_add(&seen, (size_t)(start - p->by_name.v));
 	for (size_t i = 0; i < q.n; i++) {
 		struct search cur = q.v[i];
 		struct function *fn = function_of(cur.fn);
@@ -188,11 +218,29 @@ static size_t search_from(const struct program *p, struct site *s, size_t ref,
 			size_t n = pick_definitions(p, fn->calls.v[c].callee, cur.fn->file->arch, defs, 4);
 
 			for (size_t d = 0; d < n; d++)
-				if (!queued(q.v, q.n, defs[d]))
-					vec_push(&q, ((struct search){ defs[d], cur.depth + 1, (int)i }));
+				if (seen_add(&seen, (size_t)(defs[d] - p->by_name.v)))
+					vec_push(&q, ((struct search){ defs[d], cur.depth + 1, (int)i, NULL }));
+		}
+		/* range->on_lock(kvm): what .on_lock may hold, as callees too */
+		for (size_t c = 0; c < fn->indirect.n; c++) {
+			const char *targets[POINTER_TARGETS];
+			size_t nt = program_pointer_targets(p, fn->indirect.v[c].callee, cur.fn->file,
+							    targets);
+
+			for (size_t t = 0; t < nt; t++) {
+				const struct function_ref *defs[4];
+				size_t n = pick_definitions(p, targets[t], cur.fn->file->arch, defs, 4);
+
+				for (size_t d = 0; d < n; d++)
+					if (seen_add(&seen, (size_t)(defs[d] - p->by_name.v)))
+						vec_push(&q, ((struct search){ defs[d], cur.depth + 1,
+									      (int)i,
+									      fn->indirect.v[c].callee }));
+			}
 		}
 	}
 	free(q.v);
+	free(seen.slot);
 	return found;
 }
 
@@ -283,8 +331,10 @@ static bool supplies_barrier(const struct program *p, const struct site *s, cons
 	tmp.results = &rr;
 	for (size_t i = 0; i < n && !ok; i++)
 		ok = search_from(p, &tmp, 0, defs[i], true, &rr.depth) > 0;
-	for (size_t i = 0; i < tmp.partners.n; i++)
+	for (size_t i = 0; i < tmp.partners.n; i++) {
 		free(tmp.partners.v[i].via.v);
+		free(tmp.partners.v[i].through.v);
+	}
 	free(tmp.partners.v);
 	return ok;
 }
@@ -502,6 +552,7 @@ static void apply_drops(struct site *s, const bool *drop)
 			if (!narrowed.n || *vec_last(&narrowed) != s->partners.v[i].ref)
 				vec_push(&narrowed, s->partners.v[i].ref);
 			free(s->partners.v[i].via.v);
+			free(s->partners.v[i].through.v);
 			continue;
 		}
 		s->partners.v[out++] = s->partners.v[i];

@@ -21,6 +21,7 @@ struct token {
 	bool directive;		/* part of a #-directive line */
 	bool skipped;		/* in a conditional block the preprocessor skipped */
 	unsigned off, len;	/* slice of the file buffer */
+	unsigned match;		/* a bracket's partner ("(" ")" "{" "}"), else the count of tokens */
 	struct pos start, end;	/* end: last character */
 };
 

@@ -356,14 +356,15 @@ void xqsort(void *base, size_t n, size_t size, int (*cmp)(const void *, const vo
 		qsort(base, n, size, cmp);
 }
 
-int edit_distance(const char *a, const char *b, int cap)
+int edit_distance_n(const char *a, size_t n, const char *b, size_t m, int cap)
 {
-	size_t n = strlen(a), m = strlen(b);
-	int *row, best, result;
+	int stack_row[128], *row, best, result;
 
 	if ((n > m ? n - m : m - n) > (size_t)cap)
 		return cap + 1;
-	row = xmalloc((m + 1) * sizeof(*row));
+	/* the short names this is asked about need no allocation */
+	row = m + 1 <= sizeof(stack_row) / sizeof(*stack_row) ? stack_row :
+	      xmalloc((m + 1) * sizeof(*row));
 	for (size_t j = 0; j <= m; j++)
 		row[j] = (int)j;
 	for (size_t i = 1; i <= n; i++) {
@@ -385,13 +386,20 @@ int edit_distance(const char *a, const char *b, int cap)
 				best = v;
 		}
 		if (best > cap) {
-			free(row);
-			return cap + 1;
+			result = cap + 1;
+			goto out;
 		}
 	}
 	result = row[m] > cap ? cap + 1 : row[m];
-	free(row);
+out:
+	if (row != stack_row)
+		free(row);
 	return result;
+}
+
+int edit_distance(const char *a, const char *b, int cap)
+{
+	return edit_distance_n(a, strlen(a), b, strlen(b), cap);
 }
 
 /* ---- temp files: removed on exit and on the usual signals ---------- */

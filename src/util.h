@@ -134,6 +134,8 @@ char *utf8_sanitize(const char *s, size_t n);
 
 /* Levenshtein distance, capped: returns cap + 1 once it exceeds cap. */
 int edit_distance(const char *a, const char *b, int cap);
+/* The same, of @a[0..n) and @b[0..m): for callers that know the lengths. */
+int edit_distance_n(const char *a, size_t n, const char *b, size_t m, int cap);
 
 /*
  * Write a file atomically: a temp file "PATH.tmpXXXXXX" in the same folder

@@ -8,6 +8,7 @@
 #define BARRIERMAP_VOCAB_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 enum kind {
 	KIND_FULL,
@@ -27,6 +28,8 @@ struct barrier_def {
 
 /* An explicit barrier primitive, or NULL. */
 const struct barrier_def *barrier_lookup(const char *name);
+/* The same for @name[0..len), not NUL-terminated: the scanner's tokens. */
+const struct barrier_def *barrier_lookup_n(const char *name, size_t len);
 /*
  * The vocabulary word within two edits of @name ("smb_wmb" -> "smp_wmb"),
  * or NULL.  Never matches an exact word; use barrier_lookup() first.

@@ -6,6 +6,7 @@
 #
 #   libclang-dev llvm  the libclang C API and llvm-config
 #   libjansson-dev     the JSON output
+#   libssl-dev         SHA-256 (libcrypto) for the fact cache
 #   coccinelle         spatch, for cocci/ and the cross-check
 #   python3-sphinx     make htmldocs, and the kernel's own
 #   graphviz           the pairing graphs (dot)
@@ -19,7 +20,7 @@
 #   man-db             man -l, for the manual page's test
 set -eu
 
-PACKAGES="gcc clang libclang-rt-14-dev make git python3 perl xz-utils libclang-dev llvm libjansson-dev
+PACKAGES="gcc clang libclang-rt-14-dev make git python3 perl xz-utils libclang-dev llvm libjansson-dev libssl-dev
 coccinelle python3-sphinx python3-yaml graphviz strace linux-source-6.12 git-email npm man-db ${EXTRA_PACKAGES:-}"
 
 missing=

@@ -9,5 +9,5 @@
 # check-command: tests/check-patch/sweep.py --every 20 --sites $REAL_JSON $BM $KERNEL | tail -n 1
 # check-exit-value: 0
 # check-output-start
-# 9 barriers: 9 ok, 0 failed
+# 10 barriers: 10 ok, 0 failed
 # check-output-end

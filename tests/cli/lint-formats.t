@@ -133,3 +133,16 @@
 # barriermap: TMP/t/.barriermap.conf:1: --kernel has no meaning in the tree's own configuration
 # barriermap: TMP/t/.barriermap.conf: a symbolic link, not followed
 # check-output-end
+#
+# check-name: a PATH with no file of the scope under it is an error, not a clean report
+# check-command: mkdir -p $TMP/t && cp -r tests/map/tree/. $TMP/t && mkdir -p $TMP/t/fs && printf 'void f(void)\n{\n\tsmp_mb();\n}\n' > $TMP/t/fs/inode.c && $BM lint --kernel $TMP/t fs/
+# check-exit-value: 2
+# check-error-contains: barriermap: fs: no file of the scope is under it (the scope is KVM's: virt/kvm, arch/*/kvm and the KVM headers; --scope=DIR scans another folder)
+#
+# check-name: ... while a source file outside the scope named by itself is scanned, and --scope takes its folder
+# check-command: mkdir -p $TMP/t && cp -r tests/map/tree/. $TMP/t && mkdir -p $TMP/t/fs && printf 'void f(void)\n{\n\tsmp_mb();\n}\n' > $TMP/t/fs/inode.c && $BM lint -q --kernel $TMP/t fs/inode.c; $BM lint -q --kernel $TMP/t --scope=fs fs/
+# check-exit-value: 1
+# check-output-start
+# fs/inode.c:3:1-7: WARNING: undocumented: smp_mb() in f(): no comment names its pairing partner
+# fs/inode.c:3:1-7: WARNING: undocumented: smp_mb() in f(): no comment names its pairing partner
+# check-output-end

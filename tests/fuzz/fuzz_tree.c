@@ -31,7 +31,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 
 static void render(const struct program *p)
 {
-	struct rst_options ro = { RST_SPHINX, "6.12.0", "../map/" };
+	struct rst_options ro = { RST_SPHINX, "6.12.0", "../map/", false };
 	struct rst_pages pages = { { 0 } };
 	json_t *doc = program_to_json(p, NULL);
 	char *json = json_dumps(doc, 0);

@@ -19,6 +19,18 @@ smp_store_mb virt_mb __smp_mb dma_rmb rmb smp_rmb virt_rmb __smp_rmb dma_wmb
 smp_wmb virt_wmb wmb __smp_wmb smp_acquire__after_ctrl_dep
 smp_cond_load_acquire smp_load_acquire virt_load_acquire virt_store_release
 smp_store_release barrier'''.split())
+# The ordered atomics (Documentation/atomic_t.txt, atomic_bitops.txt): the
+# _acquire and _release forms of atomic_t's API and of the swaps.
+for t in ('atomic', 'atomic64', 'atomic_long'):
+    for op in ('add_negative add_return sub_return inc_return dec_return fetch_add fetch_sub '
+               'fetch_inc fetch_dec fetch_and fetch_or fetch_xor fetch_andnot xchg cmpxchg '
+               'try_cmpxchg').split():
+        BARRIERS |= {'%s_%s_acquire' % (t, op), '%s_%s_release' % (t, op)}
+    BARRIERS |= {t + '_read_acquire', t + '_set_release', t + '_cond_read_acquire'}
+for op in 'xchg cmpxchg cmpxchg64 cmpxchg128 try_cmpxchg try_cmpxchg64 try_cmpxchg128'.split():
+    BARRIERS |= {op + '_acquire', op + '_release'}
+BARRIERS |= set('''test_and_set_bit_lock test_bit_acquire clear_bit_unlock __clear_bit_unlock
+xor_unlock_is_negative_byte'''.split())
 
 LEX = re.compile(r'''
     (?P<comment>/\*.*?\*/|//[^\n]*)
