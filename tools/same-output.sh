@@ -10,6 +10,8 @@
 #
 # Usage: tools/same-output.sh save      take the baseline (at the commit
 #                                       a refactoring starts from)
+#        tools/same-output.sh save REV  take it with REV (main, after a merge)
+#                                       built from `git archive` on the side
 #        tools/same-output.sh check     compare with it; a diff and exit 1
 #                                       when anything differs
 #        tools/same-output.sh run DIR   write the outputs into DIR only
@@ -87,14 +89,30 @@ run() {
 	for f in "$out"/check-patch.*; do
 		sed -i "s|$tmp|TMP|g" "$f"
 	done
-	# SARIF names the tool's version, which holds the commit
-	sed -i 's|^\(          "version": "[^ "]*\) ([0-9a-f]*\(-dirty\)\?)"|\1 (COMMIT)"|' "$out/lint.sarif"
+	# SARIF names the tool's version, which holds the commit (or not, out of git)
+	sed -i 's|^\(          "version": \)"[^"]*"|\1"VERSION"|' "$out/lint.sarif"
+}
+
+# Build @1 from `git archive` in $TOP/rev and point BIN at it.
+build_rev() {
+	rev=$(git rev-parse --short "$1^{commit}") || die "$1: no such revision"
+	rm -rf "$TOP/rev"
+	mkdir -p "$TOP/rev"
+	git archive "$rev" | tar -x -C "$TOP/rev"
+	make -C "$TOP/rev" -j2 barriermap >/dev/null || die "$rev does not build"
+	BIN=$TOP/rev/barriermap
 }
 
 case ${1:-check} in
 save)
-	run "$TOP/baseline"
-	(git log -1 --format='%h %s' 2>/dev/null || true) >"$TOP/baseline.commit"
+	if [ $# -ge 2 ]; then
+		build_rev "$2"
+		run "$TOP/baseline"
+		echo "$rev $(git log -1 --format=%s "$rev")" >"$TOP/baseline.commit"
+	else
+		run "$TOP/baseline"
+		(git log -1 --format='%h %s' 2>/dev/null || true) >"$TOP/baseline.commit"
+	fi
 	echo "same-output: baseline saved in $TOP/baseline ($(cat "$TOP/baseline.commit"))"
 	;;
 check)
