@@ -707,10 +707,7 @@ struct entry_file {
 	off_t size;
 };
 
-struct entry_list {
-	struct entry_file *v;
-	size_t n, cap;
-};
+VEC_TYPE(entry_list, struct entry_file);
 
 static int older_first(const void *a, const void *b)
 {

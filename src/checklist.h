@@ -83,10 +83,7 @@ struct attention {
 	const struct checklist_item *it;
 	long patch;
 };
-struct attention_vec {
-	struct attention *v;
-	size_t n, cap;
-};
+VEC_TYPE(attention_vec, struct attention);
 
 /*
  * The items not done, each once: every patch's own, in order, then what

@@ -275,13 +275,9 @@ static int site_order_cmp(const void *a, const void *b, void *index)
 	const struct site *x = r->all.v[i], *y = r->all.v[j];
 	int d = strcmp(x->file->path, y->file->path);
 
-	if (d)
-		return d;
-	if (x->at.line != y->at.line)
-		return x->at.line < y->at.line ? -1 : 1;
-	if (x->at.col != y->at.col)
-		return x->at.col < y->at.col ? -1 : 1;
-	return (i > j) - (i < j);
+	if (!d)
+		d = pos_cmp(x->at, y->at);
+	return d ? d : (i > j) - (i < j);
 }
 
 static bool is_generic(const struct file_facts *f);
@@ -609,10 +605,7 @@ static int index_cmp(const void *a, const void *b)
  * The sites that hold an object with one of @s's match keys (but a key
  * over KEY_CAP), sorted and each once: the only ones with evidence.
  */
-struct index_list {
-	size_t *v;
-	size_t n, cap;
-};
+VEC_TYPE(index_list, size_t);
 
 static void sharing_sites(const struct rank_index *r, const struct site *s,
 			  struct index_list *out)

@@ -436,10 +436,7 @@ static void set_via(struct path_barrier *b, const struct walk *q, int at)
 }
 
 /* The barriers in one function: its sites, then its calls that order. */
-struct path_barrier_vec {
-	struct path_barrier *v;
-	size_t n, cap;
-};
+VEC_TYPE(path_barrier_vec, struct path_barrier);
 
 static void barriers_in(const struct walk *q, int at, struct path_barrier_vec *out)
 {
