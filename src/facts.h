@@ -14,7 +14,6 @@
 #ifndef BARRIERMAP_FACTS_H
 #define BARRIERMAP_FACTS_H
 
-#include "parse-options.h"
 #include "grammar.h"
 #include "util.h"
 #include "vocab.h"
@@ -259,20 +258,6 @@ struct file_facts {
 	size_t outer_n;
 };
 
-struct options {
-	const char *kernel;	/* the kernel tree */
-	char *kernel_found;	/* owned copy when options_find_kernel() found it */
-	struct string_list paths;	/* paths given on the command line */
-	struct string_list resolve_in;	/* extra folders for partners (--resolve-in) */
-	struct string_list scope;	/* --scope values as given; none: the KVM scope */
-	bool no_cache;		/* --no-cache: neither read nor write the fact cache */
-	const char *compdb;	/* folder with compile_commands.json, or NULL */
-	int jobs;
-	unsigned max_depth;	/* call graph depth for partners */
-	bool quiet;
-	bool progress;		/* stderr is a terminal */
-	enum { FORMAT_TEXT, FORMAT_JSON, FORMAT_RST } format;
-};
 
 struct function_ref {
 	struct file_facts *file;
@@ -299,6 +284,8 @@ struct name_len {
 void name_bag(const char *name, unsigned char bag[16]);
 /* That bound: the larger of what @a has more of and what @b has more of. */
 int bag_distance(const unsigned char a[16], const unsigned char b[16]);
+
+struct options;
 
 struct program {
 	const struct options *opts;

@@ -11,6 +11,7 @@
  * entry cannot drift from its source unnoticed.
  */
 #include "primitives.h"
+#include "options.h"
 
 #include <stdlib.h>
 #include <string.h>
