@@ -23,7 +23,7 @@
  * Every other comment that speaks of pairing is read once more, on its
  * own, into comment->pairing: later stages never parse a comment again.
  */
-#include "tokens.h"
+#include "attach.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -29,13 +29,7 @@ struct program *program_rescan(const struct program *t, const struct overlay *ov
 /* What program_load_overlay() does after the scan: resolve, then lkmm. */
 void program_resolve(struct program *p);
 
-struct fact_cache;
-
 /* Per-stage entry points (pipeline.c calls them in this order). */
-/* Scan p->files[first..], through the fact cache @cache unless NULL. */
-void scan_files(struct program *p, size_t first, const struct overlay *ov, size_t nov,
-		struct fact_cache *cache);
-/* attach_comments(): see tokens.h; it needs the file's tokens. */
 void resolve_program(struct program *p);
 
 #endif
