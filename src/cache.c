@@ -11,7 +11,7 @@
  */
 #include "cache.h"
 #include "grammar.h"
-#include "pipeline.h"
+#include "options.h"
 
 #include <dirent.h>
 #include <errno.h>

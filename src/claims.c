@@ -36,7 +36,7 @@
  */
 #include "claims.h"
 #include "infer.h"
-#include "pipeline.h"
+#include "options.h"
 #include "primitives.h"
 
 #include <stdint.h>
@@ -979,12 +979,3 @@ char *claim_there(const struct claim *c)
 	return sb_detach(&sb);
 }
 
-void claim_release(struct claim *c)
-{
-	free(c->sentence);
-	free(c->subject);
-	free(c->barrier);
-	free(c->misspelled);
-	free(c->there.via.v);
-	free(c->message);
-}

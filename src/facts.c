@@ -1,10 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /* facts.c: names, lookups and the free functions of the facts. */
 #include "facts.h"
-#include "claims.h"
-#include "infer.h"
-#include "lkmm.h"
-#include "objects.h"
 
 #include <limits.h>
 #include <stdlib.h>
@@ -142,6 +138,14 @@ static void calls_free(struct call_vec *calls)
 	free(calls->v);
 }
 
+static void accesses_free(struct access_vec *side)
+{
+	for (size_t i = 0; i < side->n; i++)
+		free(side->v[i].object);
+	free(side->v);
+	*side = (struct access_vec){ 0 };
+}
+
 void site_release(struct site *s)
 {
 	for (size_t i = 0; i < s->partners.n; i++) {
@@ -163,10 +167,21 @@ void site_release(struct site *s)
 	free(s->results);
 	pairing_release(&s->pairing);
 	calls_free(&s->stmt_calls);
-	objects_release(s);
+	accesses_free(&s->before);
+	accesses_free(&s->after);
 	free(s->comment_text);
 	free(s->barrier);
 	free(s->message);
+}
+
+void claim_release(struct claim *c)
+{
+	free(c->sentence);
+	free(c->subject);
+	free(c->barrier);
+	free(c->misspelled);
+	free(c->there.via.v);
+	free(c->message);
 }
 
 void file_facts_free(struct file_facts *f)
@@ -207,18 +222,16 @@ void file_facts_free(struct file_facts *f)
 	free(f);
 }
 
-void program_free(struct program *p)
+void program_free_facts(struct program *p)
 {
-	if (!p)
-		return;
+	if (p->infer || p->lkmm)
+		BUG("program_free_facts() before the stages freed their tables");
 	for (size_t i = 0; i < p->files.n; i++)
 		file_facts_free(p->files.v[i]);
 	free(p->files.v);
 	free(p->by_name.v);
 	free(p->names.v);
 	free(p->pointers.v);
-	infer_index_free(p->infer);
-	lkmm_free(p->lkmm);
 	free(p->kernel);
 	free(p);
 }

@@ -1,15 +1,25 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * The facts barriermap works on.  Data flows one way:
+ * The facts barriermap works on.  Data flows one way, through the stages
+ * the driver (pipeline.c) runs in this order:
  *
- *   scan.c     (libclang, per file)        -> struct file_facts
- *   attach.c   (comment -> barrier)        -> site->comment, site->pairing,
- *                                             comment->pairing of the rest
- *   resolve.c  (whole program)             -> site->status, site->partners
- *   claims.c   (whole program, resolved)   -> file->claims and their verdicts
+ *   per file, while its tokens exist (fact-cached):
+ *   scan.c     (libclang)                  -> struct file_facts: functions,
+ *                                             calls, comments, sites
+ *   attach.c   (comment -> barrier)        -> site->comment, ->pairing;
+ *                                             implicit sites; comment->pairing
+ *   objects.c  (tokens around barriers)    -> site->before, site->after
+ *   whole program:
+ *   resolve.c  (comments on calls)         -> implicit sites' own barriers
+ *   infer.c    (index of the objects)      -> program->infer
+ *   resolve.c  (references)                -> site->status, ->partners, ...
+ *   lkmm.c     (memory model)              -> program->lkmm, site->lkmm
+ *   claims.c   (reliance claims)           -> file->claims and their verdicts
  *   emit_*.c   (lint, json, rst, ...)      -> output; emitters never re-scan
  *
- * Everything is owned by the struct program and freed by program_free().
+ * The facts are plain data, freed by facts.c; a stage's own tables
+ * (program->infer, program->lkmm) are freed by the stage; program_free()
+ * (pipeline.c) has both done.
  */
 #ifndef BARRIERMAP_FACTS_H
 #define BARRIERMAP_FACTS_H
@@ -161,7 +171,12 @@ struct access {
 };
 VEC_TYPE(access_vec, struct access);
 
+/*
+ * A barrier, or an implicit site (a pairing comment on a call), and what
+ * each stage found of it, in the order the stages run.
+ */
 struct site {
+	/* scan.c; for an implicit site attach.c, then resolve_comments_on_calls() */
 	struct file_facts *file;
 	struct pos at;		/* the barrier (or callee) identifier */
 	unsigned end_col;	/* last column of the identifier */
@@ -169,8 +184,14 @@ struct site {
 	char *barrier;		/* primitive, or callee for an implicit site */
 	enum kind kind;
 	bool implicit;		/* a pairing comment on a call, not a barrier */
-	struct pos stmt;	/* start of the enclosing statement */
+	/*
+	 * An implicit site no call around supplies a barrier to, kept because
+	 * its comment claims one (resolve_comments_on_calls())
+	 */
+	bool no_barrier_found;
 
+	/* attach.c */
+	struct pos stmt;	/* start of the enclosing statement */
 	int comment;		/* index into file->comments, or -1 */
 	int comment_last;	/* last of the comments joined for it, or -1 */
 	struct call_vec stmt_calls;	/* implicit site: every call in its statement */
@@ -178,17 +199,18 @@ struct site {
 	char *comment_text;	/* joined raw comment text, or NULL */
 	struct pairing pairing;
 
+	/* objects.c */
+	struct access_vec before;	/* accesses before the barrier, nearest first */
+	struct access_vec after;	/* accesses after the barrier, nearest first */
+
+	/* resolve_program() */
 	enum status status;
 	VEC(struct partner) partners;
 	struct ref_result *results;	/* one per pairing.refs[] */
 	unsigned named_by;	/* how many other sites' comments resolve to this one */
 	char *message;
 
-	/* filled by objects.c during the scan, used by infer.c */
-	struct access_vec before;	/* accesses before the barrier, nearest first */
-	struct access_vec after;	/* accesses after the barrier, nearest first */
-
-	/* filled by lkmm.c: its pairs' patterns and verdicts, or NULL */
+	/* lkmm.c: its pairs' patterns and verdicts, or NULL */
 	struct lkmm_site *lkmm;
 };
 
@@ -298,7 +320,7 @@ struct program {
 	VEC(struct name_len) names;
 	/* every pointer assignment, sorted by field, then file, then target */
 	VEC(struct pointer_ref) pointers;
-	struct infer_index *infer;	/* infer.c's tables, built on first use */
+	struct infer_index *infer;	/* infer.c's tables (infer_index_build()) */
 	struct lkmm *lkmm;	/* lkmm.c's pairs and verdicts (lkmm_analyze()) */
 };
 
@@ -341,7 +363,13 @@ bool site_location_parse(const char *arg, char **path, unsigned *line);
 bool site_matches_arg(const struct site *s, const char *name, const char *path,
 		      unsigned line);
 
+/*
+ * The facts are plain data, and these free them whichever stage filled
+ * them: a stage's own tables (infer.c's index, lkmm.c's pairs) are the
+ * stage's to free (pipeline.c's program_free() has them do it).
+ */
 void site_release(struct site *s);
+void claim_release(struct claim *c);
 void file_facts_free(struct file_facts *f);
 /*
  * A deep copy of a file's facts as the scan left them (before resolve):
@@ -350,7 +378,8 @@ void file_facts_free(struct file_facts *f);
  * comment or site that owns memory must be copied here too.
  */
 struct file_facts *file_facts_clone(const struct file_facts *f);
-void program_free(struct program *p);
+/* The files, their facts and the indexes of them, and @p itself. */
+void program_free_facts(struct program *p);
 
 /* Definitions named @name: *n set to their count, NULL if none. */
 const struct function_ref *program_find_function(const struct program *p,

@@ -381,19 +381,24 @@ static void rank_free(struct rank_index *r)
 }
 
 /*
- * The tables depend only on the program, so they are built once and kept
- * with it: lint asks for the likely partner of every undocumented barrier.
+ * The tables depend only on the sites and their objects, so they are
+ * built once, in their stage, and kept with the program: lint asks for
+ * the likely partner of every undocumented barrier.
  */
+void infer_index_build(struct program *p)
+{
+	if (p->infer)
+		BUG("infer_index_build() twice");
+	p->infer = xcalloc(1, sizeof(*p->infer));
+	df_build(&p->infer->df, p);
+	rank_build(&p->infer->rank, p);
+}
+
 static const struct infer_index *index_of(const struct program *p)
 {
-	struct program *mut = (struct program *)p;
-
-	if (!mut->infer) {
-		mut->infer = xcalloc(1, sizeof(*mut->infer));
-		df_build(&mut->infer->df, p);
-		rank_build(&mut->infer->rank, p);
-	}
-	return mut->infer;
+	if (!p->infer)
+		BUG("partner inference before infer_index_build()");
+	return p->infer;
 }
 
 static const struct df_table *df_of(const struct program *p)

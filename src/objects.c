@@ -769,14 +769,3 @@ void objects_collect(const struct token_view *tv, struct file_facts *f)
 	free(order);
 }
 
-void objects_release(struct site *s)
-{
-	for (size_t i = 0; i < s->before.n; i++)
-		free(s->before.v[i].object);
-	for (size_t i = 0; i < s->after.n; i++)
-		free(s->after.v[i].object);
-	free(s->before.v);
-	free(s->after.v);
-	s->before.v = s->after.v = NULL;
-	s->before.n = s->after.n = s->before.cap = s->after.cap = 0;
-}

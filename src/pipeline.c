@@ -8,9 +8,11 @@
 #include "attach.h"
 #include "cache.h"
 #include "claims.h"
+#include "infer.h"
 #include "kernel.h"
 #include "lkmm.h"
 #include "objects.h"
+#include "resolve.h"
 #include "scan.h"
 
 #include <dirent.h>
@@ -481,11 +483,28 @@ struct program *program_scan_overlay(const struct options *o,
 	return p;
 }
 
+/*
+ * The stages of the whole program, each a function of what the ones
+ * before it made of the facts the per-file stages left.
+ */
 void program_resolve(struct program *p)
 {
-	resolve_program(p);
-	lkmm_analyze(p);
-	check_claims(p);
+	resolve_comments_on_calls(p);	/* the sites are final */
+	infer_index_build(p);		/* the objects of every site, indexed */
+	resolve_program(p);		/* partners and statuses */
+	lkmm_analyze(p);		/* each pair under the memory model */
+	check_claims(p);		/* comments that rely on a barrier elsewhere */
+}
+
+void program_free(struct program *p)
+{
+	if (!p)
+		return;
+	lkmm_free(p->lkmm);
+	p->lkmm = NULL;
+	infer_index_free(p->infer);
+	p->infer = NULL;
+	program_free_facts(p);
 }
 
 struct program *program_load_overlay(const struct options *o,

@@ -28,8 +28,7 @@ struct program *program_rescan(const struct program *t, const struct overlay *ov
 			       const char *const *changed, size_t nchanged);
 /* What program_load_overlay() does after the scan: resolve, then lkmm. */
 void program_resolve(struct program *p);
-
-/* Per-stage entry points (pipeline.c calls them in this order). */
-void resolve_program(struct program *p);
+/* Free @p: each stage's tables, then the facts (NULL is a no-op). */
+void program_free(struct program *p);
 
 #endif

@@ -13,8 +13,9 @@
  * none does, dangling, mismatch, vague, undocumented, no-partner.  The
  * resolver never prints.
  */
+#include "resolve.h"
 #include "infer.h"
-#include "pipeline.h"
+#include "options.h"
 #include "primitives.h"
 
 #include <ctype.h>
@@ -393,8 +394,7 @@ static bool resolve_own_barrier(const struct program *p, struct site *s)
 	if (!claims_barrier(s->comment_text))
 		return false;
 	s->kind = KIND_CALL;
-	s->message = xasprintf("the comment sits on a call, but no call around it holds a barrier "
-			       "(searched %u calls deep)", p->opts->max_depth);
+	s->no_barrier_found = true;
 	return true;
 }
 
@@ -956,13 +956,20 @@ static void add_misspelling_note(struct site *s, struct strbuf *msg)
 			s->pairing.misspellings[k].written);
 }
 
+/* For an implicit site whose calls supply no barrier. */
+static char *no_barrier_message(const struct program *p)
+{
+	return xasprintf("the comment sits on a call, but no call around it holds a barrier "
+			 "(searched %u calls deep)", p->opts->max_depth);
+}
+
 static void set_status(const struct program *p, const struct namings *ix, struct site *s)
 {
 	struct strbuf msg = STRBUF_INIT;
 
-	if (s->message && s->pairing.kind != PAIRING_VAGUE) {
-		/* an implicit site whose call holds no barrier */
+	if (s->no_barrier_found && s->pairing.kind != PAIRING_VAGUE) {
 		s->status = STATUS_DANGLING;
+		s->message = no_barrier_message(p);
 		return;
 	}
 	switch (s->pairing.kind) {
@@ -983,8 +990,12 @@ static void set_status(const struct program *p, const struct namings *ix, struct
 		sb_adds(&msg, s->pairing.kind == PAIRING_VAGUE ?
 			"the pairing comment names no function" :
 			"the pairing comment names something that is not a barrier");
-		if (s->message)	/* a comment on a call that holds no barrier */
-			sb_addf(&msg, "; %s", s->message);
+		if (s->no_barrier_found) {
+			char *why = no_barrier_message(p);
+
+			sb_addf(&msg, "; %s", why);
+			free(why);
+		}
 		if (add_namers(ix, s, true, "; the comments of ", &msg))
 			sb_adds(&msg, " point to it");
 		break;
@@ -993,17 +1004,20 @@ static void set_status(const struct program *p, const struct namings *ix, struct
 		break;
 	}
 	add_misspelling_note(s, &msg);
-	free(s->message);
 	s->message = sb_detach(&msg);
+}
+
+void resolve_comments_on_calls(struct program *p)
+{
+	program_index_functions(p);
+	for (size_t i = 0; i < p->files.n; i++)
+		resolve_implicit_sites(p, p->files.v[i]);
 }
 
 void resolve_program(struct program *p)
 {
 	struct namings ix = { { 0 } };
 
-	program_index_functions(p);
-	for (size_t i = 0; i < p->files.n; i++)
-		resolve_implicit_sites(p, p->files.v[i]);
 	for (size_t i = 0; i < p->files.n; i++)
 		for (size_t j = 0; j < p->files.v[i]->sites.n; j++)
 			resolve_site(p, &p->files.v[i]->sites.v[j]);
