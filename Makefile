@@ -6,6 +6,8 @@
 #             make check-all  both: every test (what .ci/run runs)
 #             make map        map the default kernel tree (installing it if missing)
 #             make htmldocs   build the documentation site with sphinx-build -W
+#             make screenshots the map in the kernel's own docs build, photographed
+#                             by headless chromium into bench/screenshots/
 #             make coccicheck run the semantic patches over the kernel tree
 #             make bench      time barriermap against spatch on the same tree
 #             make fuzz       run the libFuzzer harnesses (FUZZ_SECONDS=60 each)
@@ -113,8 +115,18 @@ check-all: barriermap asan clang fuzz-build
 	$(Q)tools/kernel-tree.sh >/dev/null
 	$(Q)$(RUN_TESTS) --group=all $(TESTS)
 
+# The nightly job: the whole kernel tree under ASan and UBSan, every file
+# through the scanner (minutes of CPU); the counts go to build/tree-asan.txt.
+check-tree-asan: asan
+	$(Q)tests/scale/tree-asan.sh build/asan/barriermap "$(or $(KDIR),$(KERNEL_TREE))"
+
 map: barriermap
 	$(Q)./barriermap map --kernel "$(or $(KDIR),$(KERNEL_TREE))" -o $(or $(O),map)
+
+# chromium (and pngquant, to make the PNGs small) are not in install-deps.sh:
+# no test needs them.
+screenshots: barriermap
+	$(Q)tools/kernel-docs-screenshots.sh ./barriermap "$(or $(KDIR),$(KERNEL_TREE))" bench/screenshots
 
 -include cocci/cocci.mk
 -include rst/rst.mk
@@ -144,4 +156,4 @@ clean:
 
 FORCE:
 
-.PHONY: all asan clang check check-slow check-all map install clean FORCE
+.PHONY: all asan clang check check-slow check-all check-tree-asan map screenshots install clean FORCE

@@ -9,10 +9,10 @@ project = 'barriermap'
 copyright = 'the barriermap authors'
 author = 'the barriermap authors'
 
-extensions = ['sphinx.ext.graphviz']
-
-# Pairing graphs as SVG inside <object>, so their boxes link to the entries.
-graphviz_output_format = 'svg'
+# No extension: the map's pairing graphs are inline SVG that barriermap
+# made with Graphviz's dot, so that the same pages build here and in the
+# kernel's own Documentation/ (whose conf.py loads no graphviz extension).
+extensions = []
 
 root_doc = 'index'
 exclude_patterns = ['rst.mk', '_build']

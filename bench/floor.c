@@ -27,7 +27,7 @@ static void *worker(void *unused)
 
 	while ((i = atomic_fetch_add(&next_file, 1)) < files.n) {
 		size_t len;
-		char *buf = read_regular_file(files.v[i], MAX_FILE_SIZE, &len);
+		char *buf = read_file_bounded(files.v[i], READ_FILE_MAX, READ_NOFOLLOW, &len);
 
 		if (buf && !memchr(buf, '\0', len))
 			atomic_fetch_add(&tokens, scan_floor_file(sf, buf, len));

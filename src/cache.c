@@ -88,8 +88,8 @@ static void sha256(const void *a, size_t na, const void *b, size_t nb, digest ou
 	EVP_MD_CTX_free(ctx);
 }
 
-/* barriermap's binary, libclang's version and the format: NULL if unreadable. */
-static bool tool_identity(digest out)
+/* barriermap's binary, libclang's version and the format: false if unreadable. */
+static bool hash_tool_identity(digest out)
 {
 	size_t len;
 	char *exe = read_file_bounded("/proc/self/exe", MAX_ENTRY, 0, &len);	/* a link, to what runs */
@@ -105,6 +105,26 @@ static bool tool_identity(digest out)
 	sb_release(&sb);
 	free(exe);
 	return true;
+}
+
+static digest identity;
+static bool identity_ok;
+static int identity_errno;
+static pthread_once_t identity_once = PTHREAD_ONCE_INIT;
+
+static void compute_identity(void)
+{
+	identity_ok = hash_tool_identity(identity);
+	identity_errno = errno;
+}
+
+/* Once a process: check-patch opens the cache for every patch of a series. */
+static bool tool_identity(digest out)
+{
+	pthread_once(&identity_once, compute_identity);
+	memcpy(out, identity, sizeof(digest));
+	errno = identity_errno;
+	return identity_ok;
 }
 
 static char *entry_path(const struct fact_cache *c, const digest key)

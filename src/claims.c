@@ -576,10 +576,7 @@ static bool mentions_barrier(const char *text)
 		"smb_", "acquire", "release", NULL,
 	};
 
-	for (const char *const *w = words; *w; w++)
-		if (strcasestr(text, *w))
-			return true;
-	return false;
+	return str_has_any_ci(text, words);
 }
 
 static char *sentence_text(const struct sentence *s)
@@ -752,7 +749,60 @@ static void add_misspelling(struct strbuf *sb, const struct claim *c)
 		sb_addf(sb, "; the comment misspells %s() as %s", c->barrier, c->misspelled);
 }
 
-static void check_primitive(struct claim *c)
+static void take_there(struct claim *c, const struct path_barrier *b);
+static void describe_there(struct strbuf *sb, const struct claim *c);
+
+/* Is @a better evidence than @b that the code keeps the promise of @pr? */
+static bool keeps_promise_better(const struct primitive *pr, const struct path_barrier *a,
+				 const struct path_barrier *b)
+{
+	bool ea = pr->ordered && kind_at_least(a->kind, pr->kind);
+	bool eb = pr->ordered && kind_at_least(b->kind, pr->kind);
+
+	if (ea != eb)
+		return ea;
+	if (!ea && a->kind != b->kind && kind_at_least(a->kind, b->kind) !=
+					     kind_at_least(b->kind, a->kind))
+		return kind_at_least(a->kind, b->kind);	/* the strongest, when none is enough */
+	if (a->depth != b->depth)
+		return a->depth < b->depth;
+	return a->site && !b->site;	/* an explicit barrier before an implied one */
+}
+
+/*
+ * What the tree's code says of a primitive the table knows, when the
+ * facts define it (--resolve-in=core, --scope=all): mmap_read_unlock() ->
+ * up_read() -> __up_read()'s atomic_long_add_return_release().  The
+ * shallowest code barrier on its path at least as strong as the table
+ * says, else the strongest there; none when the code is the
+ * architecture's assembly, or deeper than the call depth.  The verdict
+ * stays the table's: it is what the primitive promises, where the code
+ * is one configuration's way of keeping it (and a barrier on the path
+ * may sit behind a condition).
+ */
+static void add_tree_evidence(const struct program *p, struct claim *c, struct strbuf *sb)
+{
+	const struct primitive *pr = c->primitive;
+	const struct path_barrier *best = NULL;
+	struct path_barrier *v;
+	bool defined;
+	size_t n = path_barriers_in_tree(p, c->subject, c->file->arch, &defined, &v);
+
+	for (size_t i = 0; i < n; i++)
+		if (!v[i].primitive && (!best || keeps_promise_better(pr, &v[i], best)))
+			best = &v[i];	/* a table entry again is no evidence from the code */
+	if (best) {
+		bool kept = pr->ordered && kind_at_least(best->kind, pr->kind);
+
+		take_there(c, best);
+		sb_adds(sb, kept ? "; in the tree, on its path: " :
+			"; in the tree, the strongest on its path is ");
+		describe_there(sb, c);
+	}
+	path_barriers_release(v, n);
+}
+
+static void check_primitive(const struct program *p, struct claim *c)
 {
 	const struct primitive *pr = c->primitive;
 	struct strbuf sb = STRBUF_INIT, what = STRBUF_INIT;
@@ -769,6 +819,7 @@ static void check_primitive(struct claim *c)
 	if (c->verdict == CLAIM_WEAK)
 		sb_addf(&sb, "; %s is not %s", pr->ordered ? is : "an unordered operation",
 			sb_str(&what));
+	add_tree_evidence(p, c, &sb);
 	add_misspelling(&sb, c);
 	c->message = sb_detach(&sb);
 	sb_release(&what);
@@ -907,7 +958,7 @@ static void check_claim(const struct program *p, struct claim *c)
 	size_t n;
 
 	if ((c->primitive = primitive_lookup(c->subject))) {
-		check_primitive(c);
+		check_primitive(p, c);
 		return;
 	}
 	n = path_barriers(p, c->subject, c->file->arch, &defined, &v);

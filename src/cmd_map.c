@@ -9,6 +9,7 @@
  * never overwritten.
  */
 #include "commands.h"
+#include "emit_dot.h"
 #include "emit_rst.h"
 #include "pipeline.h"
 
@@ -27,8 +28,8 @@ static const char map_usage[] =
 	"  -o DIR                write the pages into DIR (created if missing)\n"
 	"  --kernel-docs[=TREE]  write TREE/Documentation/virt/kvm/barriers/ and its\n"
 	"                        toctree entry (TREE defaults to the --kernel tree)\n"
-	"  --svg-links PREFIX    link the graph's nodes to their entries; PREFIX is\n"
-	"                        the pages' folder relative to Sphinx's _images/\n"
+	"  --source-url=TEMPLATE link each location to the source: %p the file's path\n"
+	"                        (percent-encoded), %l the line, %% a percent sign\n"
 	"  --scope=DIR[,DIR...]  map these folders (or 'all'), a page per subsystem\n"
 	"                        folder, instead of KVM's\n";
 
@@ -38,7 +39,7 @@ static const char map_usage[] =
 struct map_args {
 	const char *out;
 	const char *kernel_docs;	/* tree, "" for the --kernel tree, NULL */
-	const char *svg_links;
+	const char *source_url;
 };
 
 /* Take map's own options out of argv, before the common ones are parsed. */
@@ -49,14 +50,17 @@ static void parse_map_args(struct map_args *a, int *argc, char **argv)
 	for (int i = 1; i < *argc; i++) {
 		const char *arg = argv[i];
 
-		if (!strcmp(arg, "-o") || !strcmp(arg, "--svg-links")) {
+		if (!strcmp(arg, "-o") || !strcmp(arg, "--source-url")) {
 			if (i + 1 >= *argc)
 				die("map: %s needs an argument\n%s", arg, map_usage);
 			if (arg[1] == 'o')
 				a->out = option_text("-o", argv[++i], "a folder");
 			else
-				a->svg_links = option_text("--svg-links", argv[++i],
-							   "a folder prefix");
+				a->source_url = option_text("--source-url", argv[++i],
+							    "a URL template");
+		} else if (str_starts_with(arg, "--source-url=")) {
+			a->source_url = option_text("--source-url", arg + strlen("--source-url="),
+						    "a URL template");
 		} else if (str_starts_with(arg, "-o") && arg[2]) {
 			a->out = arg + 2;
 		} else if (!strcmp(arg, "--kernel-docs")) {
@@ -373,6 +377,16 @@ static void write_kernel_docs(const char *tree, const struct rst_pages *pages,
 	free(docs);
 }
 
+/* Graphviz's dot for the graphs; *missing set when it is not installed. */
+static char *render_svg(const char *dot, void *missing)
+{
+	char *svg = dot_render_svg(dot);
+
+	if (!svg)
+		*(bool *)missing = true;
+	return svg;
+}
+
 int cmd_map(int argc, char **argv)
 {
 	struct map_args a = { 0 };
@@ -380,7 +394,8 @@ int cmd_map(int argc, char **argv)
 	struct rst_pages pages = { { 0 } };
 	struct options opts;
 	struct program *p;
-	char *version;
+	char *version, *why;
+	bool no_dot = false;
 
 	for (int i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
@@ -395,15 +410,21 @@ int cmd_map(int argc, char **argv)
 		die("map: unexpected argument '%s'\n%s", argv[1], map_usage);
 	if (!a.out == !a.kernel_docs)
 		die("map: give exactly one of -o DIR and --kernel-docs\n%s", map_usage);
+	if (a.source_url && (why = rst_source_url_error(a.source_url)))
+		die("map: --source-url '%s' %s", a.source_url, why);
 	options_find_kernel(&opts);
 
 	p = program_load(&opts);
 	version = kernel_version(p->kernel);
-	ro.flavour = a.kernel_docs ? RST_KERNEL : RST_SPHINX;
 	ro.kernel_version = version;
-	ro.svg_links = a.kernel_docs ? NULL : a.svg_links;
+	ro.source_url = a.source_url;
+	ro.render_svg = render_svg;
+	ro.render_arg = &no_dot;
 	ro.by_subsystem = !options_scope_is_kvm(&opts);
 	rst_emit_map(p, &ro, &pages);
+	if (no_dot && !opts.quiet)
+		warning("dot (Graphviz) is not installed: the pages show the pairing graphs "
+			"as DOT text; install graphviz and run map again to draw them");
 
 	if (a.kernel_docs) {
 		write_kernel_docs(*a.kernel_docs ? a.kernel_docs : p->kernel, &pages, &opts);

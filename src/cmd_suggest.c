@@ -1,15 +1,18 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * barriermap suggest: propose "Pairs with" comments for undocumented
- * barriers as a patch the user reviews and applies with git apply (never
- * applied here); with --fix, a patch repairing the comments whose repair
- * is clear (a misspelled barrier, a renamed or moved partner, a stale
- * claim whose real barrier is known); with --redundant, a hedged list of
- * barriers that seem to order nothing anyone else touches.
+ * barriers as patches the user reviews and applies with git am (never
+ * applied here), one per maintainer area (emit_series.c); with --fix, the
+ * same for the comments whose repair is clear (a misspelled barrier, a
+ * renamed or moved partner, a stale claim whose real barrier is known);
+ * with --redundant, a hedged list of barriers that seem to order nothing
+ * anyone else touches.
  */
 #include "claims.h"
 #include "commands.h"
+#include "emit_series.h"
 #include "infer.h"
+#include "maintainers.h"
 #include "pipeline.h"
 
 #include <errno.h>
@@ -18,27 +21,32 @@
 #include <string.h>
 
 static const char usage_text[] =
-	"usage: barriermap suggest [--kernel DIR] [--min-confidence X] [-o FILE] [PATH...]\n"
-	"   or: barriermap suggest --fix [--kernel DIR] [-o FILE] [PATH...]\n"
+	"usage: barriermap suggest [--kernel DIR] [--min-confidence X] [-o DIR] [PATH...]\n"
+	"   or: barriermap suggest --fix [--kernel DIR] [-o DIR] [PATH...]\n"
 	"   or: barriermap suggest --redundant [--kernel DIR] [PATH...]\n"
+	"   or: barriermap suggest --areas [--kernel DIR] PATH...\n"
 	"\n"
-	"Writes a patch (to stdout, or FILE) adding a pairing comment above each\n"
-	"undocumented barrier whose likely partner has a confidence of at least X\n"
-	"(default 0.5).  Review it, then apply it with git apply.\n"
-	"--fix writes a patch that repairs comments where the repair is clear:\n"
+	"Writes patches adding a pairing comment above each undocumented barrier\n"
+	"that carries no comment and whose likely partner has a confidence of at\n"
+	"least X (default 0.5): one patch per maintainer area of the tree's\n"
+	"MAINTAINERS, as git format-patch writes them, to stdout as one mbox or\n"
+	"into DIR as 0001-*.patch...  Review them, then apply them with git am -s.\n"
+	"--fix writes patches that repair comments where the repair is clear:\n"
 	"misspelled barriers, partners renamed or moved, stale reliance claims.\n"
 	"--redundant lists barriers that pair with nothing in the scanned tree.\n"
+	"--areas says which area (MAINTAINERS section) and subject prefix each\n"
+	"PATH's patch would have.\n"
 	"--recall measures the inference on the documented pairs (for bench/).\n";
 
-#define PATCH_MAGIC "barriermap suggest:"
 #define CONTEXT 3
 
 struct suggest_opts {
 	double min_confidence;
-	const char *output;
+	const char *output;	/* a folder, or NULL for stdout */
 	bool redundant;
 	bool recall;
 	bool fix;
+	bool areas;
 };
 
 /*
@@ -275,7 +283,15 @@ static void emit_file_diff(struct strbuf *out, const char *path, const struct li
 {
 	long shift = 0;
 
-	sb_addf(out, "diff --git a/%s b/%s\n--- a/%s\n+++ b/%s\n", path, path, path, path);
+	sb_adds(out, "diff --git ");
+	series_add_path(out, "a/", path);
+	sb_addc(out, ' ');
+	series_add_path(out, "b/", path);
+	sb_adds(out, "\n--- ");
+	series_add_path(out, "a/", path);
+	sb_adds(out, "\n+++ ");
+	series_add_path(out, "b/", path);
+	sb_addc(out, '\n');
 	for (size_t first = 0, last; first < n; first = last + 1) {
 		last = first;
 		while (last + 1 < n && ins[last + 1].line <= edit_end(&ins[last]) + 2 * CONTEXT + 1)
@@ -286,17 +302,64 @@ static void emit_file_diff(struct strbuf *out, const char *path, const struct li
 
 /* ---- choosing the barriers ---------------------------------------------- */
 
-static bool wants_comment(const struct site *s)
+/*
+ * Does a comment share the barrier's line, before or after it?  The
+ * barrier already says something, and a second comment above it would
+ * read badly: that is for the author to merge.
+ */
+static bool comment_on_line(const struct lines *l, unsigned line)
+{
+	const char *p;
+	size_t len;
+
+	if (line < 1 || line > l->start.n)
+		return false;
+	p = l->start.v[line - 1];
+	len = l->len.v[line - 1];
+	for (size_t i = 0; i + 1 < len; i++)
+		if (p[i] == '/' && (p[i + 1] == '*' || p[i + 1] == '/'))
+			return true;
+	return false;
+}
+
+static bool wants_comment(const struct site *s, const struct lines *l)
 {
 	const struct barrier_def *b = barrier_lookup(s->barrier);
 
 	return !s->implicit && b && b->kind != KIND_COMPILER &&
-	       s->status == STATUS_UNDOCUMENTED && s->function >= 0;
+	       s->status == STATUS_UNDOCUMENTED && s->function >= 0 &&
+	       s->comment < 0 && !comment_on_line(l, s->at.line) &&
+	       !(s->stmt.line && comment_on_line(l, s->stmt.line));
+}
+
+/* Add @name to @v unless it is there. */
+static void add_once(struct strvec *v, const char *name)
+{
+	for (size_t i = 0; i < v->n; i++)
+		if (!strcmp(v->v[i], name))
+			return;
+	vec_push(v, xstrdup(name));
+}
+
+/* "smp_wmb() in f() pairs with smp_rmb() in g(): both order a and b." */
+static char *pairing_note(const struct site *s, const struct candidate *c)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const char *fn = site_function_name(c->site);
+
+	sb_addf(&sb, "%s() in %s() pairs with %s()", s->barrier, site_function_name(s),
+		c->site->barrier);
+	if (fn)
+		sb_addf(&sb, " in %s()", fn);
+	sb_adds(&sb, ": both order ");
+	join_objects(&sb, c);
+	sb_addc(&sb, '.');
+	return sb_detach(&sb);
 }
 
 static size_t file_insertions(const struct program *p, const struct file_facts *f,
 			      const struct lines *l, double min_conf,
-			      struct insertion_list *out)
+			      struct insertion_list *out, struct series_file *sf)
 {
 	size_t before = out->n;
 
@@ -306,7 +369,7 @@ static size_t file_insertions(const struct program *p, const struct file_facts *
 		struct candidate c;
 		char *indent, *text;
 
-		if (!wants_comment(s) || !infer_candidates(p, s, &c, 1))
+		if (!wants_comment(s, l) || !infer_candidates(p, s, &c, 1))
 			continue;
 		if (c.confidence < min_conf || !c.shared.n ||
 		    !(indent = statement_indent(l, s))) {
@@ -323,6 +386,8 @@ static size_t file_insertions(const struct program *p, const struct file_facts *
 		text = comment_sentence(&c);
 		format_comment(&ins, indent, text);
 		vec_push(out, ins);
+		vec_push(&sf->notes, pairing_note(s, &c));
+		add_once(&sf->functions, site_function_name(s));
 		free(text);
 		free(indent);
 		candidates_release(&c, 1);
@@ -330,15 +395,79 @@ static size_t file_insertions(const struct program *p, const struct file_facts *
 	return out->n - before;
 }
 
-static void write_patch(const struct program *p, const struct suggest_opts *so,
-			struct strbuf *out)
+/* ---- the patches ------------------------------------------------------- */
+
+VEC_TYPE(series_files, struct series_file);
+
+/* @sf, with the diff of the edits to @path, as the next file of @out. */
+static void push_series_file(struct series_files *out, struct series_file *sf, const char *path,
+			     const struct lines *l, const struct insertion *ins, size_t n)
 {
-	size_t total = 0;
-	struct strbuf body = STRBUF_INIT;
+	struct strbuf diff = STRBUF_INIT;
+
+	emit_file_diff(&diff, path, l, ins, n);
+	sf->path = xstrdup(path);
+	sf->diff = sb_detach(&diff);
+	for (size_t i = 0; i < n; i++) {
+		sf->added += ins[i].lines.n;
+		sf->removed += ins[i].remove;
+	}
+	vec_push(out, *sf);
+}
+
+static void release_series_file(struct series_file *sf)
+{
+	for (size_t i = 0; i < sf->notes.n; i++)
+		free(sf->notes.v[i]);
+	free(sf->notes.v);
+	for (size_t i = 0; i < sf->functions.n; i++)
+		free(sf->functions.v[i]);
+	free(sf->functions.v);
+}
+
+static void release_insertions(struct insertion_list *list)
+{
+	for (size_t i = 0; i < list->n; i++) {
+		for (size_t j = 0; j < list->v[i].lines.n; j++)
+			free(list->v[i].lines.v[j]);
+		free(list->v[i].lines.v);
+	}
+	free(list->v);
+}
+
+/* The patches of @files, one per maintainer area of the tree. */
+static void build_series(const struct program *p, const struct series_kind *kind,
+			 struct series_files *files, struct series *out)
+{
+	struct maintainers *m = maintainers_read(p->kernel);
+	char *author = files->n ? series_author() : NULL;
+
+	series_build(out, m, kind, files->v, files->n, author);
+	free(files->v);
+	free(author);
+	maintainers_free(m);
+}
+
+static void suggest_comments(const struct program *p, const struct suggest_opts *so,
+			     struct series *out)
+{
+	struct series_files files = { 0 };
+	char *note = xasprintf("barriermap suggest inferred each partner from the objects both "
+			       "barriers order (confidence at least %.2f); it did not prove the "
+			       "pairing.  Check each comment against the code before sending, "
+			       "and sign off with git\1am\1-s.", so->min_confidence);
+	const struct series_kind kind = {
+		"Document", "barrier pairing",
+		"Add a comment to each of these memory barriers that names the barrier it "
+		"pairs with, as Documentation/memory-barriers.txt asks of every SMP barrier "
+		"(\"SMP BARRIER PAIRING\"), so that a reader of either side finds the other:",
+		note,
+	};
 
 	for (size_t f = 0; f < p->files.n; f++) {
 		const struct file_facts *ff = p->files.v[f];
 		struct insertion_list list = { 0 };
+		struct series_file sf = { 0 };
 		struct lines l = { 0 };
 		char *abs;
 
@@ -346,24 +475,16 @@ static void write_patch(const struct program *p, const struct suggest_opts *so,
 			continue;
 		abs = xasprintf("%s/%s", p->kernel, ff->path);
 		lines_read(&l, abs);
-		if (file_insertions(p, ff, &l, so->min_confidence, &list))
-			emit_file_diff(&body, ff->path, &l, list.v, list.n);
-		total += list.n;
-		for (size_t i = 0; i < list.n; i++) {
-			for (size_t j = 0; j < list.v[i].lines.n; j++)
-				free(list.v[i].lines.v[j]);
-			free(list.v[i].lines.v);
-		}
-		free(list.v);
+		if (file_insertions(p, ff, &l, so->min_confidence, &list, &sf))
+			push_series_file(&files, &sf, ff->path, &l, list.v, list.n);
+		else
+			release_series_file(&sf);
+		release_insertions(&list);
 		lines_free(&l);
 		free(abs);
 	}
-	sb_addf(out, PATCH_MAGIC " %zu proposed pairing comment%s (confidence >= %.2f).\n"
-		"Each partner is inferred from the objects both barriers order, not\n"
-		"proven: review every comment before applying with git apply.\n\n",
-		total, total == 1 ? "" : "s", so->min_confidence);
-	sb_add(out, body.buf ? body.buf : "", body.len);
-	sb_release(&body);
+	build_series(p, &kind, &files, out);
+	free(note);
 }
 
 /* ---- --fix: comment repairs -------------------------------------------- */
@@ -392,7 +513,6 @@ static void add_repair(struct repair_list *list, const struct file_facts *f, uns
 	}
 	vec_push(list, ((struct repair){ f, first, last, xstrdup(from), xstrdup(to), why }));
 }
-
 
 /*
  * How the comment wrote @name: the name itself, or the shorthand that
@@ -528,9 +648,23 @@ static void claim_repairs(struct repair_list *list, const struct claim *c)
 }
 
 /* Apply the file's repairs to its lines; returns the edits (one line each). */
+/* "f(): why." (or "path: why." outside functions) for the commit message */
+static void add_repair_note(struct series_file *sf, const struct file_facts *f, unsigned line,
+			    const char *why)
+{
+	int fn = file_function_at(f, (struct pos){ line, 1 });
+
+	if (fn >= 0) {
+		vec_push(&sf->notes, xasprintf("%s(): %s.", f->functions.v[fn].name, why));
+		add_once(&sf->functions, f->functions.v[fn].name);
+	} else {
+		vec_push(&sf->notes, xasprintf("%s: %s.", f->path, why));
+	}
+}
+
 static void file_repair_edits(const struct lines *l, const struct repair *r, size_t n,
-			      struct insertion_list *edits, struct strbuf *summary,
-			      const char *path)
+			      struct insertion_list *edits, struct series_file *sf,
+			      const struct file_facts *f)
 {
 	VEC(char *) text = { 0 };	/* the changed text of each line, or NULL */
 
@@ -562,7 +696,7 @@ static void file_repair_edits(const struct lines *l, const struct repair *r, siz
 			text.v[line - 1] = sb_detach(&sb);
 		}
 		if (changed)
-			sb_addf(summary, "  %s:%u: %s\n", path, changed, r[i].why);
+			add_repair_note(sf, f, changed, r[i].why);
 	}
 	for (size_t i = 0; i < text.n; i++) {
 		struct insertion e = { .line = (unsigned)i + 1, .remove = 1 };
@@ -585,11 +719,19 @@ static int repair_cmp(const void *a, const void *b)
 	return (x->first > y->first) - (x->first < y->first);
 }
 
-static void write_fixes(const struct program *p, struct strbuf *out)
+static void suggest_fixes(const struct program *p, struct series *out)
 {
+	static const struct series_kind kind = {
+		"Fix", "barrier pairing comment",
+		"Correct the comments of these memory barriers, which name a barrier or a "
+		"function that is misspelled, was renamed or moved, or is not on the path "
+		"the comment relies on:",
+		"barriermap suggest --fix changed comment text only, where the repair is "
+		"clear.  Check each change against the code before sending, and sign off "
+		"with git\1am\1-s.",
+	};
 	struct repair_list list = { 0 };
-	struct strbuf body = STRBUF_INIT, summary = STRBUF_INIT;
-	size_t nedits = 0;
+	struct series_files files = { 0 };
 
 	for (size_t f = 0; f < p->files.n; f++) {
 		const struct file_facts *ff = p->files.v[f];
@@ -610,39 +752,29 @@ static void write_fixes(const struct program *p, struct strbuf *out)
 	for (size_t i = 0, j; i < list.n; i = j) {
 		const struct file_facts *ff = list.v[i].file;
 		struct insertion_list edits = { 0 };
+		struct series_file sf = { 0 };
 		struct lines l = { 0 };
 		char *abs = xasprintf("%s/%s", p->kernel, ff->path);
 
 		for (j = i; j < list.n && list.v[j].file == ff; j++)
 			;
 		lines_read(&l, abs);
-		file_repair_edits(&l, &list.v[i], j - i, &edits, &summary, ff->path);
+		file_repair_edits(&l, &list.v[i], j - i, &edits, &sf, ff);
 		if (edits.n)
-			emit_file_diff(&body, ff->path, &l, edits.v, edits.n);
-		nedits += edits.n;
-		for (size_t e = 0; e < edits.n; e++) {
-			free(edits.v[e].lines.v[0]);
-			free(edits.v[e].lines.v);
-		}
-		free(edits.v);
+			push_series_file(&files, &sf, ff->path, &l, edits.v, edits.n);
+		else
+			release_series_file(&sf);
+		release_insertions(&edits);
 		lines_free(&l);
 		free(abs);
 	}
-	sb_addf(out, PATCH_MAGIC " %zu comment line%s repaired.\n"
-		"Only comment text changes; review every line before applying with git apply.\n",
-		nedits, nedits == 1 ? "" : "s");
-	if (summary.len)
-		sb_addf(out, "\n%s", sb_str(&summary));
-	sb_addc(out, '\n');
-	sb_add(out, body.buf ? body.buf : "", body.len);
 	for (size_t i = 0; i < list.n; i++) {
 		free(list.v[i].from);
 		free(list.v[i].to);
 		free(list.v[i].why);
 	}
 	free(list.v);
-	sb_release(&body);
-	sb_release(&summary);
+	build_series(p, &kind, &files, out);
 }
 
 /* ---- --redundant -------------------------------------------------------- */
@@ -711,7 +843,7 @@ static void parse_suggest_options(struct suggest_opts *so, int *argc, char **arg
 			if (i + 1 >= *argc)
 				die("%s needs a value\n%s", a, usage_text);
 			if (a[1] == 'o')
-				so->output = option_text("-o", argv[++i], "a file name");
+				so->output = option_text("-o", argv[++i], "a folder");
 			else
 				so->min_confidence = option_decimal("--min-confidence",
 								    argv[++i], 0, 1);
@@ -724,6 +856,8 @@ static void parse_suggest_options(struct suggest_opts *so, int *argc, char **arg
 			so->recall = true;
 		} else if (!strcmp(a, "--fix")) {
 			so->fix = true;
+		} else if (!strcmp(a, "--areas")) {
+			so->areas = true;
 		} else {
 			argv[out++] = argv[i];
 		}
@@ -732,21 +866,20 @@ static void parse_suggest_options(struct suggest_opts *so, int *argc, char **arg
 	*argc = out;
 }
 
-/* Never overwrite a file barriermap did not write. */
-static void check_output(const char *path)
+/* --areas: each path's maintainer area and subject prefix. */
+static void print_areas(const char *tree, const struct options *o)
 {
-	size_t len;
-	char *old = read_file(path, &len);
+	struct maintainers *m = maintainers_read(tree);
 
-	if (!old) {
-		if (errno != ENOENT)
-			die_errno("cannot read %s", path);
-		return;
+	if (!o->paths.n)
+		die("--areas needs a PATH (relative to the kernel tree)\n%s", usage_text);
+	for (size_t i = 0; i < o->paths.n; i++) {
+		char *line = series_area_line(m, o->paths.v[i]);
+
+		puts(line);
+		free(line);
 	}
-	if (!str_starts_with(old, PATCH_MAGIC) && !str_starts_with(old, "Possibly redundant"))
-		die("%s exists and was not written by barriermap suggest; not overwriting it",
-		    path);
-	free(old);
+	maintainers_free(m);
 }
 
 int cmd_suggest(int argc, char **argv)
@@ -755,10 +888,14 @@ int cmd_suggest(int argc, char **argv)
 	struct options o;
 	struct program *p;
 	struct strbuf out = STRBUF_INIT;
+	struct series series = { { 0 } };
 
 	parse_suggest_options(&so, &argc, argv);
-	if (so.fix + so.redundant + so.recall > 1)
-		die("--fix, --redundant and --recall go one at a time\n%s", usage_text);
+	if (so.fix + so.redundant + so.recall + so.areas > 1)
+		die("--fix, --redundant, --recall and --areas go one at a time\n%s", usage_text);
+	if (so.output && (so.redundant || so.recall || so.areas))
+		die("-o DIR is for patches; --redundant, --recall and --areas write to stdout\n%s",
+		    usage_text);
 	options_init(&o);
 	options_parse(&o, &argc, argv, usage_text);
 	for (int i = 1; i < argc; i++) {
@@ -767,23 +904,27 @@ int cmd_suggest(int argc, char **argv)
 		vec_push(&o.paths, argv[i]);
 	}
 	options_find_kernel(&o);
-	if (so.output)
-		check_output(so.output);
+	if (so.areas) {
+		print_areas(o.kernel, &o);
+		options_release(&o);
+		return EXIT_CLEAN;
+	}
 	p = program_load(&o);
 	if (so.recall)
 		write_recall(p, &out);
-	else if (so.fix)
-		write_fixes(p, &out);
 	else if (so.redundant)
 		write_redundant(p, &out);
+	else if (so.fix)
+		suggest_fixes(p, &series);
 	else
-		write_patch(p, &so, &out);
-	if (so.output) {
-		if (write_file_atomic(so.output, out.buf ? out.buf : "", out.len))
-			die_errno("cannot write %s", so.output);
-	} else {
-		fwrite(out.buf ? out.buf : "", 1, out.len, stdout);
-	}
+		suggest_comments(p, &so, &series);
+	if (so.output)
+		series_write_dir(&series, so.output);
+	else
+		series_mbox(&series, &out);
+	if (out.len && (fwrite(out.buf, 1, out.len, stdout) != out.len || fflush(stdout)))
+		die_errno("cannot write to stdout");
+	series_release(&series);
 	sb_release(&out);
 	program_free(p);
 	options_release(&o);

@@ -11,6 +11,7 @@
  *  - everything is emitted in the program's sorted order.
  */
 #include "emit_rst.h"
+#include "emit_dot.h"
 #include "lkmm.h"
 #include "infer.h"
 
@@ -29,16 +30,27 @@
  *    bytes: the longest comment on a KVM barrier is 37 lines, 1.6 KB.
  *  - An entry lists at most LIST_MAX partners, barriers naming it and
  *    claims (the real tree's most are 6, 5 and 4), then says how many more.
- *  - A graph is drawn when its DOT is at most GRAPH_MAX_LINES lines (a
- *    node or an edge a line): dot lays out 2,000 barriers and 1,000 edges
- *    in a second, and 20,000 and 10,000 not in five minutes.  The real
- *    tree's whole graph is 147 lines.
- * So a page grows linearly with its barriers, by at most about 40 KB each.
+ *  - A graph is drawn when its DOT is at most DOT_MAX_LINES lines
+ *    (emit_dot.h); one is drawn per file, of that file's barriers and
+ *    their partners.
+ *  - An entry shows CODE_CONTEXT lines of code above and below its
+ *    barrier (and its comment, when that is at most CODE_COMMENT_SPAN
+ *    lines away), and CODE_CONTEXT lines around each of its first
+ *    CODE_PARTNERS partners; a line of code is cut after
+ *    CODE_MAX_COLUMNS columns.
+ * So a page grows linearly with its barriers, by at most about 60 KB each.
  */
 #define QUOTE_MAX_LINES 200
 #define QUOTE_MAX_BYTES (16 << 10)
 #define LIST_MAX 32
-#define GRAPH_MAX_LINES 6000
+#define CODE_CONTEXT 3
+#define CODE_COMMENT_SPAN 40
+#define CODE_PARTNERS 3
+#define CODE_MAX_COLUMNS 160
+/* a comment the code's window cuts into is shown whole when it is this short */
+#define SHORT_COMMENT 6
+/* --source-url: a template longer than this is a mistake */
+#define SOURCE_URL_MAX 1024
 
 /* One barrier of an in-scope file, as the pages show it. */
 struct entry {
@@ -46,12 +58,21 @@ struct entry {
 	char *label;		/* explicit target, [a-z0-9-] */
 	const char *page;	/* page name without .rst */
 	VEC(const struct site *) claimed_by;	/* sites naming this one */
-	int node;		/* graph node number while drawing, or -1 */
 };
 
 struct file_base {
 	const struct file_facts *file;
 	size_t base;		/* index of its first site in map.entries */
+};
+
+/* A file's text and where its lines start, read when first shown. */
+struct source {
+	const struct file_facts *file;
+	bool tried;
+	char *owned;		/* the text, when read here */
+	const char *text;	/* NULL when it cannot be read */
+	size_t len;
+	VEC(size_t) line;	/* offset of each line's start */
 };
 
 struct map {
@@ -60,10 +81,11 @@ struct map {
 	VEC(struct entry) entries;
 	VEC(struct file_base) files;	/* sorted by pointer, for lookups */
 	VEC(char *) pages;		/* page names, "generic" first */
+	VEC(struct source) sources;	/* every file of the program, by pointer */
+	char **graphs;		/* a file's graph as RST, at its first entry's index */
 };
 
 /* ---- escaping ---------------------------------------------------------- */
-
 
 /*
  * Could @s, at the start of a line, open a block: a bullet, an enumerator
@@ -133,14 +155,6 @@ static void add_code(struct strbuf *sb, const char *s)
 		return;
 	}
 	sb_addf(sb, "``%s``", s);
-}
-
-/* A name reduced to characters that mean nothing in link titles or DOT. */
-static void add_safe(struct strbuf *sb, const char *s)
-{
-	for (; *s; s++)
-		sb_addc(sb, isalnum((unsigned char)*s) || strchr("_./-()+,#= ", *s) ?
-			*s : '?');
 }
 
 static bool is_c_identifier(const char *s)
@@ -411,10 +425,24 @@ static int cmp_page(const void *a, const void *b)
 	return strcmp(x, y);
 }
 
+static int cmp_source(const void *a, const void *b)
+{
+	const struct file_facts *x = ((const struct source *)a)->file;
+	const struct file_facts *y = ((const struct source *)b)->file;
+
+	return x < y ? -1 : x > y;
+}
+
 static void map_build(struct map *m)
 {
 	const struct program *p = m->p;
 
+	for (size_t i = 0; i < p->files.n; i++) {
+		struct source src = { p->files.v[i], false, NULL, NULL, 0, { 0 } };
+
+		vec_push(&m->sources, src);
+	}
+	xqsort(m->sources.v, m->sources.n, sizeof(*m->sources.v), cmp_source);
 	for (size_t i = 0; i < p->files.n; i++) {
 		const struct file_facts *f = p->files.v[i];
 		struct file_base fb = { f, m->entries.n };
@@ -430,7 +458,6 @@ static void map_build(struct map *m)
 			e.site = &f->sites.v[j];
 			e.label = site_base_label(e.site);
 			e.page = page;
-			e.node = -1;
 			vec_push(&m->entries, e);
 		}
 	}
@@ -439,6 +466,7 @@ static void map_build(struct map *m)
 	if (m->pages.n)
 		xqsort(m->pages.v, m->pages.n, sizeof(*m->pages.v), cmp_page);
 	number_labels(m);
+	m->graphs = xcalloc(m->entries.n + 1, sizeof(*m->graphs));
 	/* who names whom: the reverse edges, in source order */
 	for (size_t i = 0; i < m->entries.n; i++) {
 		const struct site *s = m->entries.v[i].site;
@@ -464,6 +492,14 @@ static void map_release(struct map *m)
 	for (size_t i = 0; i < m->pages.n; i++)
 		free(m->pages.v[i]);
 	free(m->pages.v);
+	for (size_t i = 0; i < m->sources.n; i++) {
+		free(m->sources.v[i].owned);
+		free(m->sources.v[i].line.v);
+	}
+	free(m->sources.v);
+	for (size_t i = 0; i < m->entries.n; i++)
+		free(m->graphs[i]);
+	free(m->graphs);
 }
 
 /* ---- page furniture ------------------------------------------------------ */
@@ -528,7 +564,6 @@ static void add_escaped_section(struct strbuf *sb, char underline, unsigned num,
 	sb_release(&t);
 }
 
-
 static const char *rule_words(enum comment_rule r)
 {
 	switch (r) {
@@ -542,14 +577,17 @@ static const char *rule_words(enum comment_rule r)
 	return "near the barrier";
 }
 
+static void add_location(struct strbuf *sb, const struct map *m, const char *path,
+			 unsigned line);
+
 /* "smp_wmb()" or "kvm_make_request()" (an implicit site's callee). */
 static void add_barrier_title(struct strbuf *sb, const struct site *s)
 {
 	if (s->implicit)
 		sb_adds(sb, "call to ");
-	add_safe(sb, s->barrier);
+	add_safe_name(sb, s->barrier);
 	sb_adds(sb, "() in ");
-	add_safe(sb, function_or(s, "file scope"));
+	add_safe_name(sb, function_or(s, "file scope"));
 	if (site_function_name(s))
 		sb_adds(sb, "()");
 }
@@ -579,6 +617,367 @@ static void add_site_ref(struct strbuf *sb, const struct map *m, const struct si
 	sb_adds(sb, " at ");
 	add_code(sb, where);
 	free(where);
+}
+
+/* ---- links to the source --------------------------------------------------- */
+
+static bool url_char(unsigned char c)
+{
+	return isalnum(c) || (c && strchr("-._~:/?#[]@!$&'()*+,;=", c));
+}
+
+char *rst_source_url_error(const char *tmpl)
+{
+	static const char *const schemes[] = { "https://", "http://", "file://" };
+	bool scheme = false, path = false;
+
+	if (strlen(tmpl) > SOURCE_URL_MAX)
+		return xasprintf("is longer than %d bytes", SOURCE_URL_MAX);
+	for (size_t i = 0; i < sizeof(schemes) / sizeof(*schemes); i++)
+		scheme |= str_starts_with(tmpl, schemes[i]);
+	if (!scheme)
+		return xstrdup("must start with https://, http:// or file://");
+	for (const char *t = tmpl; *t; t++) {
+		unsigned char c = (unsigned char)*t;
+
+		if (c == '%') {
+			if (!t[1])
+				return xstrdup("ends in a lone % (write %% for a percent sign)");
+			if (!strchr("pl%", t[1]))
+				return xasprintf("has an unknown placeholder %%%c (known: %%p the "
+						 "file's path, %%l the line, %%%% a percent sign)",
+						 isprint((unsigned char)t[1]) ? t[1] : '?');
+			path |= t[1] == 'p';
+			t++;
+		} else if (!url_char(c)) {
+			return xasprintf("holds %s%c%s (byte 0x%02x), which a URL must "
+					 "percent-encode (write %%%%%02X)", isprint(c) ? "'" : "",
+					 isprint(c) ? c : '?', isprint(c) ? "'" : "", c, c);
+		}
+	}
+	if (!path)
+		return xstrdup("has no %p (the file's path)");
+	return NULL;
+}
+
+/*
+ * The template with @path and @line in it.  The path is percent-encoded
+ * but for [A-Za-z0-9-._~/]; a "_" that would end the URL is too, so that
+ * RST does not read "<...url_>" as a reference name.
+ */
+static char *source_url(const char *tmpl, const char *path, unsigned line)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	for (const char *t = tmpl; *t; t++) {
+		if (*t != '%') {
+			sb_addc(&sb, *t);
+			continue;
+		}
+		t++;
+		if (*t == 'l') {
+			sb_addf(&sb, "%u", line);
+		} else if (*t == 'p') {
+			for (const char *c = path; *c; c++) {
+				unsigned char u = (unsigned char)*c;
+
+				if (isalnum(u) || strchr("-._~/", u))
+					sb_addc(&sb, (char)u);
+				else
+					sb_addf(&sb, "%%%02X", u);
+			}
+		} else {
+			sb_addc(&sb, '%');
+		}
+	}
+	if (sb.len && sb.buf[sb.len - 1] == '_') {
+		sb.buf[--sb.len] = '\0';
+		sb_adds(&sb, "%5F");
+	}
+	return sb_detach(&sb);
+}
+
+/* " (`source <URL>`__)" when there is a template. */
+static void add_source_link(struct strbuf *sb, const struct map *m, const char *path,
+			    unsigned line)
+{
+	char *url;
+
+	if (!m->o->source_url)
+		return;
+	url = source_url(m->o->source_url, path, line);
+	sb_addf(sb, " (`source <%s>`__)", url);
+	free(url);
+}
+
+/* ``path:line``, linked to the source when there is a template. */
+static void add_location(struct strbuf *sb, const struct map *m, const char *path,
+			 unsigned line)
+{
+	char *where = xasprintf("%s:%u", path, line);
+
+	add_code(sb, where);
+	add_source_link(sb, m, path, line);
+	free(where);
+}
+
+/* ---- code ----------------------------------------------------------------- */
+
+/* The file's text, read once; NULL fields when it cannot be read. */
+static struct source *source_of(const struct map *m, const struct file_facts *f)
+{
+	struct source key = { f, false, NULL, NULL, 0, { 0 } }, *src;
+	size_t len = 0;
+
+	src = bsearch(&key, m->sources.v, m->sources.n, sizeof(key), cmp_source);
+	if (!src || src->tried)
+		return src;
+	src->tried = true;
+	if (m->o->source) {
+		src->text = m->o->source(f, &len, m->o->source_arg);
+	} else {
+		char *path = xasprintf("%s/%s", m->p->kernel, f->path);
+
+		src->text = src->owned = read_file(path, &len);
+		free(path);
+	}
+	if (!src->text)
+		return src;
+	src->len = len;
+	for (size_t i = 0; i < len; i++)
+		if (!i || src->text[i - 1] == '\n')
+			vec_push(&src->line, i);
+	return src;
+}
+
+/* Line @n (1-based) of @src: its start, *len its length without the newline. */
+static const char *source_line(const struct source *src, unsigned n, size_t *len)
+{
+	size_t start = src->line.v[n - 1];
+	size_t end = n < src->line.n ? src->line.v[n] - 1 : src->len;
+
+	if (n == src->line.n && end > start && src->text[end - 1] == '\n')
+		end--;	/* the file's last newline */
+	*len = end - start;
+	return src->text + start;
+}
+
+static bool blank_line(const struct source *src, unsigned n)
+{
+	size_t len;
+	const char *l = source_line(src, n, &len);
+
+	for (size_t i = 0; i < len; i++)
+		if (!isspace((unsigned char)l[i]))
+			return false;
+	return true;
+}
+
+/* Lines first..last of a file, @mark the barrier's (or partner's) line. */
+struct window {
+	unsigned first, last, mark;
+};
+
+/* The comment of @f that holds line @line, or NULL (comments are sorted). */
+static const struct comment *comment_at(const struct file_facts *f, unsigned line)
+{
+	size_t lo = 0, hi = f->comments.n;
+
+	while (lo < hi) {	/* the first comment starting after @line */
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (f->comments.v[mid].start.line <= line)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (!lo || f->comments.v[lo - 1].end.line < line)
+		return NULL;
+	return &f->comments.v[lo - 1];
+}
+
+/*
+ * Within the file and the function @s is in (when it is in one); never
+ * starting or ending inside a comment (a short one is taken whole, a
+ * longer one left out); and no blank line at either end: docutils drops
+ * those from a directive's body, which would shift the line numbers.
+ * @f is the file, @s the barrier or NULL.
+ */
+static bool window_fit(const struct source *src, const struct file_facts *f,
+		       const struct site *s, struct window *w)
+{
+	unsigned n = (unsigned)src->line.n, lo = 1, hi = n;
+	const struct comment *c;
+
+	if (!src->text || w->mark < 1 || w->mark > n)
+		return false;
+	if (s && s->function >= 0) {
+		const struct function *fn = &s->file->functions.v[s->function];
+
+		if (fn->start.line <= w->mark && w->mark <= fn->end.line) {
+			lo = fn->start.line > lo ? fn->start.line : lo;
+			hi = fn->end.line < hi ? fn->end.line : hi;
+		}
+	}
+	w->first = w->first < lo ? lo : w->first;
+	w->last = w->last > hi ? hi : w->last;
+	c = comment_at(f, w->first);
+	if (c && c->start.line < w->first && c->end.line < w->mark) {
+		if (c->start.line >= lo && c->end.line - c->start.line < SHORT_COMMENT)
+			w->first = c->start.line;
+		else
+			w->first = c->end.line + 1;
+	}
+	c = comment_at(f, w->last);
+	if (c && c->end.line > w->last && c->start.line > w->mark) {
+		if (c->end.line <= hi && c->end.line - c->start.line < SHORT_COMMENT)
+			w->last = c->end.line;
+		else
+			w->last = c->start.line - 1;
+	}
+	while (w->first < w->mark && blank_line(src, w->first))
+		w->first++;
+	while (w->last > w->mark && blank_line(src, w->last))
+		w->last--;
+	return !blank_line(src, w->mark);
+}
+
+/*
+ * Where @s passes @max columns (characters: a UTF-8 sequence is one), or
+ * its length when it does not.
+ */
+static size_t column_cut(const char *s, size_t max)
+{
+	size_t cols = 0, i = 0;
+
+	for (; s[i]; i++) {
+		if (((unsigned char)s[i] & 0xc0) == 0x80)
+			continue;
+		if (cols++ == max)
+			break;
+	}
+	return i;
+}
+
+static unsigned above(unsigned line, unsigned n)
+{
+	return line > n ? line - n : 1;
+}
+
+/*
+ * The lines around a barrier: CODE_CONTEXT above its statement and below
+ * it, stretched to hold its comment (and two lines above that) when the
+ * comment is near.  *comment_shown: all of the comment is in the window.
+ */
+static bool barrier_window(const struct source *src, const struct site *s,
+			   struct window *w, bool *comment_shown)
+{
+	unsigned stmt = s->stmt.line && s->stmt.line <= s->at.line ? s->stmt.line : s->at.line;
+
+	*w = (struct window){ above(stmt, CODE_CONTEXT), s->at.line + CODE_CONTEXT, s->at.line };
+	*comment_shown = false;
+	if (s->comment >= 0) {
+		const struct comment *c = &s->file->comments.v[s->comment];
+		unsigned cs = c->start.line;
+		unsigned ce = s->file->comments.v[s->comment_last >= 0 ?
+						  s->comment_last : s->comment].end.line;
+
+		if (cs < w->first && s->at.line - cs <= CODE_COMMENT_SPAN)
+			w->first = above(cs, 2);
+		if (ce > w->last && ce - s->at.line <= CODE_COMMENT_SPAN)
+			w->last = ce + 1;
+		if (!window_fit(src, s->file, s, w))
+			return false;
+		*comment_shown = cs >= w->first && ce <= w->last;
+		/* a line cut short would hide part of the comment: quote it too */
+		for (unsigned l = cs; *comment_shown && l <= ce; l++) {
+			size_t len;
+			const char *text = source_line(src, l, &len);
+			char *x = expand_tabs(text, len);
+
+			*comment_shown = !x[column_cut(x, CODE_MAX_COLUMNS)];
+			free(x);
+		}
+		return true;
+	}
+	return window_fit(src, s->file, s, w);
+}
+
+/* A line of code in a code-block: tabs expanded, cut at CODE_MAX_COLUMNS. */
+static void add_code_line(struct strbuf *sb, const struct source *src, unsigned n)
+{
+	size_t len, cut;
+	const char *l = source_line(src, n, &len);
+	char *x = expand_tabs(l, len);
+
+	cut = column_cut(x, CODE_MAX_COLUMNS);
+	if (x[cut]) {
+		x[cut] = '\0';
+		x = xrealloc(x, cut + sizeof(" \xe2\x80\xa6"));
+		strcat(x, " \xe2\x80\xa6");	/* " ..." (U+2026) */
+	}
+	add_line(sb, 3, x, strlen(x));
+	free(x);
+}
+
+/*
+ * A code-block of the window, its lines numbered as in the file and the
+ * barrier's line highlighted; @caption is RST already.  Pygments may not
+ * lex a few lines cut out of a file (a string or comment begun above):
+ * :force: keeps that from being a warning.
+ */
+static void add_code_block(struct strbuf *sb, const struct source *src,
+			   const struct window *w, const char *caption)
+{
+	sb_addf(sb, ".. code-block:: c\n   :caption: %s\n   :lineno-start: %u\n"
+		"   :emphasize-lines: %u\n   :force:\n\n", caption, w->first,
+		w->mark - w->first + 1);
+	for (unsigned n = w->first; n <= w->last; n++)
+		add_code_line(sb, src, n);
+	sb_addc(sb, '\n');
+}
+
+/* "``path``, lines 10-16 (`source <...>`__)" */
+static void add_window_words(struct strbuf *sb, const struct map *m, const char *path,
+			     const struct window *w)
+{
+	add_code(sb, path);
+	sb_addf(sb, ", line%s %u", w->first == w->last ? "" : "s", w->first);
+	if (w->last != w->first)
+		sb_addf(sb, "\xe2\x80\x93%u", w->last);	/* en dash */
+	add_source_link(sb, m, path, w->mark);
+}
+
+/* The code around each of the first CODE_PARTNERS partners (sorted). */
+static void add_partner_code(struct strbuf *sb, const struct map *m,
+			     const struct partner *sorted, size_t n)
+{
+	for (size_t i = 0; i < n && i < CODE_PARTNERS; i++) {
+		const struct partner *pt = &sorted[i];
+		const struct source *src = source_of(m, pt->file);
+		struct window w = { above(pt->at.line, CODE_CONTEXT), pt->at.line + CODE_CONTEXT,
+				    pt->at.line };
+		struct strbuf cap = STRBUF_INIT, t = STRBUF_INIT;
+		bool shown;
+
+		/* a barrier's window holds its comment; an implied one's, the call */
+		if (!src || !(pt->site ? barrier_window(src, pt->site, &w, &shown) :
+			      window_fit(src, pt->file, NULL, &w)))
+			continue;
+		sb_addf(&t, "%s %s()", pt->site ? "partner" : "the barrier implied by",
+			pt->barrier);
+		if (pt->function)
+			sb_addf(&t, " in %s()", pt->function);
+		rst_add_text(&cap, sb_str(&t));
+		sb_adds(&cap, ", ");
+		add_window_words(&cap, m, pt->file->path, &w);
+		add_code_block(sb, src, &w, sb_str(&cap));
+		sb_release(&cap);
+		sb_release(&t);
+	}
+	if (n > CODE_PARTNERS)
+		sb_addf(sb, "*An entry shows the code of its first %d partners; the other "
+			"%zu are listed above.*\n\n", CODE_PARTNERS, n - CODE_PARTNERS);
 }
 
 /* ---- counting -------------------------------------------------------------- */
@@ -684,10 +1083,10 @@ static int cmp_partner(const void *a, const void *b)
 }
 
 /* A partner that is no site: the full barrier implied by an atomic RMW. */
-static void add_implied_partner(struct strbuf *sb, const struct partner *pt)
+static void add_implied_partner(struct strbuf *sb, const struct map *m,
+				const struct partner *pt)
 {
 	struct strbuf b = STRBUF_INIT;
-	char *where = xasprintf("%s:%u", pt->file->path, pt->at.line);
 
 	sb_addf(&b, "%s()", pt->barrier);
 	sb_adds(sb, "the barrier implied by ");
@@ -697,9 +1096,8 @@ static void add_implied_partner(struct strbuf *sb, const struct partner *pt)
 		add_function(sb, pt->function);
 	}
 	sb_adds(sb, " at ");
-	add_code(sb, where);
+	add_location(sb, m, pt->file->path, pt->at.line);
 	sb_release(&b);
-	free(where);
 }
 
 static void add_partner_item(struct strbuf *sb, const struct map *m,
@@ -709,7 +1107,7 @@ static void add_partner_item(struct strbuf *sb, const struct map *m,
 	if (pt->site)
 		add_site_ref(sb, m, pt->site);
 	else
-		add_implied_partner(sb, pt);
+		add_implied_partner(sb, m, pt);
 	if (pt->via.n > 1) {
 		sb_adds(sb, ", reached through");
 		for (size_t i = 0; i < pt->via.n; i++) {
@@ -728,20 +1126,26 @@ static void add_more(struct strbuf *sb, size_t n, const char *what)
 			n - LIST_MAX, what, LIST_MAX);
 }
 
-static void add_partners(struct strbuf *sb, const struct map *m, const struct site *s)
+/* A site's partners in the order the pages list them; the caller frees. */
+static struct partner *sorted_partners(const struct site *s)
 {
-	struct partner *sorted;
+	struct partner *sorted = xmalloc((s->partners.n ? s->partners.n : 1) * sizeof(*sorted));
 
-	if (!s->partners.n)
-		return;
-	sorted = xmalloc(s->partners.n * sizeof(*sorted));
-	memcpy(sorted, s->partners.v, s->partners.n * sizeof(*sorted));
+	if (s->partners.n)
+		memcpy(sorted, s->partners.v, s->partners.n * sizeof(*sorted));
 	xqsort(sorted, s->partners.n, sizeof(*sorted), cmp_partner);
+	return sorted;
+}
+
+static void add_partners(struct strbuf *sb, const struct map *m,
+			 const struct partner *sorted, size_t n)
+{
+	if (!n)
+		return;
 	sb_adds(sb, ":Pairs with:\n");
-	for (size_t i = 0; i < s->partners.n && i < LIST_MAX; i++)
+	for (size_t i = 0; i < n && i < LIST_MAX; i++)
 		add_partner_item(sb, m, &sorted[i]);
-	add_more(sb, s->partners.n, "partners");
-	free(sorted);
+	add_more(sb, n, "partners");
 }
 
 /* Barriers that name this one, when it does not name them in return. */
@@ -851,24 +1255,18 @@ static unsigned count_lines(const char *s)
 	return n;
 }
 
-static void add_comment(struct strbuf *sb, const struct site *s)
+/* The comment as a literal block, when the code does not show all of it. */
+static void add_comment_quote(struct strbuf *sb, const struct site *s)
 {
-	size_t len;
-	char *quoted;
+	size_t len = quote_length(s->comment_text);
+	char *quoted = xstrndup(s->comment_text, len);
 
-	if (!s->comment_text) {
-		sb_adds(sb, "No comment.\n\n");
-		return;
-	}
-	len = quote_length(s->comment_text);
-	quoted = xstrndup(s->comment_text, len);
 	sb_addf(sb, "Comment, %s::\n\n", rule_words(s->rule));
 	rst_add_literal_block(sb, quoted, 4);
 	sb_addc(sb, '\n');
 	if (s->comment_text[len]) {
 		char *where = xasprintf("%s:%u", s->file->path,
 					s->file->comments.v[s->comment].start.line);
-
 		unsigned more = count_lines(s->comment_text + len);
 
 		sb_addf(sb, "*The comment goes on: %u more line%s, %zu more bytes; a page "
@@ -880,6 +1278,34 @@ static void add_comment(struct strbuf *sb, const struct site *s)
 		free(where);
 	}
 	free(quoted);
+}
+
+/*
+ * The comment and the code: the code around the barrier, with the
+ * comment in it when it is near (else quoted above it), then the code
+ * around its first partners.
+ */
+static void add_comment_and_code(struct strbuf *sb, const struct map *m, const struct site *s,
+				 const struct partner *sorted, size_t n)
+{
+	const struct source *src = source_of(m, s->file);
+	struct window w;
+	bool shown = false, code = src && barrier_window(src, s, &w, &shown);
+	struct strbuf cap = STRBUF_INIT;
+
+	if (!s->comment_text)
+		sb_adds(sb, "No comment.\n\n");
+	else if (!shown)
+		add_comment_quote(sb, s);
+	if (code) {
+		if (s->comment_text && shown)
+			sb_addf(sb, "Comment, %s, in the code:\n\n", rule_words(s->rule));
+		sb_adds(&cap, "the barrier, ");
+		add_window_words(&cap, m, s->file->path, &w);
+		add_code_block(sb, src, &w, sb_str(&cap));
+	}
+	add_partner_code(sb, m, sorted, n);
+	sb_release(&cap);
 }
 
 /*
@@ -905,7 +1331,7 @@ static void add_entry(struct strbuf *sb, const struct map *m, const struct entry
 {
 	const struct site *s = e->site;
 	struct strbuf t = STRBUF_INIT;
-	char *where = xasprintf("%s:%u", s->file->path, s->at.line);
+	struct partner *sorted = sorted_partners(s);
 
 	sb_addf(sb, ".. _%s:\n\n.. rubric:: ", e->label);
 	sb_addf(&t, "%s()", s->barrier);
@@ -919,9 +1345,9 @@ static void add_entry(struct strbuf *sb, const struct map *m, const struct entry
 	else
 		sb_adds(sb, "none (file scope)");
 	sb_adds(sb, "\n:Location: ");
-	add_code(sb, where);
+	add_location(sb, m, s->file->path, s->at.line);
 	sb_addf(sb, "\n:Status: **%s**\n", status_name(s->status));
-	add_partners(sb, m, s);
+	add_partners(sb, m, sorted, s->partners.n);
 	add_claimed_by(sb, m, e);
 	add_claims(sb, s);
 	add_ordering_field(sb, s);
@@ -931,156 +1357,12 @@ static void add_entry(struct strbuf *sb, const struct map *m, const struct entry
 		sb_addc(sb, '\n');
 	}
 	sb_addc(sb, '\n');
-	add_comment(sb, s);
+	add_comment_and_code(sb, m, s, sorted, s->partners.n);
 	sb_release(&t);
-	free(where);
+	free(sorted);
 }
 
-/* ---- the pairing graph ---------------------------------------------------------- */
-
-struct graph {
-	struct strbuf dot;
-	int next_node;
-	VEC(struct entry *) drawn;	/* to reset entry->node afterwards */
-};
-
-static void dot_node(struct graph *g, const struct map *m, struct entry *e)
-{
-	const struct site *s = e->site;
-
-	e->node = g->next_node++;
-	vec_push(&g->drawn, e);
-	sb_addf(&g->dot, "    n%d [label=\"", e->node);
-	add_safe(&g->dot, function_or(s, "file scope"));
-	sb_adds(&g->dot, "\\n");
-	add_safe(&g->dot, s->barrier);
-	sb_addf(&g->dot, "\", fillcolor=\"%s\", tooltip=\"%s: ",
-		status_info(s->status)->colour, status_name(s->status));
-	add_safe(&g->dot, s->file->path);
-	sb_addf(&g->dot, ":%u\"", s->at.line);
-	if (m->o->svg_links) {
-		sb_adds(&g->dot, ", URL=\"");
-		add_safe(&g->dot, m->o->svg_links);
-		sb_addf(&g->dot, "%s.html#%s\", target=\"_top\"", e->page, e->label);
-	}
-	sb_adds(&g->dot, "];\n");
-}
-
-static void graph_begin(struct graph *g, const char *name)
-{
-	sb_addf(&g->dot, "digraph \"%s\" {\n", name);
-	sb_adds(&g->dot, "  graph [rankdir=LR, fontname=\"Helvetica\", fontsize=11, "
-		"nodesep=0.15, ranksep=0.6];\n"
-		"  node [shape=box, style=\"rounded,filled\", fontname=\"Helvetica\", "
-		"fontsize=11, margin=\"0.08,0.03\"];\n"
-		"  edge [arrowsize=0.6];\n");
-}
-
-/* Clusters by file; @in holds the entries to draw, in source order. */
-static void graph_clusters(struct graph *g, const struct map *m, struct entry **in, size_t n)
-{
-	for (size_t i = 0, cluster = 0; i < n; cluster++) {
-		const struct file_facts *f = in[i]->site->file;
-
-		sb_addf(&g->dot, "  subgraph cluster_%zu {\n    label=\"", cluster);
-		add_safe(&g->dot, f->path);
-		sb_adds(&g->dot, "\"; style=\"rounded\"; color=\"#999999\";\n");
-		for (; i < n && in[i]->site->file == f; i++)
-			dot_node(g, m, in[i]);
-		sb_adds(&g->dot, "  }\n");
-	}
-}
-
-
-static bool partner_mismatch(const struct site *s, const struct partner *pt)
-{
-	return s->results && pt->ref < s->pairing.nrefs &&
-	       (s->results[pt->ref].mismatch || s->results[pt->ref].weaker);
-}
-
-/* One edge per pair: both ways when both comments agree. */
-static void graph_edges(struct graph *g, const struct map *m)
-{
-	for (size_t i = 0; i < g->drawn.n; i++) {
-		const struct site *s = g->drawn.v[i]->site;
-
-		for (size_t k = 0; k < s->partners.n; k++) {
-			const struct partner *pt = &s->partners.v[k];
-			const struct entry *t = pt->site ? entry_of(m, pt->site) : NULL;
-			bool back;
-			const char *colour;
-
-			if (!t || t->node < 0 || t->site == s)
-				continue;
-			back = site_has_partner(pt->site, s);
-
-			if (back && t->node < g->drawn.v[i]->node)
-				continue;	/* drawn from the other end */
-			colour = partner_mismatch(s, pt) ? "#c0392b" :
-				 back ? "#2e7d32" : "#e69500";
-			sb_addf(&g->dot, "  n%d -> n%d [color=\"%s\"%s];\n",
-				g->drawn.v[i]->node, t->node, colour,
-				back ? ", dir=both" : "");
-		}
-	}
-}
-
-/* Claimed partners that do not exist, as dashed boxes. */
-static void graph_dangling(struct graph *g)
-{
-	int ghost = 0;
-
-	for (size_t i = 0; i < g->drawn.n; i++) {
-		const struct site *s = g->drawn.v[i]->site;
-
-		if (s->status != STATUS_DANGLING)
-			continue;
-		for (size_t r = 0; r < s->pairing.nrefs; r++) {
-			const struct ref *ref = &s->pairing.refs[r];
-
-			if (!ref->function || (s->results && s->results[r].nfound))
-				continue;
-			sb_addf(&g->dot, "  g%d [label=\"", ghost);
-			add_safe(&g->dot, ref->function);
-			sb_adds(&g->dot, "()\\nnot found\", style=\"rounded,dashed\", color=\"#c0392b\"];\n");
-			sb_addf(&g->dot, "  n%d -> g%d [color=\"#c0392b\", style=dashed];\n",
-				g->drawn.v[i]->node, ghost++);
-		}
-	}
-}
-
-/* Full barriers implied by atomic RMWs: dotted boxes, one per partner. */
-static void graph_implied(struct graph *g)
-{
-	int n = 0;
-
-	for (size_t i = 0; i < g->drawn.n; i++) {
-		const struct site *s = g->drawn.v[i]->site;
-
-		for (size_t k = 0; k < s->partners.n; k++) {
-			const struct partner *pt = &s->partners.v[k];
-
-			if (pt->site)
-				continue;
-			sb_addf(&g->dot, "  i%d [label=\"", n);
-			add_safe(&g->dot, pt->function ? pt->function : pt->file->path);
-			sb_adds(&g->dot, "\\n");
-			add_safe(&g->dot, pt->barrier);
-			sb_adds(&g->dot, " (implied)\", style=\"rounded,dotted\"];\n");
-			sb_addf(&g->dot, "  n%d -> i%d [color=\"%s\", style=dotted];\n",
-				g->drawn.v[i]->node, n++,
-				partner_mismatch(s, pt) ? "#c0392b" : "#2e7d32");
-		}
-	}
-}
-
-static void graph_end(struct graph *g)
-{
-	sb_adds(&g->dot, "}\n");
-	for (size_t i = 0; i < g->drawn.n; i++)
-		g->drawn.v[i]->node = -1;
-	free(g->drawn.v);
-}
+/* ---- the pairing graphs ------------------------------------------------------ */
 
 static bool has_claim(const struct site *s)
 {
@@ -1090,82 +1372,174 @@ static bool has_claim(const struct site *s)
 	return false;
 }
 
-static bool on_graph(const struct map *m, const struct entry *e, const char *page)
+/* Does the barrier take part in a pair: it names a partner, is named, or claims one? */
+static bool in_a_pair(const struct entry *e)
 {
-	const struct site *s = e->site;
-
-	if (!page || !strcmp(e->page, page))
-		return s->partners.n || e->claimed_by.n || has_claim(s);
-	/* another page's barrier, drawn when it pairs with one of ours */
-	for (size_t k = 0; k < s->partners.n; k++) {
-		const struct site *ps = s->partners.v[k].site;
-		const struct entry *t = ps ? entry_of(m, ps) : NULL;
-
-		if (t && !strcmp(t->page, page))
-			return true;
-	}
-	for (size_t k = 0; k < e->claimed_by.n; k++)
-		if (!strcmp(entry_of(m, e->claimed_by.v[k])->page, page))
-			return true;
-	return false;
-}
-
-static size_t count_newlines(const char *s)
-{
-	size_t n = 0;
-
-	while ((s = strchr(s, '\n')))
-		n++, s++;
-	return n;
+	return e->site->partners.n || e->claimed_by.n || has_claim(e->site);
 }
 
 /*
- * The barriers of @page (all pages if NULL) and their partners, as DOT;
- * *drawn is how many.  NULL when the DOT would pass GRAPH_MAX_LINES.
+ * The URL of @s's entry, or NULL when it has none.  Always with its page,
+ * so that one SVG serves the file's page and the graphs' page (a link to
+ * the page it is on only scrolls).
  */
-static char *graph_dot(struct map *m, const char *page, size_t *drawn)
+static char *entry_href(const struct map *m, const struct site *s)
 {
-	struct graph g = { STRBUF_INIT, 0, { 0 } };
-	VEC(struct entry *) in = { 0 };
+	const struct entry *e = entry_of(m, s);
 
-	for (size_t i = 0; i < m->entries.n; i++)
-		if (on_graph(m, &m->entries.v[i], page))
-			vec_push(&in, &m->entries.v[i]);
-	*drawn = in.n;
-	if (in.n > GRAPH_MAX_LINES) {
-		free(in.v);
-		return NULL;
-	}
-	graph_begin(&g, page ? page : "kvm");
-	graph_clusters(&g, m, in.v, in.n);
-	graph_edges(&g, m);
-	graph_dangling(&g);
-	graph_implied(&g);
-	graph_end(&g);
-	free(in.v);
-	if (count_newlines(sb_str(&g.dot)) > GRAPH_MAX_LINES) {
-		sb_release(&g.dot);
-		return NULL;
-	}
-	return sb_detach(&g.dot);
+	return e ? xasprintf("%s.html#%s", e->page, e->label) : NULL;
 }
 
-static void add_graph_directive(struct strbuf *sb, const struct map *m,
-				const char *dot, const char *caption)
+/* The graph's own barriers first, then the partners by file, in source order. */
+static int cmp_dot_site(const void *a, const void *b)
 {
-	if (m->o->flavour == RST_KERNEL)
-		sb_adds(sb, ".. kernel-render:: DOT\n");
-	else
-		sb_adds(sb, ".. graphviz::\n");
-	sb_addf(sb, "   :alt: %s\n   :caption: %s\n\n", caption, caption);
-	for (const char *l = dot; *l;) {
+	const struct dot_site *x = a, *y = b;
+	int c;
+
+	if (x->home != y->home)
+		return x->home ? -1 : 1;
+	c = strcmp(x->site->file->path, y->site->file->path);
+	if (c)
+		return c;
+	return (x->site > y->site) - (x->site < y->site);
+}
+
+struct dot_sites {
+	VEC(struct dot_site) v;
+};
+
+static void push_partner_site(struct dot_sites *d, const struct file_facts *home,
+			      const struct site *s)
+{
+	if (s && s->file != home)
+		vec_push(&d->v, ((struct dot_site){ s, NULL, false }));
+}
+
+/* The DOT of the barriers of entries [first, last) (one file) and their partners. */
+static char *file_graph_dot(const struct map *m, size_t first, size_t last)
+{
+	const struct file_facts *f = m->entries.v[first].site->file;
+	struct dot_sites d = { { 0 } };
+	struct strbuf id = STRBUF_INIT, title = STRBUF_INIT;
+	size_t home, n = 0;
+	char *dot;
+
+	for (size_t i = first; i < last; i++)
+		if (in_a_pair(&m->entries.v[i]))
+			vec_push(&d.v, ((struct dot_site){ m->entries.v[i].site, NULL, true }));
+	home = d.v.n;
+	for (size_t i = 0; i < home; i++) {
+		const struct site *s = d.v.v[i].site;
+		const struct entry *e = entry_of(m, s);
+
+		for (size_t k = 0; k < s->partners.n; k++)
+			push_partner_site(&d, f, s->partners.v[k].site);
+		for (size_t k = 0; k < e->claimed_by.n; k++)
+			push_partner_site(&d, f, e->claimed_by.v[k]);
+	}
+	if (!home) {
+		free(d.v.v);
+		return NULL;
+	}
+	xqsort(d.v.v, d.v.n, sizeof(*d.v.v), cmp_dot_site);
+	for (size_t i = 0; i < d.v.n; i++)	/* each partner once */
+		if (!n || d.v.v[i].site != d.v.v[n - 1].site)
+			d.v.v[n++] = d.v.v[i];
+	for (size_t i = 0; i < n; i++)
+		d.v.v[i].href = entry_href(m, d.v.v[i].site);
+	sb_addf(&id, LABEL_PREFIX "graph-%zu", first);
+	sb_addf(&title, "Barrier pairs of %s", f->path);
+	dot = dot_pairing_graph(sb_str(&id), sb_str(&title), d.v.v, n);
+	if (!dot)
+		dot = xstrdup("");	/* too large: said by add_graph() */
+	for (size_t i = 0; i < n; i++)
+		free((char *)d.v.v[i].href);
+	free(d.v.v);
+	sb_release(&id);
+	sb_release(&title);
+	return dot;
+}
+
+/*
+ * A graph as inline SVG: a raw HTML block, which both the plain Sphinx
+ * site and the kernel's build pass through as it is (the kernel's kfigure
+ * would make an <img> of it, where links are dead).  Without dot, the DOT
+ * itself, as text.
+ */
+static void add_graph(struct strbuf *sb, const struct map *m, const char *dot)
+{
+	char *svg;
+
+	if (!*dot) {
+		sb_addf(sb, "*Not drawn: this graph would pass the %d lines of DOT that "
+			"barriermap gives Graphviz (whose layout time grows faster than "
+			"the graph).  The entries list the pairs.*\n\n", DOT_MAX_LINES);
+		return;
+	}
+	svg = m->o->render_svg ? m->o->render_svg(dot, m->o->render_arg) : NULL;
+	if (!svg) {
+		sb_adds(sb, "*Graphviz's dot was not installed when this page was made, "
+			"so the graph is shown as its DOT source (install graphviz and run "
+			"barriermap map again to draw it):*\n\n::\n\n");
+		rst_add_literal_block(sb, dot, 4);
+		sb_addc(sb, '\n');
+		return;
+	}
+	sb_adds(sb, ".. raw:: html\n\n   <div class=\"barriermap-graph\" "
+		"style=\"margin: 0.5em 0 1.5em 0\">\n");
+	for (const char *l = svg; *l;) {
 		const char *nl = strchr(l, '\n');
 		size_t n = nl ? (size_t)(nl - l) : strlen(l);
 
 		add_line(sb, 3, l, n);
 		l += n + (nl != NULL);
 	}
-	sb_addc(sb, '\n');
+	sb_adds(sb, "   </div>\n\n");
+	free(svg);
+}
+
+/*
+ * The graph of the file whose entries start at @first, as RST, or "" when
+ * none of its barriers pairs.  Made once: the file's page and the graphs'
+ * page show the same.
+ */
+static const char *file_graph(struct map *m, size_t first, size_t last)
+{
+	char *dot;
+	struct strbuf sb = STRBUF_INIT;
+
+	if (m->graphs[first])
+		return m->graphs[first];
+	dot = file_graph_dot(m, first, last);
+	if (dot)
+		add_graph(&sb, m, dot);
+	free(dot);
+	m->graphs[first] = sb.len ? sb_detach(&sb) : xstrdup("");
+	return m->graphs[first];
+}
+
+/* Entries [first, last) are one file's: its graph, when a barrier of it pairs. */
+static void add_file_graph(struct strbuf *sb, struct map *m, size_t first, size_t last)
+{
+	const char *graph = file_graph(m, first, last);
+
+	if (*graph) {
+		sb_adds(sb, "How the barriers of this file pair; each box links to its "
+			"entry, and the colours are explained in the :ref:`legend <"
+			LABEL_PREFIX "graph-legend>`.\n\n");
+		sb_adds(sb, graph);
+	}
+}
+
+/* The end of the entries of the file of entry @first. */
+static size_t file_end(const struct map *m, size_t first)
+{
+	size_t last = first;
+
+	while (last < m->entries.n && m->entries.v[last].site->file ==
+	       m->entries.v[first].site->file)
+		last++;
+	return last;
 }
 
 static void add_legend(struct strbuf *sb)
@@ -1180,30 +1554,8 @@ static void add_legend(struct strbuf *sb)
 		table_add(&t, xasprintf("%s", status_name((enum status)st)));
 		table_add(&t, xstrdup(status_info((enum status)st)->meaning));
 	}
-	sb_adds(sb, "Boxes are barriers, grouped by file and filled by status. "
-		"A green double arrow joins two barriers whose comments name each "
-		"other; an orange arrow is a claim the partner does not return; a "
-		"red arrow joins barriers of kinds that cannot pair; a dashed box "
-		"is a named partner that does not exist; a dotted box is the full "
-		"barrier implied by an atomic read-modify-write.\n\n");
+	sb_addf(sb, ".. _" LABEL_PREFIX "graph-legend:\n\n%s\n\n", dot_legend_text);
 	table_emit(sb, &t);
-}
-
-/* The graph, or why it is not drawn. */
-static void add_graph(struct strbuf *sb, const struct map *m, const char *dot,
-		      size_t drawn, const char *caption, const char *none)
-{
-	if (!drawn) {
-		sb_addf(sb, "%s\n\n", none);
-	} else if (!dot) {
-		sb_addf(sb, "Not drawn: %zu barriers pair here, and their graph would pass "
-			"the %d lines of DOT that barriermap gives Graphviz (whose "
-			"layout time grows faster than the graph).  The entries list "
-			"the pairs.\n\n", drawn, GRAPH_MAX_LINES);
-	} else {
-		add_graph_directive(sb, m, dot, caption);
-		add_legend(sb);
-	}
 }
 
 /* ---- pages ---------------------------------------------------------------------- */
@@ -1285,20 +1637,21 @@ static void add_function_section(struct strbuf *sb, const struct site *s)
 static void emit_arch_page(struct map *m, const char *page, struct rst_pages *out)
 {
 	struct strbuf sb = STRBUF_INIT;
-	char *title = page_title(m, page), *dot, *caption;
+	char *title = page_title(m, page);
 	struct tally t;
 	unsigned section = 0;
-	size_t drawn;
 
 	add_header(&sb, title);
 	tally_page(m, page, &t);
 	add_scope(&sb, m, page);
 	sb_adds(&sb, ":Barriers: ");
 	add_tally_words(&sb, &t);
-	sb_addf(&sb, "\n:Graph: :ref:`pairing graph <" LABEL_PREFIX "graph-%s>`\n\n", page);
+	sb_adds(&sb, "\n:Graphs: one per file, and all of them in :doc:`graph`\n\n");
 	sb_adds(&sb, "Every barrier of these files, by file and function: its kind, "
-		"the comment that says what it pairs with (quoted as written), "
-		"and the partners barriermap found, each linked to its own entry.\n\n"
+		"the comment that says what it pairs with, the code around it and "
+		"around its partners, and the partners barriermap found, each "
+		"linked to its own entry.  Each file starts with the graph of its "
+		"pairs.\n\n"
 		".. contents::\n   :local:\n   :depth: 2\n\n");
 	for (size_t i = 0; i < m->entries.n; i++) {
 		const struct entry *e = &m->entries.v[i];
@@ -1306,20 +1659,15 @@ static void emit_arch_page(struct map *m, const char *page, struct rst_pages *ou
 
 		if (strcmp(e->page, page))
 			continue;
-		if (!prev || prev->site->file != e->site->file || strcmp(prev->page, page))
+		if (!prev || prev->site->file != e->site->file || strcmp(prev->page, page)) {
 			add_escaped_section(&sb, '-', ++section, e->site->file->path);
+			add_file_graph(&sb, m, i, file_end(m, i));
+		}
 		if (!prev || prev->site->file != e->site->file ||
 		    prev->site->function != e->site->function || strcmp(prev->page, page))
 			add_function_section(&sb, e->site);
 		add_entry(&sb, m, e);
 	}
-	sb_addf(&sb, ".. _" LABEL_PREFIX "graph-%s:\n\n", page);
-	add_escaped_section(&sb, '-', ++section, "Pairing graph");
-	dot = graph_dot(m, page, &drawn);
-	caption = xasprintf("Barrier pairs of %s", title);
-	add_graph(&sb, m, dot, drawn, caption, "No barrier of these files names a partner.");
-	free(caption);
-	free(dot);
 	free(title);
 	add_page(out, page, &sb);
 }
@@ -1538,21 +1886,18 @@ static void add_worklist_table(struct strbuf *sb, const struct map *m, enum stat
 		"   * - Barrier\n     - Location\n     - Finding\n");
 	for (size_t i = 0; i < m->entries.n; i++) {
 		const struct site *s = m->entries.v[i].site;
-		char *where;
 
 		if (s->status != st)
 			continue;
-		where = xasprintf("%s:%u", s->file->path, s->at.line);
 		sb_addf(sb, "   * - :ref:`");
 		add_barrier_title(sb, s);
 		sb_addf(sb, " <%s>`\n     - ", m->entries.v[i].label);
-		add_code(sb, where);
+		add_location(sb, m, s->file->path, s->at.line);
 		sb_adds(sb, "\n     - ");
 		rst_add_text(sb, s->message && *s->message ? s->message : status_name(st));
 		if (st == STATUS_UNDOCUMENTED)
 			add_likely_partner(sb, m, s);
 		sb_addc(sb, '\n');
-		free(where);
 	}
 	sb_addc(sb, '\n');
 }
@@ -1585,21 +1930,38 @@ static void emit_worklist(struct map *m, struct rst_pages *out)
 static void emit_graph_page(struct map *m, struct rst_pages *out)
 {
 	struct strbuf sb = STRBUF_INIT;
-	size_t drawn;
-	char *dot = graph_dot(m, NULL, &drawn);
 
-	add_header(&sb, m->o->by_subsystem ? "Barrier pairing graph" : "KVM barrier pairing graph");
-	sb_adds(&sb, "Every barrier that names a partner or is named by one, "
-		"grouped by file.  Barriers that pair with nothing are left out; "
-		"they are in the :doc:`worklist`.  Each architecture's page "
-		"draws its own part:");
-	for (size_t i = 0; i < m->pages.n; i++)
-		sb_addf(&sb, "%s:ref:`%s <" LABEL_PREFIX "graph-%s>`", i ? ", " : " ",
-			m->pages.v[i], m->pages.v[i]);
-	sb_adds(&sb, ".\n\n");
-	add_graph(&sb, m, dot, drawn, m->o->by_subsystem ? "Barrier pairs" : "Barrier pairs in KVM",
-		  "No barrier names a partner.");
-	free(dot);
+	add_header(&sb, m->o->by_subsystem ? "Barrier pairing graphs" : "KVM barrier pairing graphs");
+	sb_adds(&sb, "The pairing graph of each file whose barriers name a partner or "
+		"are named by one: the file's barriers and their partners elsewhere.  "
+		"Barriers that pair with nothing are left out; they are in the "
+		":doc:`worklist`.  Each architecture's page shows the same graphs "
+		"at the top of each file.\n\n");
+	add_legend(&sb);
+	for (size_t p = 0, section = 0; p < m->pages.n; p++) {
+		const char *page = m->pages.v[p];
+		bool any = false;
+
+		for (size_t i = 0; i < m->entries.n; i = file_end(m, i)) {
+			const char *graph;
+
+			if (strcmp(m->entries.v[i].page, page))
+				continue;
+			graph = file_graph(m, i, file_end(m, i));
+			if (!*graph)
+				continue;
+			if (!any) {
+				char *t = xasprintf("%zu. %s", ++section, page);
+
+				add_section(&sb, '-', t);
+				sb_addf(&sb, "The graphs of :doc:`%s`.\n\n", page);
+				free(t);
+				any = true;
+			}
+			add_escaped_section(&sb, '~', 0, m->entries.v[i].site->file->path);
+			sb_adds(&sb, graph);
+		}
+	}
 	add_page(out, "graph", &sb);
 }
 
@@ -1611,7 +1973,7 @@ static int cmp_page_name(const void *a, const void *b)
 void rst_emit_map(const struct program *p, const struct rst_options *o,
 		  struct rst_pages *out)
 {
-	struct map m = { p, o, { 0 }, { 0 }, { 0 } };
+	struct map m = { p, o, { 0 }, { 0 }, { 0 }, { 0 }, NULL };
 
 	map_build(&m);
 	emit_index(&m, out);

@@ -3,12 +3,16 @@
  * The barrier map as reStructuredText, in the style of
  * Documentation/virt/kvm/locking.rst: an index page, a page per
  * architecture (and one for generic virt/kvm and the KVM headers), a
- * worklist and a pairing graph.
+ * worklist and a page of pairing graphs.  Each entry shows the code
+ * around its barrier and around its partners; each file's pairing graph
+ * is inline SVG (emit_dot.c) whose boxes link to the entries.  The same
+ * pages build in a plain Sphinx site and in the kernel's `make htmldocs`.
  *
- * Comment text is untrusted: it only ever appears in literal blocks, and
- * every other string taken from the tree goes through rst_add_text() (or
- * is reduced to a safe alphabet for labels, link titles and DOT); titles
- * hold no < > &, and every page is valid UTF-8.  What a page holds is
+ * Comment text and code are untrusted: they only ever appear in literal
+ * blocks (code-block bodies), and every other string taken from the tree
+ * goes through rst_add_text() (or is reduced to a safe alphabet for
+ * labels, link titles and DOT, or percent-encoded in URLs); titles hold no
+ * < > &, and every page is valid UTF-8.  What a page holds is
  * bounded (a quoted comment, a list, a graph: see emit_rst.c), so a page
  * grows linearly with its barriers.
  */
@@ -24,20 +28,28 @@
 /* How every page starts. */
 #define RST_PAGE_HEAD ".. SPDX-License-Identifier: GPL-2.0\n" RST_MARKER "\n"
 
-enum rst_flavour {
-	RST_SPHINX,	/* plain Sphinx with sphinx.ext.graphviz */
-	RST_KERNEL,	/* the kernel's Documentation/: kfigure's kernel-render */
-};
-
 struct rst_options {
-	enum rst_flavour flavour;
 	const char *kernel_version;	/* "6.12.117", or NULL */
 	/*
-	 * Prefix for links from the graph's SVG back to the entries,
-	 * relative to Sphinx's _images/ folder ("../map/"), or NULL for
-	 * none (kfigure shows the SVG as an <img>, where links are dead).
+	 * A URL template for links to the source (--source-url): %p the
+	 * file's path, %l the line, %% a percent sign; or NULL for none.
+	 * Checked by rst_source_url_error().
 	 */
-	const char *svg_links;
+	const char *source_url;
+	/*
+	 * A graph's DOT laid out as inline SVG (dot_render_svg()), or NULL
+	 * when that cannot be done: the page then shows the DOT as text.  A
+	 * NULL function shows every graph as DOT.
+	 */
+	char *(*render_svg)(const char *dot, void *arg);
+	void *render_arg;
+	/*
+	 * The text of a file of the tree (*len its length), or NULL when it
+	 * cannot be read: the entry then shows no code.  A NULL function
+	 * reads the file under the program's kernel tree.
+	 */
+	const char *(*source)(const struct file_facts *f, size_t *len, void *arg);
+	void *source_arg;
 	/*
 	 * A scope wider than KVM's (--scope): a page per subsystem folder
 	 * (rst_subsystem()) rather than per architecture, and titles that
@@ -62,6 +74,13 @@ struct rst_pages {
 void rst_emit_map(const struct program *p, const struct rst_options *o,
 		  struct rst_pages *out);
 void rst_pages_release(struct rst_pages *out);
+
+/*
+ * Why @tmpl cannot be a --source-url template (it has no %p, an unknown
+ * placeholder, a character a URL must percent-encode, ...), or NULL when
+ * it can.  The caller frees the message.
+ */
+char *rst_source_url_error(const char *tmpl);
 
 /* Untrusted text as inline RST: no markup can start in it. */
 void rst_add_text(struct strbuf *sb, const char *s);

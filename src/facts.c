@@ -86,7 +86,6 @@ bool site_has_partner(const struct site *s, const struct site *t)
 	return false;
 }
 
-
 static const struct status_info statuses[STATUS__COUNT] = {
 	[STATUS_DANGLING] = { "dangling",
 		"the named partner does not exist, or holds no such barrier", "red", "#f4a6a6" },

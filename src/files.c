@@ -163,8 +163,7 @@ static void dedupe_files(struct program *p)
 	p->files.n = out;
 }
 
-/* Index of @path in p->files[0..n), sorted by path, or -1. */
-static ssize_t find_file(const struct program *p, size_t n, const char *path)
+ssize_t files_find_path(const struct program *p, size_t n, const char *path)
 {
 	size_t lo = 0, hi = n;
 
@@ -313,7 +312,7 @@ static void restrict_scope(struct program *p)
 		struct stat st;
 
 		if (stat(abs, &st) == 0 && !S_ISDIR(st.st_mode) && files_is_source(r) &&
-		    find_file(p, known, r) < 0)
+		    files_find_path(p, known, r) < 0)
 			files_add(p, r, true);
 		free(abs);
 		vec_push(&rel, r);
@@ -346,13 +345,13 @@ static void add_overlay_files(struct program *p, const struct overlay *ov, size_
 	bool *gone;
 
 	for (size_t i = 0; i < nov; i++)
-		if (ov[i].content && files_is_source(ov[i].path) && find_file(p, known, ov[i].path) < 0)
+		if (ov[i].content && files_is_source(ov[i].path) && files_find_path(p, known, ov[i].path) < 0)
 			files_add(p, ov[i].path, true);
 	dedupe_files(p);
 	/* a deleted file is no longer there to scan */
 	gone = xcalloc(p->files.n, sizeof(*gone));
 	for (size_t i = 0; i < nov; i++) {
-		ssize_t j = ov[i].content ? -1 : find_file(p, p->files.n, ov[i].path);
+		ssize_t j = ov[i].content ? -1 : files_find_path(p, p->files.n, ov[i].path);
 
 		if (j >= 0)
 			gone[j] = true;
@@ -518,7 +517,7 @@ static char *include_path(const struct program *p, size_t nknown, const struct f
 
 		/* a file already listed exists: no need to ask the file system */
 		if (!found && rel && files_is_source(rel) &&
-		    ((*known = find_file(p, nknown, rel) >= 0) || is_tree_file(p, rel)))
+		    ((*known = files_find_path(p, nknown, rel) >= 0) || is_tree_file(p, rel)))
 			found = xstrdup(rel);
 		free(rel);
 		free(try[i]);

@@ -6,6 +6,8 @@
 #ifndef BARRIERMAP_FILES_H
 #define BARRIERMAP_FILES_H
 
+#include <sys/types.h>
+
 #include "facts.h"
 #include "options.h"
 
@@ -40,5 +42,7 @@ void files_add_named_headers(struct program *p);
 void files_add(struct program *p, const char *rel, bool in_scope);
 bool files_is_source(const char *name);	/* ".c" or ".h" */
 void files_sort(struct program *p);	/* by path */
+/* Index of @path in p->files[0..n), sorted by path, or -1. */
+ssize_t files_find_path(const struct program *p, size_t n, const char *path);
 
 #endif

@@ -21,7 +21,7 @@ pid_t git_child(void)
 	return running;
 }
 
-static noreturn void child(const struct git_cmd *cmd, int out, int err)
+static noreturn void child(const char *program, const struct git_cmd *cmd, int out, int err)
 {
 	VEC(const char *) argv = { 0 };
 	int in = cmd->in_fd >= 0 ? cmd->in_fd : open("/dev/null", O_RDONLY);
@@ -40,11 +40,11 @@ static noreturn void child(const struct git_cmd *cmd, int out, int err)
 		unsetenv("GIT_CONFIG_PARAMETERS");
 	}
 	signal(SIGPIPE, SIG_DFL);
-	vec_push(&argv, "git");
+	vec_push(&argv, program);
 	for (size_t i = 0; cmd->argv[i]; i++)
 		vec_push(&argv, cmd->argv[i]);
 	vec_push(&argv, NULL);
-	execvp("git", (char *const *)argv.v);
+	execvp(program, (char *const *)argv.v);
 	_exit(127);
 }
 
@@ -67,19 +67,25 @@ static bool drain(int fd, struct strbuf *sb, size_t max, bool *over)
 
 int git_run(const struct git_cmd *cmd, struct strbuf *out, struct strbuf *err)
 {
+	return program_run("git", cmd, out, err);
+}
+
+int program_run(const char *program, const struct git_cmd *cmd, struct strbuf *out,
+		struct strbuf *err)
+{
 	int po[2], pe[2], status;
 	bool over = false, err_over = false;
 	struct pollfd fds[2];
 	pid_t pid;
 
 	if (pipe2(po, O_CLOEXEC) || pipe2(pe, O_CLOEXEC))
-		die_errno("cannot run git");
+		die_errno("cannot run %s", program);
 	fflush(NULL);
 	pid = fork();
 	if (pid < 0)
-		die_errno("cannot run git");
+		die_errno("cannot run %s", program);
 	if (!pid)
-		child(cmd, po[1], pe[1]);
+		child(program, cmd, po[1], pe[1]);
 	running = pid;
 	close(po[1]);
 	close(pe[1]);
@@ -89,7 +95,7 @@ int git_run(const struct git_cmd *cmd, struct strbuf *out, struct strbuf *err)
 		if (poll(fds, 2, -1) < 0) {
 			if (errno == EINTR)
 				continue;
-			die_errno("cannot read git's output");
+			die_errno("cannot read %s's output", program);
 		}
 		if (fds[0].revents && !drain(fds[0].fd, out, cmd->max_out, &over)) {
 			close(fds[0].fd);
@@ -107,7 +113,7 @@ int git_run(const struct git_cmd *cmd, struct strbuf *out, struct strbuf *err)
 	}
 	while (waitpid(pid, &status, 0) < 0)
 		if (errno != EINTR)
-			die_errno("cannot wait for git");
+			die_errno("cannot wait for %s", program);
 	running = 0;
 	if (WIFEXITED(status) && WEXITSTATUS(status) == 127)
 		return GIT_MISSING;

@@ -32,6 +32,13 @@ struct git_cmd {
 #define GIT_MISSING (-4)
 int git_run(const struct git_cmd *cmd, struct strbuf *out, struct strbuf *err);
 
+/*
+ * The same for another program than git, run as git is (map runs
+ * Graphviz's dot this way): GIT_MISSING when @program cannot be found.
+ */
+int program_run(const char *program, const struct git_cmd *cmd, struct strbuf *out,
+		struct strbuf *err);
+
 /* The git child running now, or 0: a fatal signal's handler kills it. */
 pid_t git_child(void);
 

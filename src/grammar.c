@@ -1760,13 +1760,10 @@ bool grammar_mentions_pairing(const char *comment)
 {
 	static const char *const cues[] = {
 		"pair", "conjunction", "interact", "match", "with", "other side", "see",
-		"comment", "against",
+		"comment", "against", NULL,
 	};
 
-	for (size_t i = 0; comment && i < sizeof(cues) / sizeof(cues[0]); i++)
-		if (strcasestr(comment, cues[i]))
-			return true;
-	return false;
+	return str_has_any_ci(comment, cues);
 }
 
 

@@ -520,41 +520,47 @@ struct program *program_rescan(const struct program *t, const struct overlay *ov
 			       const char *const *changed, size_t nchanged)
 {
 	struct program *p = xcalloc(1, sizeof(*p));
+	bool *touched = xcalloc(t->files.n + 1, sizeof(*touched));
+	struct fact_cache *cache;
 	size_t first;
 
 	p->opts = t->opts;
 	p->kernel = xstrdup(t->kernel);
-	for (size_t i = 0; i < t->files.n; i++) {
-		bool touched = false;
+	/* t->files is sorted by path: each changed file found once, not per file */
+	for (size_t j = 0; j < nchanged; j++) {
+		ssize_t i = files_find_path(t, t->files.n, changed[j]);
 
-		for (size_t j = 0; j < nchanged && !touched; j++)
-			touched = !strcmp(t->files.v[i]->path, changed[j]);
-		if (!touched)
-			vec_push(&p->files, file_facts_clone(t->files.v[i]));
+		if (i >= 0)
+			touched[i] = true;
 	}
+	for (size_t i = 0; i < t->files.n; i++)
+		if (!touched[i])
+			vec_push(&p->files, file_facts_clone(t->files.v[i]));
 	first = p->files.n;
 	for (size_t j = 0; j < nchanged; j++) {
 		const struct overlay *o = NULL;
-		bool in_scope = true;
+		ssize_t i = files_find_path(t, t->files.n, changed[j]);
+		bool in_scope = i >= 0 ? t->files.v[i]->in_scope : true;
 
-		for (size_t i = 0; i < nov && !o; i++)
-			if (!strcmp(ov[i].path, changed[j]))
-				o = &ov[i];
-		for (size_t i = 0; i < t->files.n; i++)
-			if (!strcmp(t->files.v[i]->path, changed[j]))
-				in_scope = t->files.v[i]->in_scope;
+		for (size_t k = 0; k < nov && !o; k++)
+			if (!strcmp(ov[k].path, changed[j]))
+				o = &ov[k];
 		/* as find_files() would: an overlay source file is in scope */
 		if (o && o->content && files_is_source(o->path))
 			files_add(p, o->path, in_scope);
 	}
+	free(touched);
+	/* the patched files' facts are stored too: the next run of this patch reads them */
+	cache = cache_open(p->opts);
 	if (p->files.n > first) {
-		run_file_stages(p, first, ov, nov, NULL);
+		run_file_stages(p, first, ov, nov, cache);
 		for (size_t i = first; i < p->files.n; i++)
 			if (p->files.v[i]->skipped)
 				warning("%s: skipped: %s", p->files.v[i]->path, p->files.v[i]->skipped);
 	}
 	files_sort(p);
-	add_named_headers(p, ov, nov, NULL);
+	add_named_headers(p, ov, nov, cache);
+	cache_close(cache);
 	return p;
 }
 

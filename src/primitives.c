@@ -439,7 +439,15 @@ static void set_via(struct path_barrier *b, const struct walk *q, int at)
 /* The barriers in one function: its sites, then its calls that order. */
 VEC_TYPE(path_barrier_vec, struct path_barrier);
 
-static void barriers_in(const struct walk *q, int at, struct path_barrier_vec *out)
+static size_t definitions(const struct program *p, const char *name,
+			  const struct function_ref **first);
+
+/*
+ * @into: the primitives of the table that the facts define are walked
+ * like any function, not summarised by the table.
+ */
+static void barriers_in(const struct program *p, const struct walk *q, int at, bool into,
+			struct path_barrier_vec *out)
 {
 	const struct function_ref *fr = q[at].fn;
 	struct file_facts *f = fr->file;
@@ -462,8 +470,12 @@ static void barriers_in(const struct walk *q, int at, struct path_barrier_vec *o
 		const struct primitive *pr = primitive_lookup(callee);
 		struct path_barrier b = { 0 };
 
+		const struct function_ref *defs;
+
 		if (pr ? !pr->ordered : !implies_full_barrier(callee))
 			continue;
+		if (pr && into && definitions(p, callee, &defs))
+			continue;	/* what it is made of is on the path instead */
 		b = (struct path_barrier){ .primitive = pr, .file = f, .at = fn->calls.v[i].at,
 					   .function = fn->name, .barrier = callee,
 					   .kind = pr ? pr->kind : KIND_IMPLIED,
@@ -489,8 +501,8 @@ static bool preferred(const struct function_ref *r, const char *arch)
 	return !arch || !strcmp(r->file->arch, arch) || !strcmp(r->file->arch, "generic");
 }
 
-size_t path_barriers(const struct program *p, const char *name, const char *arch,
-		     bool *defined, struct path_barrier **out)
+static size_t walk_path(const struct program *p, const char *name, const char *arch, bool into,
+			bool *defined, struct path_barrier **out)
 {
 	VEC(struct walk) q = { 0 };
 	struct path_barrier_vec found = { 0 };
@@ -516,7 +528,7 @@ size_t path_barriers(const struct program *p, const char *name, const char *arch
 		struct walk cur = q.v[i];
 		struct function *fn = function_of(cur.fn);
 
-		barriers_in(q.v, (int)i, &found);
+		barriers_in(p, q.v, (int)i, into, &found);
 		if (cur.depth >= p->opts->max_depth)
 			continue;
 		for (size_t c = 0; c < fn->calls.n; c++) {
@@ -525,7 +537,7 @@ size_t path_barriers(const struct program *p, const char *name, const char *arch
 			size_t m, mpref = 0;
 
 			/* a primitive of the table is summarised, not walked */
-			if (primitive_lookup(callee))
+			if (!into && primitive_lookup(callee))
 				continue;
 			m = definitions(p, callee, &cd);
 			for (size_t d = 0; d < m; d++)
@@ -544,6 +556,18 @@ size_t path_barriers(const struct program *p, const char *name, const char *arch
 	free(q.v);
 	*out = found.v;
 	return found.n;
+}
+
+size_t path_barriers(const struct program *p, const char *name, const char *arch,
+		     bool *defined, struct path_barrier **out)
+{
+	return walk_path(p, name, arch, false, defined, out);
+}
+
+size_t path_barriers_in_tree(const struct program *p, const char *name, const char *arch,
+			     bool *defined, struct path_barrier **out)
+{
+	return walk_path(p, name, arch, true, defined, out);
 }
 
 void path_barriers_release(struct path_barrier *v, size_t n)

@@ -69,6 +69,14 @@ struct path_barrier {
  */
 size_t path_barriers(const struct program *p, const char *name, const char *arch,
 		     bool *defined, struct path_barrier **out);
+/*
+ * The same, but what the table's primitives are made of where the facts
+ * define them (--resolve-in=core, --scope=all): mmap_read_unlock() ->
+ * up_read() -> __up_read()'s atomic_long_add_return_release(), rather
+ * than the table's word for up_read().
+ */
+size_t path_barriers_in_tree(const struct program *p, const char *name, const char *arch,
+			     bool *defined, struct path_barrier **out);
 void path_barriers_release(struct path_barrier *v, size_t n);
 
 #endif

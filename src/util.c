@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -287,6 +288,33 @@ const char *find_word(const char *text, const char *from, const char *word)
 		if (!(p > text && is_ident_char(p[-1])) && !is_ident_char(p[n]))
 			return p;
 	return NULL;
+}
+
+static inline unsigned char ascii_lower(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 'a' - 'A') : c;
+}
+
+bool str_has_any_ci(const char *text, const char *const *words)
+{
+	bool starts[256] = { false };
+
+	for (const char *const *w = words; *w; w++)
+		starts[(unsigned char)**w] = true;
+	for (const unsigned char *p = (const unsigned char *)text; p && *p; p++) {
+		if (!starts[ascii_lower(*p)])
+			continue;
+		for (const char *const *w = words; *w; w++) {
+			const unsigned char *k = (const unsigned char *)*w;
+			size_t n = 0;
+
+			while (k[n] && ascii_lower(p[n]) == k[n])
+				n++;
+			if (!k[n])
+				return true;
+		}
+	}
+	return false;
 }
 
 int str_cmp_ptr(const void *a, const void *b)

@@ -118,6 +118,12 @@ static inline bool has_word(const char *text, const char *word)
 }
 bool str_starts_with(const char *s, const char *prefix);
 bool str_ends_with(const char *s, const char *suffix);
+/*
+ * Does @text hold one of @words (NULL-terminated, written in lower case),
+ * its ASCII letters in any case?  strcasestr() for each word, in one pass
+ * over @text: the comment pre-filters run on every comment of the tree.
+ */
+bool str_has_any_ci(const char *text, const char *const *words);
 int str_cmp_ptr(const void *a, const void *b);	/* qsort over char * */
 /* qsort() that accepts an empty (NULL) array, which qsort() itself may not. */
 void xqsort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));

@@ -9,7 +9,8 @@
 #
 # Usage: tools/kernel-htmldocs.sh [BARRIERMAP [KERNEL_TREE]]
 #        defaults: ./barriermap and tools/kernel-tree.sh's tree
-# KEEP=1 keeps the copies (their path is printed).
+# KEEP=1 keeps the copies (their path is printed); MAP_ARGS adds options
+# to the map (MAP_ARGS=--source-url=...).
 set -eu
 
 BM=$(realpath "${1:-./barriermap}")
@@ -43,7 +44,8 @@ htmldocs() {
 copy before
 htmldocs before
 copy after
-"$BM" map --kernel "$K" --kernel-docs="$WORK/after" -q
+# shellcheck disable=SC2086 # MAP_ARGS is a list of options
+"$BM" map --kernel "$K" --kernel-docs="$WORK/after" -q ${MAP_ARGS:-}
 htmldocs after
 
 for page in index generic worklist graph; do

@@ -1,29 +1,34 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
 #
-# Screenshots of the built documentation site with Debian's headless
-# chromium: the map's index, one architecture's page, that page scrolled to
-# one function's barriers, and the pairing graph.
+# Screenshots of the map's pages with Debian's headless chromium: the
+# index, one architecture's page scrolled to one function's barriers, the
+# same page at one file's pairing graph, and the page of graphs.
 #
-# Usage: tools/screenshot.sh [HTML_DIR [OUT_DIR [ARCH [FUNCTION]]]]
-#        defaults: build/html  build/screenshots  x86  vcpu_enter_guest
-# Build the site first with `make htmldocs`.
+# Usage: tools/screenshot.sh [PAGES [OUT_DIR [ARCH [FUNCTION [FILE]]]]]
+#        defaults: build/html/map  build/screenshots  x86  vcpu_enter_guest
+#                  arch/x86/kvm/x86.c
+# PAGES is the folder of the built pages: build/html/map after
+# `make htmldocs`, or Documentation/output/virt/kvm/barriers in a kernel
+# tree after its `make htmldocs` (tools/kernel-docs-screenshots.sh does
+# that).  With pngquant installed the PNGs are made smaller.
 set -eu
 
-HTML=${1:-build/html}
+PAGES=${1:-build/html/map}
 OUT=${2:-build/screenshots}
 ARCH=${3:-x86}
 FUNCTION=${4:-vcpu_enter_guest}
-SIZE=${SCREENSHOT_SIZE:-1280,1600}
+FILE=${5:-arch/x86/kvm/x86.c}
+SIZE=${SCREENSHOT_SIZE:-1280,1500}
 
 die() { echo "barriermap: $*" >&2; exit 2; }
 
 command -v chromium >/dev/null 2>&1 ||
 	die "chromium is not installed; run: apt-get install chromium"
-[ -f "$HTML/map/index.html" ] ||
-	die "$HTML/map/index.html is missing; run 'make htmldocs' first"
+[ -f "$PAGES/index.html" ] ||
+	die "$PAGES/index.html is missing; run 'make htmldocs' first"
 mkdir -p "$OUT"
-HTML=$(cd "$HTML" && pwd)
+PAGES=$(cd "$PAGES" && pwd)
 OUT=$(cd "$OUT" && pwd)
 
 WORK=$(mktemp -d)
@@ -39,6 +44,9 @@ shot() {
 		--window-size="${3:-$SIZE}" --screenshot="$OUT/$1.png" \
 		"$2" >/dev/null 2>&1 || die "chromium failed on $2"
 	[ -s "$OUT/$1.png" ] || die "chromium wrote no $OUT/$1.png"
+	if command -v pngquant >/dev/null 2>&1; then
+		pngquant --force --skip-if-larger --output "$OUT/$1.png" 64 "$OUT/$1.png" || :
+	fi
 	echo "$OUT/$1.png"
 }
 
@@ -51,8 +59,10 @@ framed() {
 	echo "file://$frame"
 }
 
-anchor=$(echo "$FUNCTION" | tr 'A-Z_' 'a-z-')
-shot index "file://$HTML/map/index.html"
-shot "$ARCH" "file://$HTML/map/$ARCH.html"
-shot "$ARCH-$FUNCTION" "$(framed "file://$HTML/map/$ARCH.html#$anchor")"
-shot graph "file://$HTML/map/graph.html" "${GRAPH_SIZE:-1600,2400}"
+# Sphinx's ids: lowercase, runs of other characters as "-"
+anchor() { echo "$1" | tr 'A-Z' 'a-z' | sed 's/[^a-z0-9]\{1,\}/-/g; s/^-//; s/-$//'; }
+
+shot index "file://$PAGES/index.html"
+shot "$ARCH-$FUNCTION" "$(framed "file://$PAGES/$ARCH.html#$(anchor "$FUNCTION")")"
+shot "$ARCH-graph" "$(framed "file://$PAGES/$ARCH.html#$(anchor "$FILE")")"
+shot graph "$(framed "file://$PAGES/graph.html#$(anchor "$FILE")")"

@@ -29,9 +29,21 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	return 0;
 }
 
+static const struct overlay *current;
+
+/* The fuzzed file's text, so that its code reaches the pages. */
+static const char *overlay_source(const struct file_facts *f, size_t *len, void *arg)
+{
+	if (!current || strcmp(f->path, current->path))
+		return NULL;
+	*len = current->len;
+	return current->content;
+}
+
 static void render(const struct program *p)
 {
-	struct rst_options ro = { RST_SPHINX, "6.12.0", "../map/", false };
+	struct rst_options ro = { "6.12.0", "https://example.org/%p#n%l", NULL, NULL,
+				  overlay_source, NULL, false };
 	struct rst_pages pages = { { 0 } };
 	json_t *doc = program_to_json(p, NULL);
 	char *json = json_dumps(doc, 0);
@@ -57,6 +69,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct overlay ov = { "virt/kvm/fuzz.c", (const char *)data, size };
 	struct program *volatile p = NULL;
 
+	current = &ov;
 	FUZZ_TRY(p = program_load_overlay(&opts, &ov, 1); render(p));
 	if (p)
 		program_free(p);

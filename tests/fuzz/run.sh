@@ -26,10 +26,10 @@ else
 	shift
 	work=$out
 fi
-harnesses=${*:-grammar patch escape tree}
+harnesses=${*:-grammar patch escape tree maintainers}
 kernel=$(tools/kernel-tree.sh) || exit 2
 seeds=$work/seeds
-[ -d "$seeds/grammar" ] || tests/fuzz/seeds.py "$kernel" "$seeds" || exit 2
+[ -d "$seeds/maintainers" ] || tests/fuzz/seeds.py "$kernel" "$seeds" || exit 2
 mkdir -p "$work/artifacts"
 
 status=0

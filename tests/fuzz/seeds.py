@@ -5,7 +5,8 @@
     seeds.py KERNEL OUTDIR
 
 OUTDIR/grammar and OUTDIR/escape get the comments of the KVM sources,
-OUTDIR/tree the functions that hold a barrier, OUTDIR/patch patches made
+OUTDIR/tree the functions that hold a barrier, OUTDIR/maintainers pieces of
+the tree's MAINTAINERS, OUTDIR/patch patches made
 from those sources (a barrier dropped, a comment reworded, a file renamed,
 as `diff -u`, `git diff` and a two-patch mbox) plus the check-patch
 fixtures.  Nothing of the kernel is committed: the corpora are made at run
@@ -125,6 +126,15 @@ def patches(kernel, sources, fixtures):
     return out
 
 
+def maintainers(kernel, here):
+    """The tree's MAINTAINERS in pieces of a few dozen sections, and the fixture's."""
+    text = read(os.path.join(kernel, 'MAINTAINERS'))
+    sections = text.split('\n\n')
+    out = ['\n\n'.join(sections[i:i + 40]) + '\n' for i in range(0, len(sections), 40)]
+    out.append(read(os.path.join(here, '..', 'suggest', 'tree', 'MAINTAINERS')))
+    return [o[:MAX_SIZE] for o in out]
+
+
 def main():
     if len(sys.argv) != 3:
         sys.exit(__doc__)
@@ -140,6 +150,7 @@ def main():
         'escape': write_seeds(outdir, 'escape', cs + [os.path.relpath(s, kernel) for s in sources]),
         'tree': write_seeds(outdir, 'tree', functions(sources)),
         'patch': write_seeds(outdir, 'patch', patches(kernel, sources, fixtures)),
+        'maintainers': write_seeds(outdir, 'maintainers', maintainers(kernel, here)),
     }
     for name, n in sorted(counts.items()):
         print('seeds.py: %s: %d seeds' % (name, n), file=sys.stderr)

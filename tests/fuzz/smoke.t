@@ -12,4 +12,5 @@
 # patch: no crash
 # escape: no crash
 # tree: no crash
+# maintainers: no crash
 # check-output-end

@@ -14,13 +14,13 @@
 # exit 0
 # check-output-end
 #
-# check-name: no hostile name reaches the built HTML or searchindex.js as markup
+# check-name: no hostile name reaches the built HTML or searchindex.js as markup (it shows escaped in a Location field, a reference and a code caption)
 # check-command: bash $file $TMP/t && $BM map -q --kernel $TMP/t -o $TMP/m && timeout 300 sphinx-build -q -W -b html -c $ROOT $TMP/m $TMP/h && cat $TMP/h/*.html $TMP/h/searchindex.js | grep -c -e '<img src=x' -e '<b>entity' -e '&lt;b&gt;entity'; grep -c 'img src=x onerror' $TMP/h/searchindex.js; grep -c '<span class="pre">virt/kvm/&lt;img</span>' $TMP/h/generic.html
 # check-exit-value: 0
 # check-output-start
 # 0
 # 1
-# 2
+# 3
 # check-output-end
 #
 # check-name: section titles (the search index's text) show HTML's characters and bytes that are not UTF-8 as U+FFFD

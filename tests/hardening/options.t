@@ -18,7 +18,7 @@
 # check-output-end
 #
 # check-name: --min-confidence still takes plain decimals
-# check-command: for v in 0 1 0.5 .25 1. 0.0000; do $BM suggest --kernel tests/map/tree --min-confidence="$v" >/dev/null; echo "exit $?"; done | sort | uniq -c
+# check-command: export GIT_AUTHOR_NAME='Ada Lovelace' GIT_AUTHOR_EMAIL=ada@example.org; for v in 0 1 0.5 .25 1. 0.0000; do $BM suggest --kernel tests/map/tree --min-confidence="$v" >/dev/null; echo "exit $?"; done | sort | uniq -c
 # check-exit-value: 0
 # check-output-start
 #       6 exit 0
@@ -89,18 +89,18 @@
 # check-exit-value: 2
 # check-error-contains: barriermap: lint: --format takes one of text, gcc, json, sarif, not ''
 #
-# check-name: map's -o and --svg-links refuse an empty value
-# check-command: $BM map --kernel tests/map/tree -o $TMP/m --svg-links ''; echo "exit $?"; ls -A $TMP
+# check-name: map's -o and --source-url refuse an empty value
+# check-command: $BM map --kernel tests/map/tree -o $TMP/m --source-url ''; echo "exit $?"; ls -A $TMP
 # check-exit-value: 0
 # check-output-start
 # exit 2
 # check-output-end
-# check-error-contains: barriermap: --svg-links needs a folder prefix, not an empty value
+# check-error-contains: barriermap: --source-url needs a URL template, not an empty value
 #
 # check-name: suggest -o '' is refused by name
 # check-command: $BM suggest --kernel tests/map/tree -o ''
 # check-exit-value: 2
-# check-error-contains: barriermap: -o needs a file name, not an empty value
+# check-error-contains: barriermap: -o needs a folder, not an empty value
 #
 # check-name: show's FILE:LINE takes digits only, and no line past 2^32 wraps around to a real one
 # check-command: for a in virt/kvm/kvm_main.c:4294967305 'virt/kvm/kvm_main.c: 9' virt/kvm/kvm_main.c:+9 virt/kvm/kvm_main.c:0x9; do $BM show --kernel tests/map/tree "$a"; echo "exit $?"; done 2>&1

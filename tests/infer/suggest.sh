@@ -4,45 +4,28 @@
 # construction (tests/infer/tree/virt/kvm/demo.c says which).
 #
 # check-name: suggest pairs a write barrier with the read barrier that reads what it writes
-# check-command: $BM suggest -q --kernel $dir/tree
+# check-command: GIT_AUTHOR_NAME='Ada Lovelace' GIT_AUTHOR_EMAIL=ada@example.org $BM suggest -q --kernel $dir/tree | sed -n '/^- /,/^---$/p;/^+/p'
 # check-exit-value: 0
 # check-output-start
-# barriermap suggest: 2 proposed pairing comments (confidence >= 0.50).
-# Each partner is inferred from the objects both barriers order, not
-# proven: review every comment before applying with git apply.
-#
-# diff --git a/include/linux/kvm_host.h b/include/linux/kvm_host.h
-# --- a/include/linux/kvm_host.h
+# - smp_rmb() in demo_read_ready() pairs with smp_wmb() in demo_publish():
+#   both order kvm->demo_payload and kvm->demo_ready.
+# - smp_wmb() in demo_publish() pairs with smp_rmb() in demo_read_ready():
+#   both order kvm->demo_payload and kvm->demo_ready.
+# ---
 # +++ b/include/linux/kvm_host.h
-# @@ -6,6 +6,10 @@
-#  {
-#  	if (!READ_ONCE(kvm->demo_ready))
-#  		return 0;
 # +	/*
 # +	 * Pairs with smp_wmb() in demo_publish(): orders kvm->demo_payload and
 # +	 * kvm->demo_ready.
 # +	 */
-#  	smp_rmb();
-#  	return kvm->demo_payload;
-#  }
-# diff --git a/virt/kvm/demo.c b/virt/kvm/demo.c
-# --- a/virt/kvm/demo.c
 # +++ b/virt/kvm/demo.c
-# @@ -12,6 +12,10 @@
-#  void demo_publish(struct kvm *kvm, int v)
-#  {
-#  	kvm->demo_payload = v;
 # +	/*
 # +	 * Pairs with smp_rmb() in demo_read_ready(): orders kvm->demo_payload
 # +	 * and kvm->demo_ready.
 # +	 */
-#  	smp_wmb();
-#  	WRITE_ONCE(kvm->demo_ready, 1);
-#  }
 # check-output-end
 #
 # check-name: the suggestion patch applies to the fixture tree and only adds comments
-# check-command: cp -r $dir/tree $TMP/t && $BM suggest -q --kernel $TMP/t -o $TMP/s.patch && cd $TMP/t && git apply --check $TMP/s.patch && git apply --numstat $TMP/s.patch
+# check-command: cp -r $dir/tree $TMP/t && GIT_AUTHOR_NAME='Ada Lovelace' GIT_AUTHOR_EMAIL=ada@example.org $BM suggest -q --kernel $TMP/t -o $TMP/s > /dev/null && cd $TMP/t && git apply --check $TMP/s/*.patch && git apply --numstat $TMP/s/*.patch
 # check-exit-value: 0
 # check-output-start
 # 4	0	include/linux/kvm_host.h
@@ -52,16 +35,16 @@
 # check-name: a high --min-confidence proposes nothing
 # check-command: $BM suggest -q --kernel $dir/tree --min-confidence 0.99
 # check-exit-value: 0
-# check-output-contains: barriermap suggest: 0 proposed pairing comments (confidence >= 0.99).
-# check-output-excludes: diff --git
+# check-output-start
+# check-output-end
 #
-# check-name: suggest -o refuses to overwrite a file it did not write
-# check-command: echo precious > $TMP/notes && $BM suggest -q --kernel $dir/tree -o $TMP/notes; s=$?; cat $TMP/notes; exit $s
+# check-name: suggest -o refuses a file where its folder should be
+# check-command: echo precious > $TMP/notes && GIT_AUTHOR_NAME='Ada Lovelace' GIT_AUTHOR_EMAIL=ada@example.org $BM suggest -q --kernel $dir/tree -o $TMP/notes; s=$?; cat $TMP/notes; exit $s
 # check-exit-value: 2
 # check-output-start
 # precious
 # check-output-end
-# check-error-contains: was not written by barriermap suggest
+# check-error-contains: cannot write patches into
 #
 # check-name: --min-confidence outside 0..1 is a usage error
 # check-command: $BM suggest -q --kernel $dir/tree --min-confidence 2
@@ -87,8 +70,8 @@
 # recall@3: 100.0%
 # check-output-end
 #
-# check-name: the suggestion patch for the real tree applies with git apply --check
-# check-command: $BM suggest -q --kernel $KERNEL -o $TMP/s.patch && mkdir $TMP/t && (cd $KERNEL && grep '^+++ b/' $TMP/s.patch | sed 's|^+++ b/||' | xargs cp --parents -t $TMP/t) && cd $TMP/t && git apply --check $TMP/s.patch && git apply --numstat $TMP/s.patch | awk '$2 != 0 { bad = 1 } END { print (NR ? "ok" : "empty"), (bad ? "removes lines" : "adds only") }'
+# check-name: the suggestion patches for the real tree apply with git apply --check
+# check-command: GIT_AUTHOR_NAME='Ada Lovelace' GIT_AUTHOR_EMAIL=ada@example.org $BM suggest -q --kernel $KERNEL -o $TMP/s > /dev/null && mkdir $TMP/t && (cd $KERNEL && grep -h '^+++ b/' $TMP/s/*.patch | sed 's|^+++ b/||' | xargs cp --parents -t $TMP/t) && cd $TMP/t && git apply --check $TMP/s/*.patch && git apply --numstat $TMP/s/*.patch | awk '$2 != 0 { bad = 1 } END { print (NR ? "ok" : "empty"), (bad ? "removes lines" : "adds only") }'
 # check-exit-value: 0
 # check-output-start
 # ok adds only

@@ -24,18 +24,20 @@
 # check-output-excludes: <em>emphasis</em>
 # check-output-excludes: root:x:0:0
 #
-# check-name: hostile text stays in literal blocks and escaped text in the RST itself
-# check-command: $BM map --kernel $dir/hostile/tree -o $TMP/m && cat $TMP/m/generic.rst
+# check-name: hostile text stays in code-block bodies and escaped text in the RST itself
+# check-command: PATH=$dir/fakebin:$PATH $BM map --kernel $dir/hostile/tree -o $TMP/m && cat $TMP/m/generic.rst
 # check-exit-value: 0
-# check-output-contains: Comment, above the barrier::
-# check-output-contains:      *    <script>alert("raw")</script>
+# check-output-contains: Comment, above the barrier, in the code:
+# check-output-contains:             *    <script>alert("raw")</script>
+# check-output-contains:            smp_mb(); // .. raw:: html <script>alert("trailing")</script> :ref:`x`
 # check-output-contains: :Location: virt/kvm/odd\`name\`\_\*x\*.c:6
+# check-output-contains:    :caption: the barrier, virt/kvm/odd\`name\`\_\*x\*.c, lines 3–8
 # check-output-contains: 3. virt/kvm/odd\`name\`\_\*x\*.c
 # check-output-contains: label="virt/kvm/odd?name?_?x?.c"
 # check-output-excludes: .. _injected
 #
 # check-name: hostile file names still give ids that the graph's links can reach
-# check-command: $BM map --kernel $dir/hostile/tree -o $TMP/m --svg-links ../ && cat $TMP/m/generic.rst
+# check-command: PATH=$dir/fakebin:$PATH $BM map --kernel $dir/hostile/tree -o $TMP/m && cat $TMP/m/generic.rst
 # check-exit-value: 0
 # check-output-contains: .. _kvm-barrier-virt-kvm-odd-name-x-c-odd-file-writer-smp-wmb:
-# check-output-contains: URL="../generic.html#kvm-barrier-virt-kvm-odd-name-x-c-odd-file-writer-smp-wmb", target="_top"
+# check-output-contains: URL="generic.html#kvm-barrier-virt-kvm-odd-name-x-c-odd-file-writer-smp-wmb", target="_top"

@@ -16,12 +16,17 @@
 # check-output-end
 # check-error-contains: barriermap: added 'barriers/index' to the toctree in
 #
-# check-name: --kernel-docs draws the graphs with the kernel's kernel-render, without links
-# check-command: mkdir -p $TMP/k/Documentation/virt/kvm && cp $dir/kvm-index.rst $TMP/k/Documentation/virt/kvm/index.rst && $BM map --kernel $dir/tree --kernel-docs=$TMP/k --svg-links ../ -q && cat $TMP/k/Documentation/virt/kvm/barriers/x86.rst
+# check-name: --kernel-docs draws each file's graph as inline SVG (kfigure's kernel-render would make a dead <img>), its boxes linked to the entries
+# check-command: mkdir -p $TMP/k/Documentation/virt/kvm && cp $dir/kvm-index.rst $TMP/k/Documentation/virt/kvm/index.rst && $BM map --kernel $dir/tree --kernel-docs=$TMP/k -q && cat $TMP/k/Documentation/virt/kvm/barriers/x86.rst
 # check-exit-value: 0
-# check-output-contains: .. kernel-render:: DOT
+# check-output-contains: .. raw:: html
+# check-output-contains: <svg style="max-width:100%;height:auto" width="
+# check-output-contains: <a style="text-decoration:none" xlink:href="x86.html#kvm-barrier-arch-x86-kvm-x86-c-vcpu-enter-guest-smp-mb" xlink:title="paired: arch/x86/kvm/x86.c:12" target="_top">
+# check-output-contains: <a style="text-decoration:none" xlink:href="generic.html#kvm-barrier-virt-kvm-kvm-main-c-kvm-vcpu-kick-smp-mb"
+# check-output-excludes: kernel-render
 # check-output-excludes: .. graphviz::
-# check-output-excludes: URL=
+# check-output-excludes: <?xml
+# check-output-excludes: <!--
 #
 # check-name: --kernel-docs needs Documentation/virt/kvm/index.rst in the target tree
 # check-command: $BM map --kernel $dir/tree --kernel-docs=$TMP

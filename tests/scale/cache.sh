@@ -59,6 +59,23 @@ concurrent)	# two runs at once, on an empty cache, both succeed alike
 	cat "$TMP/a.err" "$TMP/b.err"
 	lint --no-cache | cmp - "$TMP/a" && echo "same as without the cache"
 	;;
+check-patch)	# check-patch keeps the patched file's facts too: the same patch again reads them
+	lint >/dev/null
+	cp "$T/virt/kvm/kvm_main.c" "$TMP/new.c"
+	printf 'void fixture_added(void)\n{\n\tsmp_rmb();\n}\n' >>"$TMP/new.c"
+	diff -u --label a/virt/kvm/kvm_main.c --label b/virt/kvm/kvm_main.c \
+		"$T/virt/kvm/kvm_main.c" "$TMP/new.c" >"$TMP/add.patch"
+	entries >"$TMP/before"
+	"$BM" check-patch --kernel "$T" "$TMP/add.patch" >"$TMP/first"
+	entries >"$TMP/after"
+	"$BM" check-patch --kernel "$T" "$TMP/add.patch" >"$TMP/second"
+	entries >"$TMP/again"
+	echo "entries: $(wc -l <"$TMP/before"), then $(wc -l <"$TMP/after"), then $(wc -l <"$TMP/again")"
+	cmp "$TMP/after" "$TMP/again" && echo "the second run rewrote nothing"
+	"$BM" check-patch --no-cache --kernel "$T" "$TMP/add.patch" | cmp - "$TMP/second" &&
+		cmp "$TMP/first" "$TMP/second" && echo "same output, and as without the cache"
+	grep -c 'fixture_added' "$TMP/second"
+	;;
 no-cache)	# --no-cache neither reads nor writes
 	lint --no-cache >/dev/null
 	echo "entries: $(entries | wc -l)"
