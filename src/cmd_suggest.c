@@ -922,8 +922,8 @@ int cmd_suggest(int argc, char **argv)
 		series_write_dir(&series, so.output);
 	else
 		series_mbox(&series, &out);
-	if (out.len && (fwrite(out.buf, 1, out.len, stdout) != out.len || fflush(stdout)))
-		die_errno("cannot write to stdout");
+	/* a write error is reported at exit (check_stdout_at_exit()) */
+	fwrite(out.buf ? out.buf : "", 1, out.len, stdout);
 	series_release(&series);
 	sb_release(&out);
 	program_free(p);

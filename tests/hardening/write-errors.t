@@ -5,14 +5,14 @@
 # output sat in stdio's buffer until exit, where nobody checked it).
 #
 # check-name: every command that writes to standard output exits 2 when it cannot
-# check-command: for c in "show --kernel tests/map/tree kvm_vcpu_kick" "show --primitives" "suggest --kernel tests/map/tree" "suggest --kernel tests/map/tree --redundant" "suggest --kernel tests/map/tree --fix" "lint --kernel tests/map/tree --help" "map --help" "check-patch --checklist-doc" "litmus --table" "help lint" "--version" "grammar -e pairs_with"; do $BM $c > /dev/full 2> $TMP/err; echo "exit $? $(grep -c '^barriermap: .*standard output' $TMP/err) $c"; done
+# check-command: for c in "show --kernel tests/map/tree kvm_vcpu_kick" "show --primitives" "suggest --kernel tests/suggest/tree" "suggest --kernel tests/suggest/tree --redundant" "suggest --kernel tests/claims/fix-tree --fix" "lint --kernel tests/map/tree --help" "map --help" "check-patch --checklist-doc" "litmus --table" "help lint" "--version" "grammar -e pairs_with"; do $BM $c > /dev/full 2> $TMP/err; echo "exit $? $(grep -c '^barriermap: .*standard output' $TMP/err) $c"; done
 # check-exit-value: 0
 # check-output-start
 # exit 2 1 show --kernel tests/map/tree kvm_vcpu_kick
 # exit 2 1 show --primitives
-# exit 2 1 suggest --kernel tests/map/tree
-# exit 2 1 suggest --kernel tests/map/tree --redundant
-# exit 2 1 suggest --kernel tests/map/tree --fix
+# exit 2 1 suggest --kernel tests/suggest/tree
+# exit 2 1 suggest --kernel tests/suggest/tree --redundant
+# exit 2 1 suggest --kernel tests/claims/fix-tree --fix
 # exit 2 1 lint --kernel tests/map/tree --help
 # exit 2 1 map --help
 # exit 2 1 check-patch --checklist-doc
