@@ -406,10 +406,9 @@ static bool comment_reaches(const struct pairing_comment *pc, const struct site 
 
 static const struct file_facts *find_file(const struct program *p, const char *path)
 {
-	for (size_t i = 0; path && i < p->files.n; i++)
-		if (!strcmp(p->files.v[i]->path, path))
-			return p->files.v[i];
-	return NULL;
+	ssize_t i = path ? files_find_path(p, p->files.n, path) : -1;
+
+	return i >= 0 ? p->files.v[i] : NULL;
 }
 
 /* Are comments [@x, @x + n) and [@y, @y + n) of their files the same text? */
