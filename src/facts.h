@@ -246,7 +246,6 @@ struct options {
 	unsigned max_depth;	/* call graph depth for partners */
 	bool quiet;
 	bool progress;		/* stderr is a terminal */
-	enum { FORMAT_TEXT, FORMAT_JSON, FORMAT_RST } format;
 };
 
 struct function_ref {
