@@ -103,7 +103,8 @@ char *checklist_type_names(void);
 void checklist_ignore(struct checklist *cl, const char *const *types, size_t n);
 
 /* The checklist as text, RST, JSON (enum in struct options) or --terse lines. */
-char *checklist_format(const struct checklist *cl, int format);
+enum checklist_format { CHECKLIST_TEXT, CHECKLIST_RST, CHECKLIST_JSON };
+char *checklist_format(const struct checklist *cl, enum checklist_format format);
 char *checklist_format_terse(const struct checklist *cl);
 void checklist_release(struct checklist *cl);
 

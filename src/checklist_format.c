@@ -291,13 +291,13 @@ static void format_json(struct strbuf *sb, const struct checklist *cl)
 	json_decref(root);
 }
 
-char *checklist_format(const struct checklist *cl, int format)
+char *checklist_format(const struct checklist *cl, enum checklist_format format)
 {
 	struct strbuf sb = STRBUF_INIT;
 
-	if (format == FORMAT_JSON)
+	if (format == CHECKLIST_JSON)
 		format_json(&sb, cl);
-	else if (format == FORMAT_RST)
+	else if (format == CHECKLIST_RST)
 		format_rst(&sb, cl);
 	else
 		format_text(&sb, cl);

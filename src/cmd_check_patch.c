@@ -32,7 +32,7 @@ static const char *const check_patch_usage[] = {
 	NULL,
 };
 
-enum check_patch_format { CP_TEXT, CP_RST, CP_JSON };
+/* in enum checklist_format's order */
 static const char *const check_patch_formats[] = { "text", "rst", "json", NULL };
 
 #define REVIEW_CHECKLIST "Documentation/virt/kvm/review-checklist.rst"
@@ -203,7 +203,7 @@ int cmd_check_patch(int argc, char **argv)
 	struct string_list ranges = { 0 };
 	struct strvec ignore = { 0 };
 	bool doc = false, terse = false, rescan_all = false;
-	int format = CP_TEXT;
+	int format = CHECKLIST_TEXT;
 	int npatches = 0;
 	char *out;
 	int ret;
@@ -277,8 +277,7 @@ int cmd_check_patch(int argc, char **argv)
 	patch_set_apply(&set, &base, &st);
 	compare_states(&cl, &o, &set, &st, rescan_all);
 	checklist_ignore(&cl, (const char *const *)ignore.v, ignore.n);
-	out = terse ? checklist_format_terse(&cl) : checklist_format(&cl, format == CP_JSON ? FORMAT_JSON :
-							     format == CP_RST ? FORMAT_RST : FORMAT_TEXT);
+	out = terse ? checklist_format_terse(&cl) : checklist_format(&cl, (enum checklist_format)format);
 	fputs(out, stdout);
 	ret = checklist_attention(&cl) ? EXIT_FINDINGS : EXIT_CLEAN;
 

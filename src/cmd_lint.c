@@ -36,8 +36,6 @@ static void rules_cb(const struct option *opt, const char *arg)
 
 	if (!bad)
 		return;
-	if (!*arg)
-		die("--%s needs a list of rules, not an empty value", opt->long_name);
 	if (!*bad)
 		die("--%s: an empty rule in '%s'", opt->long_name, arg);
 	for (int r = 0; r < RULE__COUNT; r++)

@@ -20,23 +20,19 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char usage_text[] =
-	"usage: barriermap suggest [--kernel DIR] [--min-confidence X] [-o DIR] [PATH...]\n"
-	"   or: barriermap suggest --fix [--kernel DIR] [-o DIR] [PATH...]\n"
-	"   or: barriermap suggest --redundant [--kernel DIR] [PATH...]\n"
-	"   or: barriermap suggest --areas [--kernel DIR] PATH...\n"
-	"\n"
-	"Writes patches adding a pairing comment above each undocumented barrier\n"
-	"that carries no comment and whose likely partner has a confidence of at\n"
-	"least X (default 0.5): one patch per maintainer area of the tree's\n"
-	"MAINTAINERS, as git format-patch writes them, to stdout as one mbox or\n"
-	"into DIR as 0001-*.patch...  Review them, then apply them with git am -s.\n"
-	"--fix writes patches that repair comments where the repair is clear:\n"
-	"misspelled barriers, partners renamed or moved, stale reliance claims.\n"
-	"--redundant lists barriers that pair with nothing in the scanned tree.\n"
-	"--areas says which area (MAINTAINERS section) and subject prefix each\n"
-	"PATH's patch would have.\n"
-	"--recall measures the inference on the documented pairs (for bench/).\n";
+static const char *const suggest_usage[] = {
+	"barriermap suggest [options] [PATH...]",
+	"barriermap suggest --fix [options] [PATH...]",
+	"barriermap suggest --redundant [options] [PATH...]",
+	"barriermap suggest --areas [options] PATH...",
+	"",
+	"Writes patches adding a pairing comment above each undocumented barrier",
+	"that carries no comment and whose likely partner has a confidence of at",
+	"least --min-confidence: one patch per maintainer area of the tree's",
+	"MAINTAINERS, as git format-patch writes them, to stdout as one mbox or",
+	"into DIR as 0001-*.patch...  Review them, then apply them with git am -s.",
+	NULL,
+};
 
 #define CONTEXT 3
 
@@ -831,48 +827,13 @@ static void write_recall(const struct program *p, struct strbuf *out)
 
 /* ---- the command -------------------------------------------------------- */
 
-/* Take our own options out of argv before options_parse() sees it. */
-static void parse_suggest_options(struct suggest_opts *so, int *argc, char **argv)
-{
-	int out = 1;
-
-	for (int i = 1; i < *argc; i++) {
-		const char *a = argv[i];
-
-		if (!strcmp(a, "--min-confidence") || !strcmp(a, "-o")) {
-			if (i + 1 >= *argc)
-				die("%s needs a value\n%s", a, usage_text);
-			if (a[1] == 'o')
-				so->output = option_text("-o", argv[++i], "a folder");
-			else
-				so->min_confidence = option_decimal("--min-confidence",
-								    argv[++i], 0, 1);
-		} else if (str_starts_with(a, "--min-confidence=")) {
-			so->min_confidence = option_decimal("--min-confidence",
-							    a + strlen("--min-confidence="), 0, 1);
-		} else if (!strcmp(a, "--redundant")) {
-			so->redundant = true;
-		} else if (!strcmp(a, "--recall")) {
-			so->recall = true;
-		} else if (!strcmp(a, "--fix")) {
-			so->fix = true;
-		} else if (!strcmp(a, "--areas")) {
-			so->areas = true;
-		} else {
-			argv[out++] = argv[i];
-		}
-	}
-	argv[out] = NULL;
-	*argc = out;
-}
-
 /* --areas: each path's maintainer area and subject prefix. */
 static void print_areas(const char *tree, const struct options *o)
 {
 	struct maintainers *m = maintainers_read(tree);
 
 	if (!o->paths.n)
-		die("--areas needs a PATH (relative to the kernel tree)\n%s", usage_text);
+		die("--areas needs a PATH (relative to the kernel tree)");
 	for (size_t i = 0; i < o->paths.n; i++) {
 		char *line = series_area_line(m, o->paths.v[i]);
 
@@ -890,19 +851,42 @@ int cmd_suggest(int argc, char **argv)
 	struct strbuf out = STRBUF_INIT;
 	struct series series = { { 0 } };
 
-	parse_suggest_options(&so, &argc, argv);
-	if (so.fix + so.redundant + so.recall + so.areas > 1)
-		die("--fix, --redundant, --recall and --areas go one at a time\n%s", usage_text);
-	if (so.output && (so.redundant || so.recall || so.areas))
-		die("-o DIR is for patches; --redundant, --recall and --areas write to stdout\n%s",
-		    usage_text);
 	options_init(&o);
-	options_parse(&o, &argc, argv, usage_text);
-	for (int i = 1; i < argc; i++) {
-		if (argv[i][0] == '-')
-			die("unknown option '%s'\n%s", argv[i], usage_text);
-		vec_push(&o.paths, argv[i]);
+	{
+		struct option table[] = {
+			OPT_GROUP("What to write"),
+			OPT_DOUBLE(0, "min-confidence", &so.min_confidence, 0, 1, "X",
+				   "propose a partner only with a confidence of at least X "
+				   "(default 0.5)"),
+			OPT_STRING('o', "output", &so.output, "DIR",
+				   "write the patches into DIR as 0001-*.patch... (else one mbox "
+				   "to stdout)"),
+			OPT_BOOL_F(0, "fix", &so.fix, OPT_NONEG,
+				   "patches that repair comments where the repair is clear: misspelled "
+				   "barriers, partners renamed or moved, stale reliance claims"),
+			OPT_BOOL_F(0, "redundant", &so.redundant, OPT_NONEG,
+				   "list the barriers that pair with nothing in the scanned tree"),
+			OPT_BOOL_F(0, "areas", &so.areas, OPT_NONEG,
+				   "say which area (MAINTAINERS section) and subject prefix each "
+				   "PATH's patch would have"),
+			{ .type = OPTION_BOOL, .long_name = "recall", .value = &so.recall,
+			  .help = "measure the inference on the documented pairs (for bench/)",
+			  .flags = OPT_NONEG | OPT_HIDDEN },
+			OPT_PIPELINE(&o),
+			OPT_END(),
+		};
+
+		argc = options_parse_config(&o, argc, argv, "suggest", table, suggest_usage);
+		if (so.fix + so.redundant + so.recall + so.areas > 1)
+			usage_error("suggest", table, suggest_usage,
+				    "--fix, --redundant, --recall and --areas go one at a time");
+		if (so.output && (so.redundant || so.recall || so.areas))
+			usage_error("suggest", table, suggest_usage, "-o DIR is for patches; "
+				    "--redundant, --recall and --areas write to stdout");
 	}
+	options_finish(&o);
+	for (int i = 0; i < argc; i++)
+		vec_push(&o.paths, (const char *)argv[i]);
 	options_find_kernel(&o);
 	if (so.areas) {
 		print_areas(o.kernel, &o);

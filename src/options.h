@@ -22,7 +22,6 @@ struct options {
 	unsigned max_depth;	/* call graph depth for partners */
 	bool quiet;
 	bool progress;		/* stderr is a terminal */
-	enum { FORMAT_TEXT, FORMAT_JSON, FORMAT_RST } format;
 };
 
 void options_init(struct options *o);
@@ -66,19 +65,13 @@ int options_parse_config(struct options *o, int argc, char **argv, const char *c
 
 /* What the options imply for each other (-q: no progress line). */
 void options_finish(struct options *o);
-/*
- * Parse the common options (--kernel, -j, --format, --resolve-in,
- * --compdb, --depth, -q) out of argv; the rest are left in argv/argc
- * (argv[0] kept).  Dies on bad usage.
- */
-void options_parse(struct options *o, int *argc, char **argv, const char *usage);
 /* Resolve --kernel / cwd / $KDIR / default tree, dies if not a kernel tree. */
 void options_find_kernel(struct options *o);
 
 /* Is the scope KVM's (no --scope, or only --scope=kvm)? */
 bool options_scope_is_kvm(const struct options *o);
 
-/* Free what options_parse() and options_find_kernel() allocated. */
+/* Free what parsing the options and options_find_kernel() allocated. */
 void options_release(struct options *o);
 
 #endif

@@ -51,22 +51,11 @@ void options_release(struct options *o)
 	memset(o, 0, sizeof(*o));
 }
 
-static void set_format(struct options *o, const char *arg)
-{
-	if (!strcmp(arg, "text"))
-		o->format = FORMAT_TEXT;
-	else if (!strcmp(arg, "json"))
-		o->format = FORMAT_JSON;
-	else if (!strcmp(arg, "rst"))
-		o->format = FORMAT_RST;
-	else
-		die("--format takes text, json or rst, not '%s'", arg);
-}
 
 /* libclang only says "LIBCLANG TOOLING ERROR" about a folder without one. */
 static const char *compdb_folder(const char *dir)
 {
-	char *json = xasprintf("%s/compile_commands.json", option_text("--compdb", dir, "a folder"));
+	char *json = xasprintf("%s/compile_commands.json", dir);
 
 	if (access(json, R_OK) < 0)
 		die("%s: no usable compile_commands.json", dir);
@@ -76,7 +65,8 @@ static const char *compdb_folder(const char *dir)
 
 void options_kernel_cb(const struct option *opt, const char *arg)
 {
-	((struct options *)opt->value)->kernel = option_text("--kernel", arg, "a kernel tree");
+	/* parse_options() refused an empty value: "" would be the current folder */
+	((struct options *)opt->value)->kernel = arg;
 }
 
 void options_compdb_cb(const struct option *opt, const char *arg)
@@ -90,68 +80,6 @@ void options_finish(struct options *o)
 		o->progress = false;
 }
 
-/*
- * Take the common options out of argv, leaving the command's own.  The
- * command's options must come as "--name=value" or be listed by it before
- * calling us; unknown "--" options are left for the command.
- */
-void options_parse(struct options *o, int *argc, char **argv, const char *usage)
-{
-	int out = 1;
-
-	for (int i = 1; i < *argc; i++) {
-		const char *a = argv[i];
-		const char *val = NULL;
-
-#define OPT(name) ((!strcmp(a, name) && (i + 1 < *argc ? (val = argv[++i], 1) : (die("%s needs a value\n%s", name, usage), 0))) || \
-		   (str_starts_with(a, name "=") && (val = a + strlen(name) + 1)))
-		if (!strcmp(a, "--")) {
-			while (i < *argc)
-				argv[out++] = argv[i++];
-			break;
-		} else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-			printf("%s", usage);
-			exit(EXIT_CLEAN);
-		} else if (!strcmp(a, "--help-rst")) {
-			/* until this command has an option table: its text as it is */
-			printf("::\n\n");
-			for (const char *l = usage; *l; l += strcspn(l, "\n") + !!l[strcspn(l, "\n")])
-				printf("%s%.*s\n", l[0] == '\n' ? "" : "    ", (int)strcspn(l, "\n"), l);
-			printf("\n");
-			exit(EXIT_CLEAN);
-		} else if (OPT("--kernel")) {
-			o->kernel = option_text("--kernel", val, "a kernel tree");
-		} else if (OPT("-j") || OPT("--jobs")) {
-			o->jobs = option_int("-j", val, 1, 256);
-		} else if (str_starts_with(a, "-j") && a[2]) {
-			o->jobs = option_int("-j", a + 2, 1, 256);
-		} else if (OPT("--format")) {
-			set_format(o, val);
-		} else if (OPT("--resolve-in")) {
-			vec_push(&o->resolve_in, option_text("--resolve-in", val, "a folder"));
-		} else if (OPT("--scope")) {
-			if (!*val)
-				die("--scope takes DIR[,DIR...], kvm or all, not ''");
-			vec_push(&o->scope, val);
-		} else if (!strcmp(a, "--no-cache")) {
-			o->no_cache = true;
-		} else if (OPT("--compdb")) {
-			o->compdb = compdb_folder(val);
-		} else if (OPT("--depth")) {
-			o->max_depth = (unsigned)option_int("--depth", val, 0, 16);
-		} else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
-			o->quiet = true;
-			o->progress = false;
-		} else if (!strcmp(a, "--no-progress")) {
-			o->progress = false;
-		} else {
-			argv[out++] = argv[i];
-		}
-#undef OPT
-	}
-	argv[out] = NULL;
-	*argc = out;
-}
 
 /* ---- the tree's configuration file ----------------------------------- */
 

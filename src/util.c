@@ -779,33 +779,3 @@ bool parse_uint(const char *s, unsigned long max, unsigned long *out)
 	return true;
 }
 
-int option_int(const char *opt, const char *arg, int min, int max)
-{
-	unsigned long v;
-
-	if (!parse_uint(arg, (unsigned long)max, &v) || v < (unsigned long)min)
-		die("%s takes a number from %d to %d, not '%s'", opt, min, max, arg);
-	return (int)v;
-}
-
-double option_decimal(const char *opt, const char *arg, double min, double max)
-{
-	size_t whole = strspn(arg, "0123456789"), frac = 0;
-	double v = NAN;
-
-	if (arg[whole] == '.')
-		frac = strspn(arg + whole + 1, "0123456789");
-	/* strtod() would also take " 1", "+1", "1e0", "0x1", "nan" and "inf" */
-	if ((whole || frac) && !arg[whole + (arg[whole] == '.') + frac])
-		v = strtod(arg, NULL);
-	if (!(v >= min && v <= max))
-		die("%s takes a number from %g to %g, not '%s'", opt, min, max, arg);
-	return v;
-}
-
-const char *option_text(const char *opt, const char *arg, const char *what)
-{
-	if (!*arg)
-		die("%s needs %s, not an empty value", opt, what);
-	return arg;
-}

@@ -200,17 +200,7 @@ char *read_file_bounded(const char *path, size_t max, unsigned flags, size_t *le
 char *read_fd(int fd, size_t max, size_t *len);
 const char *read_error(int err);
 
-/*
- * Option values, strictly: each dies with "OPTION takes ..., not 'VALUE'".
- * option_int(): decimal digits only (no sign, space or hex), min..max
- * (min >= 0).
- * option_decimal(): "0.5", "1", ".25" (no sign, exponent, hex, nan, inf).
- * option_text(): any non-empty value, returned as is.
- */
-int option_int(const char *opt, const char *arg, int min, int max);
 /* @s as a number from 0 to @max, decimal digits only: false otherwise. */
 bool parse_uint(const char *s, unsigned long max, unsigned long *out);
-double option_decimal(const char *opt, const char *arg, double min, double max);
-const char *option_text(const char *opt, const char *arg, const char *what);
 
 #endif
