@@ -13,7 +13,7 @@
 ///
 // Confidence: High
 // Copyright: (C) 2026 The barriermap authors.
-// Comments: Mirrors the comment rules of barriermap (DESIGN.md).  A barrier
+// Comments: Mirrors the comment rules of barriermap (rst/design.rst).  A barrier
 //  in a function that spatch cannot parse is not seen: run
 //  tools/cocci-crosscheck to list them.
 // Options: --no-includes --include-headers

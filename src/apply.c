@@ -130,8 +130,8 @@ static char *make_temp_dir(void)
 
 		sigprocmask(SIG_SETMASK, &old, NULL);
 		free(dir);
-		die("cannot create a temporary folder in '%s': %s",
-		    tmp && *tmp ? tmp : "/tmp", strerror(e));
+		errno = e;
+		die_errno("cannot create a temporary folder in '%s'", tmp && *tmp ? tmp : "/tmp");
 	}
 	temp_dir = dir;
 	sigprocmask(SIG_SETMASK, &old, NULL);
@@ -238,23 +238,23 @@ static void write_beneath(int dirfd, const char *rel, const char *data, size_t l
 	int dir = open_parent(dirfd, rel, true, &base), fd;
 
 	if (dir < 0)
-		die("cannot create '%s' in the temporary folder: %s", rel, strerror(errno));
+		die_errno("cannot create '%s' in the temporary folder", rel);
 	fd = openat(dir, base, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode);
 	close(dir);
 	if (fd < 0)
-		die("cannot create '%s' in the temporary folder: %s", rel, strerror(errno));
+		die_errno("cannot create '%s' in the temporary folder", rel);
 	while (len) {
 		ssize_t w = write(fd, data, len);
 
 		if (w < 0 && errno == EINTR)
 			continue;
 		if (w < 0)
-			die("cannot write '%s' in the temporary folder: %s", rel, strerror(errno));
+			die_errno("cannot write '%s' in the temporary folder", rel);
 		data += w;
 		len -= (size_t)w;
 	}
 	if (close(fd))
-		die("cannot write '%s' in the temporary folder: %s", rel, strerror(errno));
+		die_errno("cannot write '%s' in the temporary folder", rel);
 }
 
 /* ---- one run --------------------------------------------------------- */
@@ -307,10 +307,10 @@ static void clear_tree(struct applier *a)
 	if (a->tree_fd >= 0)
 		close(a->tree_fd);
 	if (mkdir(a->tree, 0700))
-		die("cannot create '%s': %s", a->tree, strerror(errno));
+		die_errno("cannot create '%s'", a->tree);
 	a->tree_fd = open(a->tree, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (a->tree_fd < 0)
-		die("cannot open '%s': %s", a->tree, strerror(errno));
+		die_errno("cannot open '%s'", a->tree);
 }
 
 /* Copy @rel from the kernel tree, as a link if it is one there; false if absent. */
@@ -339,12 +339,11 @@ static bool copy_from_tree(struct applier *a, int kernel_fd, const char *rel)
 		int dir;
 
 		if (n < 0)
-			die("cannot read the link '%s/%s': %s", a->base->kernel, rel, strerror(errno));
+			die_errno("cannot read the link '%s/%s'", a->base->kernel, rel);
 		target[n] = '\0';
 		dir = open_parent(a->tree_fd, rel, true, &base);
 		if (dir < 0 || symlinkat(target, dir, base))
-			die("cannot copy the link '%s' into the temporary folder: %s", rel,
-			    strerror(errno));
+			die_errno("cannot copy the link '%s' into the temporary folder", rel);
 		close(dir);
 		return true;
 	}
@@ -424,7 +423,7 @@ static void seed_from_tree(struct applier *a)
 	int kernel_fd = open(a->base->kernel, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 
 	if (kernel_fd < 0)
-		die("cannot open '%s': %s", a->base->kernel, strerror(errno));
+		die_errno("cannot open '%s'", a->base->kernel);
 	for (size_t i = 0; i < a->paths.n; i++)
 		copy_from_tree(a, kernel_fd, a->paths.v[i]);
 	close(kernel_fd);
@@ -442,20 +441,20 @@ static int git_apply(struct applier *a, const struct patch *patch, bool reverse,
 	unlink(a->patch_file);
 	fd = open(a->patch_file, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
 	if (fd < 0)
-		die("cannot create '%s': %s", a->patch_file, strerror(errno));
+		die_errno("cannot create '%s'", a->patch_file);
 	for (size_t done = 0; done < patch->len;) {
 		ssize_t w = write(fd, patch->text + done, patch->len - done);
 
 		if (w < 0 && errno == EINTR)
 			continue;
 		if (w < 0)
-			die("cannot write '%s': %s", a->patch_file, strerror(errno));
+			die_errno("cannot write '%s'", a->patch_file);
 		done += (size_t)w;
 	}
 	close(fd);
 	cmd.in_fd = open(a->patch_file, O_RDONLY | O_CLOEXEC);
 	if (cmd.in_fd < 0)
-		die("cannot read '%s': %s", a->patch_file, strerror(errno));
+		die_errno("cannot read '%s'", a->patch_file);
 	r = git_run(&cmd, NULL, err);
 	close(cmd.in_fd);
 	if (r == GIT_MISSING)
@@ -535,8 +534,7 @@ static void snapshot(struct applier *a, long k, struct overlay_set *out)
 		if (data || errno == ENOENT || errno == ENOTDIR)
 			continue;
 		if (errno != EFBIG && errno != ELOOP && errno != EINVAL)
-			die("cannot read '%s' in the temporary folder: %s", a->paths.v[i],
-			    strerror(errno));
+			die_errno("cannot read '%s' in the temporary folder", a->paths.v[i]);
 		if (errno == EFBIG)
 			die("%s: %s: larger than " PATCH_MAX_TEXT "%s", k >= 0 ?
 			    a->set->patches.v[k].name : a->base->kernel, a->paths.v[i],

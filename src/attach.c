@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * attach.c: which comment belongs to a barrier (DESIGN.md).
+ * attach.c: which comment belongs to a barrier (rst/design.rst, section 4).
  *
  * In order of preference, the first that speaks of pairing wins:
  *   above     the comment block that ends just above the barrier's statement
@@ -23,7 +23,7 @@
  * Every other comment that speaks of pairing is read once more, on its
  * own, into comment->pairing: later stages never parse a comment again.
  */
-#include "tokens.h"
+#include "attach.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -164,9 +164,9 @@ static int comment_index(const struct file_facts *f, const struct token *t)
 		size_t mid = (lo + hi) / 2;
 		const struct pos *p = &f->comments.v[mid].start;
 
-		if (p->line == t->start.line && p->col == t->start.col)
+		if (pos_eq(*p, t->start))
 			return (int)mid;
-		if (p->line < t->start.line || (p->line == t->start.line && p->col < t->start.col))
+		if (pos_lt(*p, t->start))
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -300,7 +300,7 @@ static void offer_nearby(struct site *s, const struct file_facts *f,
 		if (!group_above(tv, j, &g))
 			continue;
 		text = group_text(f, tv, &g);
-		ok = text_names_identifier(text, s->barrier) || no_call_between(tv, j, start, s->barrier);
+		ok = has_word(text, s->barrier) || no_call_between(tv, j, start, s->barrier);
 		free(text);
 		if (ok && offer(s, f, tv, &g, RULE_NEARBY, false))
 			return;
@@ -320,7 +320,7 @@ static void offer_below(struct site *s, const struct file_facts *f,
 		return;
 	g = group_from(tv, end + 1);
 	text = group_text(f, tv, &g);
-	named = text_names_identifier(text, s->barrier);
+	named = has_word(text, s->barrier);
 	free(text);
 	if (named)
 		offer(s, f, tv, &g, RULE_BELOW, false);
@@ -420,7 +420,7 @@ static void add_implicit_site(struct file_facts *f, const struct token_view *tv,
 	s.end_col = tv->t[call].end.col;
 	s.function = file_function_at(f, s.at);
 	s.barrier = name;
-	s.kind = implies_full_barrier(name) ? KIND_IMPLIED : KIND_UNKNOWN;
+	s.kind = implies_full_barrier(name) ? KIND_IMPLIED : KIND_CALL;
 	s.implicit = true;
 	s.comment = s.comment_last = -1;
 	s.stmt = tv->t[stmt_start(tv, call)].start;
@@ -472,7 +472,7 @@ static size_t named_call_below(const struct token_view *tv, size_t i, const char
 			if (!is_plain_call(tv, k))
 				continue;
 			name = tok_dup(tv, k);
-			named = text_names_identifier(text, name);
+			named = has_word(text, name);
 			free(name);
 			if (named)
 				return k;
@@ -540,11 +540,7 @@ static void find_implicit_sites(struct file_facts *f, const struct token_view *t
 
 static int site_cmp(const void *a, const void *b)
 {
-	const struct site *x = a, *y = b;
-
-	if (x->at.line != y->at.line)
-		return x->at.line < y->at.line ? -1 : 1;
-	return (x->at.col > y->at.col) - (x->at.col < y->at.col);
+	return pos_cmp(((const struct site *)a)->at, ((const struct site *)b)->at);
 }
 
 /*

@@ -11,7 +11,7 @@
  */
 #include "cache.h"
 #include "grammar.h"
-#include "pipeline.h"
+#include "options.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -413,7 +413,7 @@ static void get_site(struct reader *r, struct file_facts *f, struct site *s)
 	s->end_col = (unsigned)get_upto(r, UINT32_MAX);
 	s->function = get_int(r, nfn);
 	s->barrier = get_str(r);
-	s->kind = (enum kind)get_upto(r, KIND_UNKNOWN);
+	s->kind = (enum kind)get_upto(r, KIND_CALL);
 	s->implicit = get_upto(r, 1);
 	s->stmt = get_pos(r);
 	s->comment = get_int(r, ncm);
@@ -727,10 +727,7 @@ struct entry_file {
 	off_t size;
 };
 
-struct entry_list {
-	struct entry_file *v;
-	size_t n, cap;
-};
+VEC_TYPE(entry_list, struct entry_file);
 
 static int older_first(const void *a, const void *b)
 {

@@ -15,32 +15,34 @@
 
 /* ---- sites, matched across the patch --------------------------------- */
 
-enum how {
-	UNMATCHED,
-	SAME,		/* same file, function, barrier and ordinal */
-	RENAMED,	/* its function was renamed (or its file) */
-	KIND_CHANGED,	/* same function, another barrier in its place */
-	MOVED,		/* same barrier, another function */
+/* How a barrier before the patch was matched with one after it. */
+enum site_match {
+	MATCH_NONE,		/* added or removed */
+	MATCH_SAME,		/* same file, function, barrier and ordinal */
+	MATCH_RENAMED,		/* its function was renamed (or its file) */
+	MATCH_KIND_CHANGED,	/* same function, another barrier in its place */
+	MATCH_MOVED,		/* same barrier, another function */
 };
 
-struct ent {
+/* A barrier of one side of the comparison, with its identity and match. */
+struct site_entry {
 	const struct file_facts *file;
 	const struct site *site;
 	const char *path;	/* after the patch (renamed file), NULL if deleted */
 	const char *function;	/* "" outside any function */
 	unsigned ordinal;	/* among same function+barrier sites in the file */
 	long other;		/* index of the matched entry on the other side */
-	enum how how;
+	enum site_match match;
 };
 
-typedef VEC(struct ent) ent_vec;
+VEC_TYPE(site_entries, struct site_entry);
 
 /*
  * A comment that names a partner, anywhere in one program, as the facts
  * read it: a site's comment (site->pairing, its comments joined), or one
  * no site took (comment->pairing).  The checklist never parses a comment.
  */
-struct pcomment {
+struct pairing_comment {
 	const struct file_facts *file;
 	const struct comment *comment;	/* the first of its comments */
 	size_t ncomments;		/* how many the site joined; 1 for a loose one */
@@ -50,23 +52,24 @@ struct pcomment {
 	const struct pairing *pairing;
 };
 
-typedef VEC(struct pcomment) pcomment_vec;
+VEC_TYPE(pairing_comments, struct pairing_comment);
 
 /* The before-comments by where they are after the patch and their text. */
-struct pcomment_index {
-	const pcomment_vec *pb;
+struct pairing_comment_index {
+	const struct pairing_comments *before;
 	const struct patch_set *set;
 	size_t *v;
 	size_t n;
 };
 
-struct ctx {
+/* The programs before and after a patch, and what the comparison found. */
+struct comparison {
 	struct checklist *cl;
 	const struct program *before, *after;
 	const struct patch_set *set;
-	ent_vec b, a;
-	pcomment_vec pb, pa;
-	struct pcomment_index pb_index;
+	struct site_entries before_sites, after_sites;
+	struct pairing_comments before_comments, after_comments;
+	struct pairing_comment_index before_comment_index;
 	VEC(char *) reported;	/* "path:line" of after-comments already listed */
 };
 
@@ -82,8 +85,8 @@ static const char *fn_name(const struct site *s)
 	return n ? n : "";
 }
 
-static void collect_sites(ent_vec *out, const struct program *p, const struct patch_set *set,
-			  bool before)
+static void collect_sites(struct site_entries *out, const struct program *p,
+			  const struct patch_set *set, bool before)
 {
 	for (size_t i = 0; i < p->files.n; i++) {
 		const struct file_facts *f = p->files.v[i];
@@ -94,7 +97,7 @@ static void collect_sites(ent_vec *out, const struct program *p, const struct pa
 			continue;
 		for (size_t k = 0; k < f->sites.n; k++) {
 			const struct site *s = &f->sites.v[k];
-			struct ent e = { f, s, path, fn_name(s), 0, -1, UNMATCHED };
+			struct site_entry e = { f, s, path, fn_name(s), 0, -1, MATCH_NONE };
 
 			if (!is_barrier_site(s))
 				continue;
@@ -113,11 +116,11 @@ static bool same_str(const char *x, const char *y)
 	return x && y && !strcmp(x, y);
 }
 
-static void link(struct ctx *c, size_t i, size_t j, enum how how)
+static void record_match(struct comparison *c, size_t i, size_t j, enum site_match match)
 {
-	c->b.v[i].other = (long)j;
-	c->a.v[j].other = (long)i;
-	c->b.v[i].how = c->a.v[j].how = how;
+	c->before_sites.v[i].other = (long)j;
+	c->after_sites.v[j].other = (long)i;
+	c->before_sites.v[i].match = c->after_sites.v[j].match = match;
 }
 
 static bool defined_in(const struct program *p, const char *fn)
@@ -128,27 +131,25 @@ static bool defined_in(const struct program *p, const char *fn)
 }
 
 /* The after-entries, sorted two ways, to find a before-entry's match without a scan. */
-struct ent_index {
-	const ent_vec *a;
+struct site_entry_index {
+	const struct site_entries *after;
 	size_t *by_place;	/* path, line, column */
 	size_t *by_name;	/* path, function, barrier, implicit, ordinal */
 	size_t n;
 };
 
-static const ent_vec *sort_ents;	/* for the qsort comparators below */
+static const struct site_entries *sort_entries;	/* for the qsort comparators below */
 
-static int place_cmp(const struct ent *x, const char *path, struct pos at)
+static int place_cmp(const struct site_entry *x, const char *path, struct pos at)
 {
 	int r = strcmp(x->path, path);
 
 	if (r)
 		return r;
-	if (x->site->at.line != at.line)
-		return x->site->at.line < at.line ? -1 : 1;
-	return (x->site->at.col > at.col) - (x->site->at.col < at.col);
+	return pos_cmp(x->site->at, at);
 }
 
-static int name_cmp(const struct ent *x, const struct ent *key)
+static int name_cmp(const struct site_entry *x, const struct site_entry *key)
 {
 	int r = strcmp(x->path, key->path);
 
@@ -165,41 +166,41 @@ static int name_cmp(const struct ent *x, const struct ent *key)
 
 static int by_place_qcmp(const void *a, const void *b)
 {
-	const struct ent *y = &sort_ents->v[*(const size_t *)b];
+	const struct site_entry *y = &sort_entries->v[*(const size_t *)b];
 
-	return place_cmp(&sort_ents->v[*(const size_t *)a], y->path, y->site->at);
+	return place_cmp(&sort_entries->v[*(const size_t *)a], y->path, y->site->at);
 }
 
 static int by_name_qcmp(const void *a, const void *b)
 {
-	return name_cmp(&sort_ents->v[*(const size_t *)a], &sort_ents->v[*(const size_t *)b]);
+	return name_cmp(&sort_entries->v[*(const size_t *)a], &sort_entries->v[*(const size_t *)b]);
 }
 
-static void index_after(struct ent_index *ix, const ent_vec *a)
+static void index_after(struct site_entry_index *ix, const struct site_entries *a)
 {
 	size_t n = 0;
 
-	ix->a = a;
+	ix->after = a;
 	ix->by_place = xmalloc((a->n ? a->n : 1) * sizeof(size_t));
 	ix->by_name = xmalloc((a->n ? a->n : 1) * sizeof(size_t));
 	for (size_t j = 0; j < a->n; j++)
 		if (a->v[j].path)
 			ix->by_place[n] = ix->by_name[n] = j, n++;
-	sort_ents = a;
+	sort_entries = a;
 	xqsort(ix->by_place, n, sizeof(size_t), by_place_qcmp);
 	xqsort(ix->by_name, n, sizeof(size_t), by_name_qcmp);
-	sort_ents = NULL;
+	sort_entries = NULL;
 	ix->n = n;
 }
 
 /* The after-entry at @path:@at, or -1. */
-static long find_at(const struct ent_index *ix, const char *path, struct pos at)
+static long find_at(const struct site_entry_index *ix, const char *path, struct pos at)
 {
 	size_t lo = 0, hi = ix->n;
 
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
-		int r = place_cmp(&ix->a->v[ix->by_place[mid]], path, at);
+		int r = place_cmp(&ix->after->v[ix->by_place[mid]], path, at);
 
 		if (!r)
 			return (long)ix->by_place[mid];
@@ -212,13 +213,13 @@ static long find_at(const struct ent_index *ix, const char *path, struct pos at)
 }
 
 /* The after-entry with @x's path, function, barrier and ordinal, or -1. */
-static long find_named(const struct ent_index *ix, const struct ent *x)
+static long find_named(const struct site_entry_index *ix, const struct site_entry *x)
 {
 	size_t lo = 0, hi = ix->n;
 
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
-		int r = name_cmp(&ix->a->v[ix->by_name[mid]], x);
+		int r = name_cmp(&ix->after->v[ix->by_name[mid]], x);
 
 		if (!r)
 			return (long)ix->by_name[mid];
@@ -230,7 +231,7 @@ static long find_named(const struct ent_index *ix, const struct ent *x)
 	return -1;
 }
 
-static bool same_identity(const struct ent *x, const struct ent *y)
+static bool same_identity(const struct site_entry *x, const struct site_entry *y)
 {
 	return !strcmp(x->function, y->function) && !strcmp(x->site->barrier, y->site->barrier) &&
 	       x->site->implicit == y->site->implicit;
@@ -244,70 +245,70 @@ static bool same_identity(const struct ent *x, const struct ent *y)
  * then another barrier in the same function (kind change), then the same
  * barrier in another function (a move).
  */
-static void match_sites(struct ctx *c)
+static void match_sites(struct comparison *c)
 {
-	struct ent_index ix = { 0 };
+	struct site_entry_index ix = { 0 };
 
-	index_after(&ix, &c->a);
-	for (size_t i = 0; i < c->b.n; i++) {
-		struct ent *x = &c->b.v[i];
+	index_after(&ix, &c->after_sites);
+	for (size_t i = 0; i < c->before_sites.n; i++) {
+		struct site_entry *x = &c->before_sites.v[i];
 		unsigned line = x->path ? patch_set_map_line(c->set, x->file->path, x->site->at.line) : 0;
 		long j = line ? find_at(&ix, x->path, (struct pos){ line, x->site->at.col }) : -1;
 
-		if (j >= 0 && c->a.v[j].how == UNMATCHED && same_identity(x, &c->a.v[j]))
-			link(c, i, (size_t)j, SAME);
+		if (j >= 0 && c->after_sites.v[j].match == MATCH_NONE && same_identity(x, &c->after_sites.v[j]))
+			record_match(c, i, (size_t)j, MATCH_SAME);
 	}
-	for (size_t i = 0; i < c->b.n; i++) {
-		struct ent *x = &c->b.v[i];
-		long j = x->how == UNMATCHED && x->path ? find_named(&ix, x) : -1;
+	for (size_t i = 0; i < c->before_sites.n; i++) {
+		struct site_entry *x = &c->before_sites.v[i];
+		long j = x->match == MATCH_NONE && x->path ? find_named(&ix, x) : -1;
 
-		if (j >= 0 && c->a.v[j].how == UNMATCHED)
-			link(c, i, (size_t)j, SAME);
+		if (j >= 0 && c->after_sites.v[j].match == MATCH_NONE)
+			record_match(c, i, (size_t)j, MATCH_SAME);
 	}
 	free(ix.by_place);
 	free(ix.by_name);
-	for (size_t i = 0; i < c->b.n; i++) {
-		struct ent *x = &c->b.v[i];
+	for (size_t i = 0; i < c->before_sites.n; i++) {
+		struct site_entry *x = &c->before_sites.v[i];
 
-		if (x->how != UNMATCHED || !x->path || defined_in(c->after, x->function))
+		if (x->match != MATCH_NONE || !x->path || defined_in(c->after, x->function))
 			continue;
-		for (size_t j = 0; j < c->a.n; j++) {
-			struct ent *y = &c->a.v[j];
+		for (size_t j = 0; j < c->after_sites.n; j++) {
+			struct site_entry *y = &c->after_sites.v[j];
 
-			if (y->how == UNMATCHED && !strcmp(x->path, y->path) &&
+			if (y->match == MATCH_NONE && !strcmp(x->path, y->path) &&
 			    !defined_in(c->before, y->function) &&
 			    !strcmp(x->site->barrier, y->site->barrier) &&
 			    x->site->implicit == y->site->implicit) {
-				link(c, i, j, RENAMED);
+				record_match(c, i, j, MATCH_RENAMED);
 				break;
 			}
 		}
 	}
-	for (size_t i = 0; i < c->b.n; i++) {
-		struct ent *x = &c->b.v[i];
+	for (size_t i = 0; i < c->before_sites.n; i++) {
+		struct site_entry *x = &c->before_sites.v[i];
 
-		if (x->how != UNMATCHED || !x->path || x->site->implicit || !*x->function)
+		if (x->match != MATCH_NONE || !x->path || x->site->implicit || !*x->function)
 			continue;
-		for (size_t j = 0; j < c->a.n; j++) {
-			struct ent *y = &c->a.v[j];
+		for (size_t j = 0; j < c->after_sites.n; j++) {
+			struct site_entry *y = &c->after_sites.v[j];
 
-			if (y->how == UNMATCHED && !y->site->implicit &&
+			if (y->match == MATCH_NONE && !y->site->implicit &&
 			    !strcmp(x->path, y->path) && !strcmp(x->function, y->function)) {
-				link(c, i, j, KIND_CHANGED);
+				record_match(c, i, j, MATCH_KIND_CHANGED);
 				break;
 			}
 		}
 	}
-	for (size_t i = 0; i < c->b.n; i++) {
-		struct ent *x = &c->b.v[i];
+	for (size_t i = 0; i < c->before_sites.n; i++) {
+		struct site_entry *x = &c->before_sites.v[i];
 		long best = -1;
 
-		if (x->how != UNMATCHED || x->site->implicit)
+		if (x->match != MATCH_NONE || x->site->implicit)
 			continue;
-		for (size_t j = 0; j < c->a.n; j++) {
-			struct ent *y = &c->a.v[j];
+		for (size_t j = 0; j < c->after_sites.n; j++) {
+			struct site_entry *y = &c->after_sites.v[j];
 
-			if (y->how != UNMATCHED || y->site->implicit ||
+			if (y->match != MATCH_NONE || y->site->implicit ||
 			    strcmp(x->site->barrier, y->site->barrier) ||
 			    !strcmp(x->function, y->function))
 				continue;
@@ -317,7 +318,7 @@ static void match_sites(struct ctx *c)
 				break;
 		}
 		if (best >= 0)
-			link(c, i, (size_t)best, MOVED);
+			record_match(c, i, (size_t)best, MATCH_MOVED);
 	}
 }
 
@@ -339,7 +340,7 @@ static size_t site_ncomments(const struct site *s)
  * The pairing comments of @f, in order: each site's (the first site whose
  * comments start there), and each comment no site took.
  */
-static void collect_file_comments(pcomment_vec *out, const struct file_facts *f)
+static void collect_file_comments(struct pairing_comments *out, const struct file_facts *f)
 {
 	const struct site **first = xcalloc(f->comments.n + 1, sizeof(*first));
 	bool *taken = xcalloc(f->comments.n + 1, sizeof(*taken));
@@ -357,7 +358,7 @@ static void collect_file_comments(pcomment_vec *out, const struct file_facts *f)
 	for (size_t k = 0; k < f->comments.n; k++) {
 		const struct comment *cm = &f->comments.v[k];
 		const struct site *s = first[k];
-		struct pcomment pc = { f, cm, s ? site_ncomments(s) : 1, s ? s->comment_text : cm->text,
+		struct pairing_comment pc = { f, cm, s ? site_ncomments(s) : 1, s ? s->comment_text : cm->text,
 				       s, function_at(f, cm->start), s ? &s->pairing : cm->pairing };
 
 		if ((!s && taken[k]) || !pc.pairing || pc.pairing->kind != PAIRING_REFS)
@@ -368,7 +369,7 @@ static void collect_file_comments(pcomment_vec *out, const struct file_facts *f)
 	free(first);
 }
 
-static void collect_comments(pcomment_vec *out, const struct program *p)
+static void collect_comments(struct pairing_comments *out, const struct program *p)
 {
 	for (size_t i = 0; i < p->files.n; i++)
 		collect_file_comments(out, p->files.v[i]);
@@ -388,7 +389,7 @@ static bool ref_names(const struct ref *r, const char *fn, const char *barrier)
 	return !strncmp(r->barrier, barrier, n);
 }
 
-static bool comment_names(const struct pcomment *pc, const char *fn, const char *barrier)
+static bool comment_names(const struct pairing_comment *pc, const char *fn, const char *barrier)
 {
 	for (size_t i = 0; i < pc->pairing->nrefs; i++)
 		if (ref_names(&pc->pairing->refs[i], fn, barrier))
@@ -397,22 +398,17 @@ static bool comment_names(const struct pcomment *pc, const char *fn, const char 
 }
 
 /* Does the site documented by @pc find @target as a partner? */
-static bool comment_reaches(const struct pcomment *pc, const struct site *target)
+static bool comment_reaches(const struct pairing_comment *pc, const struct site *target)
 {
-	if (!pc->site)
-		return false;
-	for (size_t i = 0; i < pc->site->partners.n; i++)
-		if (pc->site->partners.v[i].site == target)
-			return true;
-	return false;
+	return pc->site && site_has_partner(pc->site, target);
 }
+
 
 static const struct file_facts *find_file(const struct program *p, const char *path)
 {
-	for (size_t i = 0; path && i < p->files.n; i++)
-		if (!strcmp(p->files.v[i]->path, path))
-			return p->files.v[i];
-	return NULL;
+	ssize_t i = path ? files_find_path(p, p->files.n, path) : -1;
+
+	return i >= 0 ? p->files.v[i] : NULL;
 }
 
 /* Are comments [@x, @x + n) and [@y, @y + n) of their files the same text? */
@@ -434,7 +430,7 @@ static bool same_comments(const struct file_facts *xf, const struct comment *x,
  * joined several): same text, in the file it moved to, nearest to where it
  * was.  NULL when the patch changed or removed it.
  */
-static const struct comment *comment_after(const struct ctx *c, const struct file_facts *bf,
+static const struct comment *comment_after(const struct comparison *c, const struct file_facts *bf,
 					    const struct comment *bc, size_t n)
 {
 	const struct file_facts *f = find_file(c->after, patch_set_new_path(c->set, bf->path));
@@ -454,28 +450,30 @@ static const struct comment *comment_after(const struct ctx *c, const struct fil
 	return best;
 }
 
-static const struct pcomment_index *sort_index;	/* for the comparator below */
+static const struct pairing_comment_index *sort_index;	/* for the comparator below */
 
 /* By the path after the patch, then the text. */
-static int pcomment_key_cmp(const struct pcomment *x, const char *path, const char *text)
+static int pairing_comment_key_cmp(const struct pairing_comment *x, const char *path,
+				   const char *text)
 {
 	int r = strcmp(patch_set_new_path(sort_index->set, x->file->path), path);
 
 	return r ? r : strcmp(x->text, text);
 }
 
-static int pcomment_qcmp(const void *a, const void *b)
+static int pairing_comment_qcmp(const void *a, const void *b)
 {
-	const struct pcomment *y = &sort_index->pb->v[*(const size_t *)b];
+	const struct pairing_comment *y = &sort_index->before->v[*(const size_t *)b];
 
-	return pcomment_key_cmp(&sort_index->pb->v[*(const size_t *)a],
-				patch_set_new_path(sort_index->set, y->file->path), y->text);
+	return pairing_comment_key_cmp(&sort_index->before->v[*(const size_t *)a],
+				       patch_set_new_path(sort_index->set, y->file->path), y->text);
 }
 
-static void index_before_comments(struct pcomment_index *ix, const pcomment_vec *pb,
+static void index_before_comments(struct pairing_comment_index *ix,
+				  const struct pairing_comments *pb,
 				  const struct patch_set *set)
 {
-	ix->pb = pb;
+	ix->before = pb;
 	ix->set = set;
 	ix->v = xmalloc((pb->n ? pb->n : 1) * sizeof(*ix->v));
 	ix->n = 0;
@@ -483,21 +481,21 @@ static void index_before_comments(struct pcomment_index *ix, const pcomment_vec 
 		if (patch_set_new_path(set, pb->v[i].file->path))
 			ix->v[ix->n++] = i;
 	sort_index = ix;
-	xqsort(ix->v, ix->n, sizeof(*ix->v), pcomment_qcmp);
+	xqsort(ix->v, ix->n, sizeof(*ix->v), pairing_comment_qcmp);
 	sort_index = NULL;
 }
 
 /* Did this after-patch comment exist, word for word, before it? */
-static bool comment_existed(const struct ctx *c, const struct pcomment *pa)
+static bool comment_existed(const struct comparison *c, const struct pairing_comment *pa)
 {
-	const struct pcomment_index *ix = &c->pb_index;
+	const struct pairing_comment_index *ix = &c->before_comment_index;
 	size_t lo = 0, hi = ix->n;
 	bool found = false;
 
 	sort_index = ix;
 	while (lo < hi && !found) {
 		size_t mid = (lo + hi) / 2;
-		int r = pcomment_key_cmp(&ix->pb->v[ix->v[mid]], pa->file->path, pa->text);
+		int r = pairing_comment_key_cmp(&ix->before->v[ix->v[mid]], pa->file->path, pa->text);
 
 		if (!r)
 			found = true;
@@ -512,12 +510,12 @@ static bool comment_existed(const struct ctx *c, const struct pcomment *pa)
 
 /* ---- items ----------------------------------------------------------- */
 
-static struct checklist_item *add_item(struct ctx *c, enum checklist_section section,
+static struct checklist_item *add_item(struct comparison *c, enum checklist_section section,
 				       const char *kind, const char *path, unsigned line,
 				       bool before, const char *fmt, ...)
 	__attribute__((format(printf, 7, 8)));
 
-static struct checklist_item *add_item(struct ctx *c, enum checklist_section section,
+static struct checklist_item *add_item(struct comparison *c, enum checklist_section section,
 				       const char *kind, const char *path, unsigned line,
 				       bool before, const char *fmt, ...)
 {
@@ -542,7 +540,7 @@ static void item_where(struct checklist_item *it, const char *function, const ch
 	it->barrier = barrier ? xstrdup(barrier) : NULL;
 }
 
-static bool already_reported(struct ctx *c, const char *path, unsigned line, bool mark)
+static bool already_reported(struct comparison *c, const char *path, unsigned line, bool mark)
 {
 	char *key = xasprintf("%s:%u", path, line);
 
@@ -566,7 +564,7 @@ static char *describe(const char *barrier, const char *function)
 	return xasprintf("%s() at file scope", barrier);
 }
 
-static char *where_comment(const struct pcomment *pc)
+static char *where_comment(const struct pairing_comment *pc)
 {
 	if (pc->site && !pc->site->implicit)
 		return xasprintf("the comment on %s() in %s()", pc->site->barrier,
@@ -584,8 +582,10 @@ static void add_partner_details(struct checklist_item *it, const struct site *s,
 		struct strbuf sb = STRBUF_INIT;
 
 		/* the partner's own fields: an implied barrier has no site */
-		sb_addf(&sb, "%s %s%s() in %s() (%s:%u)", verb, pt->site ? "" : "the barrier implicit in ",
-			pt->barrier, pt->function ? pt->function : "?", pt->file->path, pt->at.line);
+		sb_addf(&sb, "%s %s", verb, pt->site ? "" : "the barrier implicit in ");
+		sb_add_barrier_at(&sb, pt->barrier, pt->function ? pt->function : "?",
+				  pt->file->path, pt->at.line);
+		sb_addc(&sb, ')');
 		for (size_t v = 1; v < pt->via.n; v++)
 			sb_addf(&sb, "%s %s()", v == 1 ? " via" : " ->", pt->via.v[v]);
 		vec_push(&it->details, sb_detach(&sb));
@@ -598,13 +598,13 @@ static void add_partner_details(struct checklist_item *it, const struct site *s,
  * F"), or through the call graph (its site found @gone as a partner).
  * @what says what the patch does to it: "removes", "moves to G()".
  */
-static void stale_comments(struct ctx *c, const struct ent *gone, const char *what)
+static void stale_comments(struct comparison *c, const struct site_entry *gone, const char *what)
 {
 	const struct site *g = gone->site;
 	char *name = describe(g->barrier, gone->function);
 
-	for (size_t i = 0; i < c->pb.n; i++) {
-		const struct pcomment *pc = &c->pb.v[i];
+	for (size_t i = 0; i < c->before_comments.n; i++) {
+		const struct pairing_comment *pc = &c->before_comments.v[i];
 		const struct comment *now;
 		struct checklist_item *it;
 		const char *how;
@@ -640,8 +640,8 @@ static void stale_comments(struct ctx *c, const struct ent *gone, const char *wh
 		free(who);
 	}
 	/* comments the patch writes or rewrites that still name it */
-	for (size_t i = 0; i < c->pa.n; i++) {
-		const struct pcomment *pa = &c->pa.v[i];
+	for (size_t i = 0; i < c->after_comments.n; i++) {
+		const struct pairing_comment *pa = &c->after_comments.v[i];
 		struct checklist_item *it;
 		char *who;
 
@@ -709,15 +709,11 @@ struct step {
 	VEC(const char *) via;		/* the calls down to it */
 };
 
-static bool before_pos(struct pos a, struct pos b)
-{
-	return a.line < b.line || (a.line == b.line && a.col < b.col);
-}
 
 static bool is_site_at(const struct file_facts *f, struct pos at)
 {
 	for (size_t i = 0; i < f->sites.n; i++)
-		if (f->sites.v[i].at.line == at.line && f->sites.v[i].at.col == at.col)
+		if (pos_eq(f->sites.v[i].at, at))
 			return true;
 	return false;
 }
@@ -764,8 +760,8 @@ static bool find_edge(const struct program *p, const struct file_facts *f, int f
 
 		if (t->function != fn || t->implicit || t->kind == KIND_COMPILER)
 			continue;
-		if (forward ? (before_pos(from, t->at) && before_pos(t->at, best)) :
-			      (before_pos(t->at, from) && before_pos(best, t->at))) {
+		if (forward ? (pos_lt(from, t->at) && pos_lt(t->at, best)) :
+			      (pos_lt(t->at, from) && pos_lt(best, t->at))) {
 			best = t->at;
 			best_site = t;
 		}
@@ -776,8 +772,8 @@ static bool find_edge(const struct program *p, const struct file_facts *f, int f
 		if (is_site_at(f, cl->at) || is_inert_call(cl->callee) ||
 		    barrier_lookup(cl->callee))
 			continue;
-		if (forward ? (before_pos(from, cl->at) && before_pos(cl->at, best)) :
-			      (before_pos(cl->at, from) && before_pos(best, cl->at))) {
+		if (forward ? (pos_lt(from, cl->at) && pos_lt(cl->at, best)) :
+			      (pos_lt(cl->at, from) && pos_lt(best, cl->at))) {
 			best = cl->at;
 			best_site = NULL;
 			best_call = cl;
@@ -792,7 +788,7 @@ static bool find_edge(const struct program *p, const struct file_facts *f, int f
 		const struct access *a = forward ? (best_site->before.n ? &best_site->before.v[0] : NULL) :
 					 (best_site->after.n ? &best_site->after.v[0] : NULL);
 
-		if (a && (forward ? before_pos(from, a->at) : before_pos(a->at, from)))
+		if (a && (forward ? pos_lt(from, a->at) : pos_lt(a->at, from)))
 			return false;
 		out->site = best_site;
 		out->file = f;
@@ -824,10 +820,6 @@ static bool find_edge(const struct program *p, const struct file_facts *f, int f
 	return false;
 }
 
-static bool same_pos(struct pos a, struct pos b)
-{
-	return a.line == b.line && a.col == b.col;
-}
 
 /*
  * Is there an access of the new barrier's own function between it and
@@ -846,15 +838,15 @@ static bool access_between(const struct site *s, const struct step *st, bool for
 	for (size_t i = 0; i < n; i++) {
 		struct pos at = v[i].at;
 		bool in_call = st->first_is_call && at.line == st->first.line &&
-			       !before_pos(at, st->first);
+			       !pos_lt(at, st->first);
 
-		if (st->first_is_call && same_pos(at, st->first))
+		if (st->first_is_call && pos_eq(at, st->first))
 			continue;
 		if (forward)
-			return before_pos(at, st->first) || in_call;
+			return pos_lt(at, st->first) || in_call;
 		if (in_call)
 			continue;
-		return before_pos(st->first, at);
+		return pos_lt(st->first, at);
 	}
 	return false;
 }
@@ -863,7 +855,7 @@ static bool access_between(const struct site *s, const struct step *st, bool for
 static bool covering_barrier(const struct program *p, const struct site *s, bool forward,
 			     struct step *out)
 {
-	if (s->function < 0 || s->kind == KIND_COMPILER || s->kind == KIND_UNKNOWN)
+	if (s->function < 0 || s->kind == KIND_COMPILER || s->kind == KIND_CALL)
 		return false;
 	if (!find_edge(p, s->file, s->function, s->at, forward, 0, out) ||
 	    access_between(s, out, forward))
@@ -871,7 +863,7 @@ static bool covering_barrier(const struct program *p, const struct site *s, bool
 	return kind_at_least(out->site ? out->site->kind : KIND_IMPLIED, s->kind);
 }
 
-static void report_redundant(struct ctx *c, const struct ent *y)
+static void report_redundant(struct comparison *c, const struct site_entry *y)
 {
 	const struct site *s = y->site;
 	struct step st = { 0 };
@@ -884,15 +876,13 @@ static void report_redundant(struct ctx *c, const struct ent *y)
 			     forward = false, !covering_barrier(c->after, s, false, &st))))
 		goto out;
 	/* the barrier that covers it must be one the tree already had */
-	for (size_t j = 0; st.site && j < c->a.n; j++)
-		if (c->a.v[j].site == st.site && c->a.v[j].how == UNMATCHED)
+	for (size_t j = 0; st.site && j < c->after_sites.n; j++)
+		if (c->after_sites.v[j].site == st.site && c->after_sites.v[j].match == MATCH_NONE)
 			goto out;
-	if (st.site)
-		sb_addf(&what, "%s() in %s() (%s:%u", st.site->barrier, st.fn->name,
-			st.file->path, st.site->at.line);
-	else
-		sb_addf(&what, "the barrier implicit in %s() in %s() (%s:%u", st.implied,
-			st.fn->name, st.file->path, st.at.line);
+	if (!st.site)
+		sb_adds(&what, "the barrier implicit in ");
+	sb_add_barrier_at(&what, st.site ? st.site->barrier : st.implied, st.fn->name,
+			  st.file->path, st.site ? st.site->at.line : st.at.line);
 	for (size_t v = 0; v < st.via.n; v++)
 		sb_addf(&what, "%s%s()", v ? " -> " : ", reached through ", st.via.v[v]);
 	sb_addc(&what, ')');
@@ -905,7 +895,7 @@ out:
 	free(st.via.v);
 }
 
-static void report_added(struct ctx *c, const struct ent *y)
+static void report_added(struct comparison *c, const struct site_entry *y)
 {
 	const struct site *s = y->site;
 	char *name = describe(s->barrier, y->function);
@@ -932,7 +922,7 @@ out:
 	free(name);
 }
 
-static void report_removed(struct ctx *c, const struct ent *x)
+static void report_removed(struct comparison *c, const struct site_entry *x)
 {
 	const struct site *s = x->site;
 	char *name = describe(s->barrier, x->function);
@@ -957,7 +947,8 @@ out:
 	free(name);
 }
 
-static void report_moved(struct ctx *c, const struct ent *x, const struct ent *y)
+static void report_moved(struct comparison *c, const struct site_entry *x,
+			 const struct site_entry *y)
 {
 	char *from = describe(x->site->barrier, x->function);
 	char *what = xasprintf("moves to %s()", y->function);
@@ -983,7 +974,8 @@ static void report_moved(struct ctx *c, const struct ent *x, const struct ent *y
  * store buffering.  An item of its own, after the kind change; hedged
  * when the pair's accesses were read with low certainty.
  */
-static void report_weakened(struct ctx *c, const struct ent *x, const struct ent *y)
+static void report_weakened(struct comparison *c, const struct site_entry *x,
+			    const struct site_entry *y)
 {
 	enum lkmm_certainty sure;
 	char *why = lkmm_weakened(x->site, y->site, &sure);
@@ -997,7 +989,8 @@ static void report_weakened(struct ctx *c, const struct ent *x, const struct ent
 	free(why);
 }
 
-static void report_kind_changed(struct ctx *c, const struct ent *x, const struct ent *y)
+static void report_kind_changed(struct comparison *c, const struct site_entry *x,
+				const struct site_entry *y)
 {
 	char *what = xasprintf("changes to %s()", y->site->barrier);
 	struct checklist_item *it;
@@ -1012,11 +1005,11 @@ static void report_kind_changed(struct ctx *c, const struct ent *x, const struct
 	free(kinds);
 	item_where(it, y->function, y->site->barrier);
 	add_partner_details(it, x->site, "it paired with");
-	for (size_t i = 0; i < c->pb.n; i++)
-		if (c->pb.v[i].site != x->site && comment_reaches(&c->pb.v[i], x->site))
+	for (size_t i = 0; i < c->before_comments.n; i++)
+		if (c->before_comments.v[i].site != x->site && comment_reaches(&c->before_comments.v[i], x->site))
 			vec_push(&it->details, xasprintf("named by the comment at %s:%u",
-							 c->pb.v[i].file->path,
-							 c->pb.v[i].comment->start.line));
+							 c->before_comments.v[i].file->path,
+							 c->before_comments.v[i].comment->start.line));
 	if (needs_partner(y->site))
 		vec_push(&it->details, xasprintf("its comment no longer holds: %s",
 						 y->site->message ? y->site->message :
@@ -1031,7 +1024,8 @@ static bool was_good(enum status s)
 }
 
 /* A claim that held before the patch and no longer does. */
-static void report_broken_claim(struct ctx *c, const struct ent *x, const struct ent *y)
+static void report_broken_claim(struct comparison *c, const struct site_entry *x,
+				const struct site_entry *y)
 {
 	const struct site *b = x->site, *a = y->site;
 	struct checklist_item *it;
@@ -1149,7 +1143,7 @@ static const struct claim **match_claims(const claim_vec *b, const claim_vec *a)
  * already false, or that the patch writes on a function barriermap cannot
  * check, is lint's business.
  */
-static void report_reliance(struct ctx *c)
+static void report_reliance(struct comparison *c)
 {
 	claim_vec b = { 0 }, a = { 0 };
 	const struct claim **match;
@@ -1186,10 +1180,10 @@ static void report_reliance(struct ctx *c)
 }
 
 /* Functions defined before the patch and nowhere after it. */
-static void report_gone_names(struct ctx *c)
+static void report_gone_names(struct comparison *c)
 {
-	for (size_t i = 0; i < c->pa.n; i++) {
-		const struct pcomment *pa = &c->pa.v[i];
+	for (size_t i = 0; i < c->after_comments.n; i++) {
+		const struct pairing_comment *pa = &c->after_comments.v[i];
 
 		for (size_t r = 0; r < pa->pairing->nrefs; r++) {
 			const char *fn = pa->pairing->refs[r].function;
@@ -1201,9 +1195,9 @@ static void report_gone_names(struct ctx *c)
 				continue;
 			if (already_reported(c, pa->file->path, pa->comment->start.line, true))
 				break;
-			for (size_t k = 0; k < c->b.n && !renamed; k++)
-				if (c->b.v[k].how == RENAMED && !strcmp(c->b.v[k].function, fn))
-					renamed = c->a.v[c->b.v[k].other].function;
+			for (size_t k = 0; k < c->before_sites.n && !renamed; k++)
+				if (c->before_sites.v[k].match == MATCH_RENAMED && !strcmp(c->before_sites.v[k].function, fn))
+					renamed = c->after_sites.v[c->before_sites.v[k].other].function;
 			who = where_comment(pa);
 			it = add_item(c, SECTION_NAMES, "dangling-name", pa->file->path,
 				      pa->comment->start.line, false,
@@ -1241,7 +1235,7 @@ static void sort_items(struct checklist *cl)
 void checklist_compare(struct checklist *cl, const struct program *before,
 		       const struct program *after, const struct patch_set *set)
 {
-	struct ctx c = { .cl = cl, .before = before, .after = after, .set = set };
+	struct comparison c = { .cl = cl, .before = before, .after = after, .set = set };
 
 	for (size_t k = 0; k < set->patches.n; k++) {
 		const struct patch *p = &set->patches.v[k];
@@ -1251,42 +1245,42 @@ void checklist_compare(struct checklist *cl, const struct program *before,
 		vec_push(&cl->patches, xstrdup(p->subject ? p->subject : p->name));
 	}
 	cl->kernel = xstrdup(after->kernel);
-	collect_sites(&c.b, before, set, true);
-	collect_sites(&c.a, after, set, false);
-	collect_comments(&c.pb, before);
-	collect_comments(&c.pa, after);
-	index_before_comments(&c.pb_index, &c.pb, set);
+	collect_sites(&c.before_sites, before, set, true);
+	collect_sites(&c.after_sites, after, set, false);
+	collect_comments(&c.before_comments, before);
+	collect_comments(&c.after_comments, after);
+	index_before_comments(&c.before_comment_index, &c.before_comments, set);
 	match_sites(&c);
 
-	for (size_t j = 0; j < c.a.n; j++)
-		if (c.a.v[j].how == UNMATCHED) {
-			report_added(&c, &c.a.v[j]);
-			report_redundant(&c, &c.a.v[j]);
+	for (size_t j = 0; j < c.after_sites.n; j++)
+		if (c.after_sites.v[j].match == MATCH_NONE) {
+			report_added(&c, &c.after_sites.v[j]);
+			report_redundant(&c, &c.after_sites.v[j]);
 		}
-	for (size_t i = 0; i < c.b.n; i++) {
-		const struct ent *x = &c.b.v[i];
+	for (size_t i = 0; i < c.before_sites.n; i++) {
+		const struct site_entry *x = &c.before_sites.v[i];
 
-		if (x->how == UNMATCHED)
+		if (x->match == MATCH_NONE)
 			report_removed(&c, x);
-		else if (x->how == MOVED)
-			report_moved(&c, x, &c.a.v[x->other]);
-		else if (x->how == KIND_CHANGED)
-			report_kind_changed(&c, x, &c.a.v[x->other]);
+		else if (x->match == MATCH_MOVED)
+			report_moved(&c, x, &c.after_sites.v[x->other]);
+		else if (x->match == MATCH_KIND_CHANGED)
+			report_kind_changed(&c, x, &c.after_sites.v[x->other]);
 	}
 	report_gone_names(&c);
-	for (size_t i = 0; i < c.b.n; i++)
-		if (c.b.v[i].how == SAME || c.b.v[i].how == RENAMED)
-			report_broken_claim(&c, &c.b.v[i], &c.a.v[c.b.v[i].other]);
+	for (size_t i = 0; i < c.before_sites.n; i++)
+		if (c.before_sites.v[i].match == MATCH_SAME || c.before_sites.v[i].match == MATCH_RENAMED)
+			report_broken_claim(&c, &c.before_sites.v[i], &c.after_sites.v[c.before_sites.v[i].other]);
 	report_reliance(&c);
 	sort_items(cl);
 
-	free(c.pb_index.v);
+	free(c.before_comment_index.v);
 	for (size_t i = 0; i < c.reported.n; i++)
 		free(c.reported.v[i]);
-	free(c.pb.v);
-	free(c.pa.v);
-	free(c.b.v);
-	free(c.a.v);
+	free(c.before_comments.v);
+	free(c.after_comments.v);
+	free(c.before_sites.v);
+	free(c.after_sites.v);
 	free(c.reported.v);
 }
 

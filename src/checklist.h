@@ -83,10 +83,7 @@ struct attention {
 	const struct checklist_item *it;
 	long patch;
 };
-struct attention_vec {
-	struct attention *v;
-	size_t n, cap;
-};
+VEC_TYPE(attention_vec, struct attention);
 
 /*
  * The items not done, each once: every patch's own, in order, then what
@@ -106,7 +103,8 @@ char *checklist_type_names(void);
 void checklist_ignore(struct checklist *cl, const char *const *types, size_t n);
 
 /* The checklist as text, RST, JSON (enum in struct options) or --terse lines. */
-char *checklist_format(const struct checklist *cl, int format);
+enum checklist_format { CHECKLIST_TEXT, CHECKLIST_RST, CHECKLIST_JSON };
+char *checklist_format(const struct checklist *cl, enum checklist_format format);
 char *checklist_format_terse(const struct checklist *cl);
 void checklist_release(struct checklist *cl);
 

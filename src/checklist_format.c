@@ -6,6 +6,7 @@
  * Formatters only read struct checklist: the comparison is checklist.c's.
  */
 #include "checklist.h"
+#include "emit_json.h"
 
 #include <ctype.h>
 #include <jansson.h>
@@ -226,10 +227,6 @@ static void format_rst(struct strbuf *sb, const struct checklist *cl)
 
 /* ---- JSON ------------------------------------------------------------ */
 
-static json_t *json_str_or_null(const char *s)
-{
-	return s ? json_string(s) : json_null();
-}
 
 static json_t *json_items(const struct checklist *cl)
 {
@@ -240,22 +237,22 @@ static json_t *json_items(const struct checklist *cl)
 		json_t *o = json_object(), *details = json_array();
 
 		for (size_t d = 0; d < it->details.n; d++)
-			json_array_append_new(details, json_string(it->details.v[d]));
+			json_array_append_new(details, json_text(it->details.v[d]));
 		json_object_set_new(o, "section", json_string(section_keys[it->section]));
 		json_object_set_new(o, "kind", json_string(it->kind));
 		json_object_set_new(o, "type", json_string(checklist_type(it)));
 		json_object_set_new(o, "severity",
 				    json_string(checklist_severity_name(checklist_severity(it))));
-		json_object_set_new(o, "file", json_string(it->path));
+		json_object_set_new(o, "file", json_text(it->path));
 		json_object_set_new(o, "line", json_integer(it->line));
 		json_object_set_new(o, "tree", json_string(it->before ? "before" : "after"));
-		json_object_set_new(o, "function", json_str_or_null(it->function));
-		json_object_set_new(o, "barrier", json_str_or_null(it->barrier));
-		json_object_set_new(o, "text", json_string(it->text));
-		json_object_set_new(o, "comment", json_str_or_null(it->quote));
+		json_object_set_new(o, "function", json_text(it->function));
+		json_object_set_new(o, "barrier", json_text(it->barrier));
+		json_object_set_new(o, "text", json_text(it->text));
+		json_object_set_new(o, "comment", json_text(it->quote));
 		json_object_set_new(o, "details", details);
 		json_object_set_new(o, "done", json_boolean(it->done));
-		json_object_set_new(o, "fixed_by", json_str_or_null(it->fixed_by));
+		json_object_set_new(o, "fixed_by", json_text(it->fixed_by));
 		json_array_append_new(items, o);
 	}
 	return items;
@@ -268,40 +265,39 @@ static void format_json(struct strbuf *sb, const struct checklist *cl)
 	char *text;
 
 	for (size_t i = 0; i < cl->sources.n; i++)
-		json_array_append_new(sources, json_string(cl->sources.v[i]));
+		json_array_append_new(sources, json_text(cl->sources.v[i]));
 	for (size_t i = 0; i < cl->patches.n; i++)
-		json_array_append_new(patches, json_string(cl->patches.v[i]));
+		json_array_append_new(patches, json_text(cl->patches.v[i]));
 	for (size_t k = 0; k < cl->npatches; k++) {
 		json_t *o = json_object();
 
-		json_object_set_new(o, "patch", json_str_or_null(cl->per_patch[k].patches.n ?
+		json_object_set_new(o, "patch", json_text(cl->per_patch[k].patches.n ?
 								  cl->per_patch[k].patches.v[0] : NULL));
 		json_object_set_new(o, "items", json_items(&cl->per_patch[k]));
 		json_array_append_new(series, o);
 	}
 	json_object_set_new(root, "version", json_integer(1));
-	json_object_set_new(root, "kernel", json_str_or_null(cl->kernel));
-	json_object_set_new(root, "base", json_str_or_null(cl->base_from));
+	json_object_set_new(root, "kernel", json_text(cl->kernel));
+	json_object_set_new(root, "base", json_text(cl->base_from));
 	json_object_set_new(root, "files", sources);
 	json_object_set_new(root, "patches", patches);
 	json_object_set_new(root, "attention", json_integer((json_int_t)checklist_attention(cl)));
 	/* a series: each patch's own checklist; "items" is the whole series' */
 	json_object_set_new(root, "series", series);
 	json_object_set_new(root, "items", json_items(cl));
-	text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	text = json_format(root);
 	sb_adds(sb, text);
-	sb_addc(sb, '\n');
 	free(text);
 	json_decref(root);
 }
 
-char *checklist_format(const struct checklist *cl, int format)
+char *checklist_format(const struct checklist *cl, enum checklist_format format)
 {
 	struct strbuf sb = STRBUF_INIT;
 
-	if (format == FORMAT_JSON)
+	if (format == CHECKLIST_JSON)
 		format_json(&sb, cl);
-	else if (format == FORMAT_RST)
+	else if (format == CHECKLIST_RST)
 		format_rst(&sb, cl);
 	else
 		format_text(&sb, cl);

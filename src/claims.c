@@ -36,7 +36,7 @@
  */
 #include "claims.h"
 #include "infer.h"
-#include "pipeline.h"
+#include "options.h"
 #include "primitives.h"
 
 #include <stdint.h>
@@ -135,10 +135,6 @@ static bool all_caps(const char *p, size_t n)
 	return true;
 }
 
-static bool ident_char(char c)
-{
-	return c == '_' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
 
 /* A barrier primitive, spelled right or within two edits of one. */
 static const struct barrier_def *lookup_barrier_word(const struct sentence *s, size_t i,
@@ -606,20 +602,14 @@ static char *sentence_text(const struct sentence *s)
 	return sb_detach(&sb);
 }
 
-static bool word_at(const char *text, const char *p, const char *w, size_t n)
-{
-	return !strncmp(p, w, n) && !(p > text && ident_char(p[-1])) && !ident_char(p[n]);
-}
-
-/* The @nth whole-word occurrence of @w in @text, or NULL. */
+/* The @nth whole-word occurrence of @w in @text (0 for the first), or NULL. */
 static const char *nth_word(const char *text, const char *w, size_t nth)
 {
-	size_t n = strlen(w);
+	const char *p = find_word(text, text, w);
 
-	for (const char *p = strstr(text, w); p; p = strstr(p + 1, w))
-		if (word_at(text, p, w, n) && nth-- == 0)
-			return p;
-	return NULL;
+	for (; p && nth; nth--)
+		p = find_word(text, p + 1, w);
+	return p;
 }
 
 /* Where the subject is written in the file: its line and columns. */
@@ -630,8 +620,9 @@ static void locate(struct claim *c, const struct comment *cm, const struct sente
 	size_t nth = 0, n = strlen(c->subject);
 	const char *raw;
 
-	for (const char *p = strstr(clean, c->subject); p && p < at; p = strstr(p + 1, c->subject))
-		nth += word_at(clean, p, c->subject, n);
+	for (const char *p = find_word(clean, clean, c->subject); p && p < at;
+	     p = find_word(clean, p + 1, c->subject))
+		nth++;
 	raw = nth_word(cm->text, c->subject, nth);
 	c->at = cm->start;
 	if (!raw)
@@ -724,7 +715,7 @@ static const char *kind_phrase(enum kind k)
 	case KIND_ACQUIRE: return "an acquire";
 	case KIND_RELEASE: return "a release";
 	case KIND_COMPILER: return "a compiler barrier";
-	case KIND_UNKNOWN: return "a call";
+	case KIND_CALL: return "a call";
 	}
 	BUG("unknown kind %d", (int)k);
 }
@@ -844,9 +835,9 @@ static bool text_names_object_of(const char *text, const struct site *t)
 		char *obj;
 		bool hit = false;
 
-		while (b > text && ident_char(b[-1]))
+		while (b > text && is_ident_char(b[-1]))
 			b--;
-		while (ident_char(*e))
+		while (is_ident_char(*e))
 			e++;
 		obj = xstrndup(b, (size_t)(e - b));
 		for (int side = 0; side < 2 && !hit; side++) {
@@ -901,8 +892,8 @@ static void describe_there(struct strbuf *sb, const struct claim *c)
 {
 	const struct partner *t = &c->there;
 
-	sb_addf(sb, "%s() in %s() (%s:%u), %u call%s deep", t->barrier, t->function,
-		t->file->path, t->at.line, c->there_depth, c->there_depth == 1 ? "" : "s");
+	sb_add_barrier_at(sb, t->barrier, t->function, t->file->path, t->at.line);
+	sb_addf(sb, "), %u call%s deep", c->there_depth, c->there_depth == 1 ? "" : "s");
 	if (t->via.n > 1) {
 		sb_adds(sb, ", via ");
 		for (size_t i = 0; i < t->via.n; i++)
@@ -1039,12 +1030,3 @@ char *claim_there(const struct claim *c)
 	return sb_detach(&sb);
 }
 
-void claim_release(struct claim *c)
-{
-	free(c->sentence);
-	free(c->subject);
-	free(c->barrier);
-	free(c->misspelled);
-	free(c->there.via.v);
-	free(c->message);
-}

@@ -38,6 +38,5 @@ char *claim_describe(const struct claim *c);
  */
 char *claim_there(const struct claim *c);
 
-void claim_release(struct claim *c);
 
 #endif

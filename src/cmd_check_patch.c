@@ -32,7 +32,7 @@ static const char *const check_patch_usage[] = {
 	NULL,
 };
 
-enum check_patch_format { CP_TEXT, CP_RST, CP_JSON };
+/* in enum checklist_format's order */
 static const char *const check_patch_formats[] = { "text", "rst", "json", NULL };
 
 #define REVIEW_CHECKLIST "Documentation/virt/kvm/review-checklist.rst"
@@ -87,13 +87,8 @@ static void ignore_cb(const struct option *opt, const char *arg)
 }
 
 /* The paths whose content differs between two states (same paths, sorted). */
-struct path_list {
-	const char **v;
-	size_t n, cap;
-};
-
 static void changed_paths(const struct overlay_set *a, const struct overlay_set *b,
-			  struct path_list *out)
+			  struct string_list *out)
 {
 	for (size_t i = 0; i < b->n; i++) {
 		const struct overlay *x = &a->v[i], *y = &b->v[i];
@@ -135,7 +130,7 @@ static struct program *next_program(struct states *s)
 	s->template = NULL;
 	if (s->next + 1 < s->st->n) {
 		const struct overlay_set *nxt = &s->st->state[s->next + 1];
-		struct path_list changed = { 0 };
+		struct string_list changed = { 0 };
 
 		changed_paths(cur, nxt, &changed);
 		s->template = program_rescan(p, nxt->v, nxt->n, changed.v, changed.n);
@@ -208,7 +203,7 @@ int cmd_check_patch(int argc, char **argv)
 	struct string_list ranges = { 0 };
 	struct strvec ignore = { 0 };
 	bool doc = false, terse = false, rescan_all = false;
-	int format = CP_TEXT;
+	int format = CHECKLIST_TEXT;
 	int npatches = 0;
 	char *out;
 	int ret;
@@ -282,11 +277,8 @@ int cmd_check_patch(int argc, char **argv)
 	patch_set_apply(&set, &base, &st);
 	compare_states(&cl, &o, &set, &st, rescan_all);
 	checklist_ignore(&cl, (const char *const *)ignore.v, ignore.n);
-	out = terse ? checklist_format_terse(&cl) : checklist_format(&cl, format == CP_JSON ? FORMAT_JSON :
-							     format == CP_RST ? FORMAT_RST : FORMAT_TEXT);
+	out = terse ? checklist_format_terse(&cl) : checklist_format(&cl, (enum checklist_format)format);
 	fputs(out, stdout);
-	if (fflush(stdout))
-		die("cannot write the checklist: %s", strerror(errno));
 	ret = checklist_attention(&cl) ? EXIT_FINDINGS : EXIT_CLEAN;
 
 	free(out);

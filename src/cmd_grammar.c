@@ -121,7 +121,5 @@ int cmd_grammar(int argc, char **argv)
 	print_pairing(&parsed);
 	pairing_release(&parsed);
 	free(text);
-	if (fflush(stdout) || ferror(stdout))
-		die("cannot write to standard output");
 	return EXIT_CLEAN;
 }

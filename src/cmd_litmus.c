@@ -6,8 +6,8 @@
  * in the code, the exists clause of the pattern's unwanted outcome), and
  * with --run have herd7 judge it under the tree's linux-kernel.cfg.
  *
- * --table prints lkmm.c's verdict table, which tests/lkmm/verdicts.py
- * checks against the shipped litmus tests' "Result:" lines.
+ * --table prints lkmm.c's verdict table, which `tests/lkmm/litmus.py
+ * verdicts` checks against the shipped litmus tests' "Result:" lines.
  */
 #include "commands.h"
 #include "lkmm.h"
@@ -363,11 +363,10 @@ static char *write_temp(const char *text)
 	fd = mkstemps(temp_path, 7);
 	if (fd < 0) {
 		temp_path[0] = '\0';
-		die("cannot create a temporary file in %s: %s", tmp && *tmp ? tmp : "/tmp",
-		    strerror(errno));
+		die_errno("cannot create a temporary file in %s", tmp && *tmp ? tmp : "/tmp");
 	}
 	if (write(fd, text, len) != (ssize_t)len || close(fd) < 0)
-		die("cannot write %s: %s", temp_path, strerror(errno));
+		die_errno("cannot write %s", temp_path);
 	return temp_path;
 }
 
@@ -382,11 +381,11 @@ static char *run_herd7(const char *herd7, const char *model_dir, const char *fil
 	const char *obs;
 
 	if (pipe(fds) < 0)
-		die("cannot run herd7: %s", strerror(errno));
+		die_errno("cannot run herd7");
 	fflush(NULL);
 	pid = fork();
 	if (pid < 0)
-		die("cannot run herd7: %s", strerror(errno));
+		die_errno("cannot run herd7");
 	if (pid == 0) {
 		int null = open("/dev/null", O_RDONLY);
 
@@ -403,13 +402,13 @@ static char *run_herd7(const char *herd7, const char *model_dir, const char *fil
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0)
-			die("cannot read herd7's output: %s", strerror(errno));
+			die_errno("cannot read herd7's output");
 		sb_add(&out, buf, (size_t)n);
 	}
 	close(fds[0]);
 	while (waitpid(pid, &status, 0) < 0)
 		if (errno != EINTR)
-			die("cannot wait for herd7: %s", strerror(errno));
+			die_errno("cannot wait for herd7");
 	if (!WIFEXITED(status) || WEXITSTATUS(status))
 		die("herd7 failed on %s (exit %d): run it by hand in %s to see why", file,
 		    WIFEXITED(status) ? WEXITSTATUS(status) : -1, model_dir);
@@ -476,10 +475,7 @@ struct litmus_args {
 	bool run, table;
 };
 
-struct pair_list {
-	const struct lkmm_pair **v;
-	size_t n, cap;
-};
+VEC_TYPE(pair_list, const struct lkmm_pair *);
 
 static void add_pair(struct pair_list *v, const struct lkmm_pair *pr)
 {
@@ -521,8 +517,8 @@ static int write_to_folder(const struct program *p, const struct litmus_args *a,
 {
 	int disagree = 0;
 
-	if (mkdir(a->out, 0755) < 0 && errno != EEXIST)
-		die("cannot create %s: %s", a->out, strerror(errno));
+	if (mkdir_p(a->out, 0755) < 0)
+		die_errno("cannot create %s", a->out);
 	for (size_t i = 0; i < n; i++) {
 		char *name, *text = write_test(pairs[i], &name);
 		char *file = xasprintf("%s/%s.litmus", a->out, name);
@@ -537,7 +533,7 @@ static int write_to_folder(const struct program *p, const struct litmus_args *a,
 			free(old);
 		}
 		if (write_file_atomic(file, text, strlen(text)) < 0)
-			die("cannot write %s: %s", file, strerror(errno));
+			die_errno("cannot write %s", file);
 		abs = realpath(file, NULL);
 		if (a->run && herd7)
 			disagree |= judge_with_herd7(p, herd7, name, abs ? abs : file, pairs[i]);
@@ -615,8 +611,6 @@ int cmd_litmus(int argc, char **argv)
 		free(name);
 		free(text);
 	}
-	if (fflush(stdout) == EOF)
-		die("cannot write the test");
 	free(herd7);
 	free(pairs.v);
 	program_free(p);

@@ -21,17 +21,15 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static const char map_usage[] =
-	"usage: barriermap map [options] -o DIR\n"
-	"   or: barriermap map [options] --kernel-docs[=TREE]\n"
-	"\n"
-	"  -o DIR                write the pages into DIR (created if missing)\n"
-	"  --kernel-docs[=TREE]  write TREE/Documentation/virt/kvm/barriers/ and its\n"
-	"                        toctree entry (TREE defaults to the --kernel tree)\n"
-	"  --source-url=TEMPLATE link each location to the source: %p the file's path\n"
-	"                        (percent-encoded), %l the line, %% a percent sign\n"
-	"  --scope=DIR[,DIR...]  map these folders (or 'all'), a page per subsystem\n"
-	"                        folder, instead of KVM's\n";
+static const char *const map_usage[] = {
+	"barriermap map [options] -o DIR",
+	"barriermap map [options] --kernel-docs[=TREE]",
+	"",
+	"Write the barrier map as reStructuredText: an index, a page per",
+	"architecture (per subsystem folder with a wider --scope), a worklist and",
+	"the pairing graphs.  A page it did not write is never overwritten.",
+	NULL,
+};
 
 #define KVM_DOCS "Documentation/virt/kvm"
 #define TOCTREE_ENTRY "barriers/index"
@@ -41,45 +39,6 @@ struct map_args {
 	const char *kernel_docs;	/* tree, "" for the --kernel tree, NULL */
 	const char *source_url;
 };
-
-/* Take map's own options out of argv, before the common ones are parsed. */
-static void parse_map_args(struct map_args *a, int *argc, char **argv)
-{
-	int j = 1;
-
-	for (int i = 1; i < *argc; i++) {
-		const char *arg = argv[i];
-
-		if (!strcmp(arg, "-o") || !strcmp(arg, "--source-url")) {
-			if (i + 1 >= *argc)
-				die("map: %s needs an argument\n%s", arg, map_usage);
-			if (arg[1] == 'o')
-				a->out = option_text("-o", argv[++i], "a folder");
-			else
-				a->source_url = option_text("--source-url", argv[++i],
-							    "a URL template");
-		} else if (str_starts_with(arg, "--source-url=")) {
-			a->source_url = option_text("--source-url", arg + strlen("--source-url="),
-						    "a URL template");
-		} else if (str_starts_with(arg, "-o") && arg[2]) {
-			a->out = arg + 2;
-		} else if (!strcmp(arg, "--kernel-docs")) {
-			a->kernel_docs = "";
-		} else if (str_starts_with(arg, "--kernel-docs=")) {
-			a->kernel_docs = arg + strlen("--kernel-docs=");
-			if (!*a->kernel_docs)
-				die("map: --kernel-docs= needs a kernel tree");
-		} else if (!strcmp(arg, "--")) {
-			while (i < *argc)
-				argv[j++] = argv[i++];
-			break;
-		} else {
-			argv[j++] = argv[i];
-		}
-	}
-	*argc = j;
-	argv[j] = NULL;
-}
 
 /* Did barriermap write this file?  The marker sits after the SPDX line. */
 static bool has_marker(const char *text)
@@ -160,7 +119,7 @@ static void remove_stale(const char *dir, const struct rst_pages *pages)
 	struct dirent *de;
 
 	if (!d)
-		die("cannot read %s: %s", dir, strerror(errno));
+		die_errno("cannot read %s", dir);
 	while ((de = readdir(d))) {
 		char *path, *text;
 
@@ -177,7 +136,7 @@ static void remove_stale(const char *dir, const struct rst_pages *pages)
 	closedir(d);
 	for (size_t i = 0; i < stale.n; i++) {
 		if (unlink(stale.v[i]) < 0)
-			die("cannot remove %s: %s", stale.v[i], strerror(errno));
+			die_errno("cannot remove %s", stale.v[i]);
 		free(stale.v[i]);
 	}
 	free(stale.v);
@@ -216,7 +175,7 @@ static void remove_dead_temps(const char *dir, temp_is_ours_fn *ours, const void
 	if (!d) {
 		if (errno == ENOENT)
 			return;
-		die("cannot read %s: %s", dir, strerror(errno));
+		die_errno("cannot read %s", dir);
 	}
 	while ((de = readdir(d))) {
 		size_t n = atomic_temp_target(de->d_name), len;
@@ -228,7 +187,7 @@ static void remove_dead_temps(const char *dir, temp_is_ours_fn *ours, const void
 		path = xasprintf("%s/%s", dir, de->d_name);
 		text = read_output(path, &len);
 		if (text && ours(target, text, len, arg) && unlink(path) < 0)
-			die("cannot remove %s: %s", path, strerror(errno));
+			die_errno("cannot remove %s", path);
 		free(text);
 		free(path);
 		free(target);
@@ -239,7 +198,7 @@ static void remove_dead_temps(const char *dir, temp_is_ours_fn *ours, const void
 static void write_pages(const char *dir, const struct rst_pages *pages, bool progress)
 {
 	if (mkdir_p(dir, 0755) < 0)
-		die("cannot create the folder %s: %s", dir, strerror(errno));
+		die_errno("cannot create the folder %s", dir);
 	remove_dead_temps(dir, page_temp, NULL);
 	for (size_t i = 0; i < pages->pages.n; i++) {
 		const struct rst_page *pg = &pages->pages.v[i];
@@ -249,7 +208,7 @@ static void write_pages(const char *dir, const struct rst_pages *pages, bool pro
 			fprintf(stderr, "barriermap: map: [%zu/%zu] %s\n",
 				i + 1, pages->pages.n, path);
 		if (write_file_atomic(path, pg->text, strlen(pg->text)) < 0)
-			die("cannot write %s: %s", path, strerror(errno));
+			die_errno("cannot write %s", path);
 		free(path);
 	}
 	remove_stale(dir, pages);
@@ -365,7 +324,7 @@ static void write_kernel_docs(const char *tree, const struct rst_pages *pages,
 	write_pages(dir, pages, opts->progress);
 	if (edited) {
 		if (write_file_atomic(index, edited, strlen(edited)) < 0)
-			die("cannot write %s: %s", index, strerror(errno));
+			die_errno("cannot write %s", index);
 		if (!opts->quiet)
 			fprintf(stderr, "barriermap: added '%s' to the toctree in %s\n",
 				TOCTREE_ENTRY, index);
@@ -397,19 +356,30 @@ int cmd_map(int argc, char **argv)
 	char *version, *why;
 	bool no_dot = false;
 
-	for (int i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-			fputs(map_usage, stdout);
-			return EXIT_CLEAN;
-		}
-	}
-	parse_map_args(&a, &argc, argv);
 	options_init(&opts);
-	options_parse(&opts, &argc, argv, map_usage);
-	if (argc > 1)
-		die("map: unexpected argument '%s'\n%s", argv[1], map_usage);
-	if (!a.out == !a.kernel_docs)
-		die("map: give exactly one of -o DIR and --kernel-docs\n%s", map_usage);
+	{
+		struct option table[] = {
+			OPT_GROUP("Where the pages go"),
+			OPT_STRING('o', "output", &a.out, "DIR",
+				   "write the pages into DIR (created if missing)"),
+			OPT_STRING_OPTARG(0, "kernel-docs", &a.kernel_docs, "TREE", "",
+					  "write TREE/Documentation/virt/kvm/barriers/ and its toctree "
+					  "entry (TREE: the --kernel tree)"),
+			OPT_STRING(0, "source-url", &a.source_url, "TEMPLATE",
+				   "link each location to the source: %p the file's path "
+				   "(percent-encoded), %l the line, %% a percent sign"),
+			OPT_PIPELINE(&opts),
+			OPT_END(),
+		};
+
+		argc = options_parse_config(&opts, argc, argv, "map", table, map_usage);
+		if (argc)
+			usage_error("map", table, map_usage, "unexpected argument '%s'", argv[0]);
+		if (!a.out == !a.kernel_docs)
+			usage_error("map", table, map_usage,
+				    "give exactly one of -o DIR and --kernel-docs");
+	}
+	options_finish(&opts);
 	if (a.source_url && (why = rst_source_url_error(a.source_url)))
 		die("map: --source-url '%s' %s", a.source_url, why);
 	options_find_kernel(&opts);

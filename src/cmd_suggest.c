@@ -20,23 +20,19 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char usage_text[] =
-	"usage: barriermap suggest [--kernel DIR] [--min-confidence X] [-o DIR] [PATH...]\n"
-	"   or: barriermap suggest --fix [--kernel DIR] [-o DIR] [PATH...]\n"
-	"   or: barriermap suggest --redundant [--kernel DIR] [PATH...]\n"
-	"   or: barriermap suggest --areas [--kernel DIR] PATH...\n"
-	"\n"
-	"Writes patches adding a pairing comment above each undocumented barrier\n"
-	"that carries no comment and whose likely partner has a confidence of at\n"
-	"least X (default 0.5): one patch per maintainer area of the tree's\n"
-	"MAINTAINERS, as git format-patch writes them, to stdout as one mbox or\n"
-	"into DIR as 0001-*.patch...  Review them, then apply them with git am -s.\n"
-	"--fix writes patches that repair comments where the repair is clear:\n"
-	"misspelled barriers, partners renamed or moved, stale reliance claims.\n"
-	"--redundant lists barriers that pair with nothing in the scanned tree.\n"
-	"--areas says which area (MAINTAINERS section) and subject prefix each\n"
-	"PATH's patch would have.\n"
-	"--recall measures the inference on the documented pairs (for bench/).\n";
+static const char *const suggest_usage[] = {
+	"barriermap suggest [options] [PATH...]",
+	"barriermap suggest --fix [options] [PATH...]",
+	"barriermap suggest --redundant [options] [PATH...]",
+	"barriermap suggest --areas [options] PATH...",
+	"",
+	"Writes patches adding a pairing comment above each undocumented barrier",
+	"that carries no comment and whose likely partner has a confidence of at",
+	"least --min-confidence: one patch per maintainer area of the tree's",
+	"MAINTAINERS, as git format-patch writes them, to stdout as one mbox or",
+	"into DIR as 0001-*.patch...  Review them, then apply them with git am -s.",
+	NULL,
+};
 
 #define CONTEXT 3
 
@@ -59,9 +55,7 @@ struct insertion {
 	VEC(char *) lines;	/* without newlines */
 };
 
-struct insertion_list {
-	VEC(struct insertion) v;
-};
+VEC_TYPE(insertion_list, struct insertion);
 
 /* ---- the comment -------------------------------------------------------- */
 
@@ -147,7 +141,7 @@ static void lines_read(struct lines *l, const char *path)
 
 	l->buf = read_file(path, &n);
 	if (!l->buf)
-		die("cannot read %s: %s", path, strerror(errno));
+		die_errno("cannot read %s", path);
 	l->last_has_newline = n && l->buf[n - 1] == '\n';
 	for (p = l->buf; p < l->buf + n;) {
 		char *nl = memchr(p, '\n', l->buf + n - p);
@@ -361,9 +355,8 @@ static char *pairing_note(const struct site *s, const struct candidate *c)
 
 static size_t file_insertions(const struct program *p, const struct file_facts *f,
 			      const struct lines *l, double min_conf,
-			      struct insertion_list *list, struct series_file *sf)
+			      struct insertion_list *out, struct series_file *sf)
 {
-	__typeof__(&list->v) out = &list->v;
 	size_t before = out->n;
 
 	for (size_t i = 0; i < f->sites.n; i++) {
@@ -400,9 +393,7 @@ static size_t file_insertions(const struct program *p, const struct file_facts *
 
 /* ---- the patches ------------------------------------------------------- */
 
-struct series_files {
-	VEC(struct series_file) v;
-};
+VEC_TYPE(series_files, struct series_file);
 
 /* @sf, with the diff of the edits to @path, as the next file of @out. */
 static void push_series_file(struct series_files *out, struct series_file *sf, const char *path,
@@ -417,7 +408,7 @@ static void push_series_file(struct series_files *out, struct series_file *sf, c
 		sf->added += ins[i].lines.n;
 		sf->removed += ins[i].remove;
 	}
-	vec_push(&out->v, *sf);
+	vec_push(out, *sf);
 }
 
 static void release_series_file(struct series_file *sf)
@@ -432,12 +423,12 @@ static void release_series_file(struct series_file *sf)
 
 static void release_insertions(struct insertion_list *list)
 {
-	for (size_t i = 0; i < list->v.n; i++) {
-		for (size_t j = 0; j < list->v.v[i].lines.n; j++)
-			free(list->v.v[i].lines.v[j]);
-		free(list->v.v[i].lines.v);
+	for (size_t i = 0; i < list->n; i++) {
+		for (size_t j = 0; j < list->v[i].lines.n; j++)
+			free(list->v[i].lines.v[j]);
+		free(list->v[i].lines.v);
 	}
-	free(list->v.v);
+	free(list->v);
 }
 
 /* The patches of @files, one per maintainer area of the tree. */
@@ -445,10 +436,10 @@ static void build_series(const struct program *p, const struct series_kind *kind
 			 struct series_files *files, struct series *out)
 {
 	struct maintainers *m = maintainers_read(p->kernel);
-	char *author = files->v.n ? series_author() : NULL;
+	char *author = files->n ? series_author() : NULL;
 
-	series_build(out, m, kind, files->v.v, files->v.n, author);
-	free(files->v.v);
+	series_build(out, m, kind, files->v, files->n, author);
+	free(files->v);
 	free(author);
 	maintainers_free(m);
 }
@@ -456,7 +447,7 @@ static void build_series(const struct program *p, const struct series_kind *kind
 static void suggest_comments(const struct program *p, const struct suggest_opts *so,
 			     struct series *out)
 {
-	struct series_files files = { { 0 } };
+	struct series_files files = { 0 };
 	char *note = xasprintf("barriermap suggest inferred each partner from the objects both "
 			       "barriers order (confidence at least %.2f); it did not prove the "
 			       "pairing.  Check each comment against the code before sending, "
@@ -481,7 +472,7 @@ static void suggest_comments(const struct program *p, const struct suggest_opts 
 		abs = xasprintf("%s/%s", p->kernel, ff->path);
 		lines_read(&l, abs);
 		if (file_insertions(p, ff, &l, so->min_confidence, &list, &sf))
-			push_series_file(&files, &sf, ff->path, &l, list.v.v, list.v.n);
+			push_series_file(&files, &sf, ff->path, &l, list.v, list.n);
 		else
 			release_series_file(&sf);
 		release_insertions(&list);
@@ -502,15 +493,13 @@ struct repair {
 	char *why;
 };
 
-struct repair_list {
-	VEC(struct repair) v;
-};
+VEC_TYPE(repair_list, struct repair);
 
 static void add_repair(struct repair_list *list, const struct file_facts *f, unsigned first,
 		       unsigned last, const char *from, const char *to, char *why)
 {
-	for (size_t i = 0; i < list->v.n; i++) {
-		const struct repair *r = &list->v.v[i];
+	for (size_t i = 0; i < list->n; i++) {
+		const struct repair *r = &list->v[i];
 
 		if (r->file == f && r->first == first && !strcmp(r->from, from) &&
 		    !strcmp(r->to, to)) {
@@ -518,23 +507,7 @@ static void add_repair(struct repair_list *list, const struct file_facts *f, uns
 			return;
 		}
 	}
-	vec_push(&list->v, ((struct repair){ f, first, last, xstrdup(from), xstrdup(to), why }));
-}
-
-static bool ident_char(char c)
-{
-	return c == '_' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-/* Where the whole word @w starts in @text from @p, or NULL. */
-static const char *find_word(const char *text, const char *p, const char *w)
-{
-	size_t n = strlen(w);
-
-	for (p = strstr(p, w); p; p = strstr(p + 1, w))
-		if (!(p > text && ident_char(p[-1])) && !ident_char(p[n]))
-			return p;
-	return NULL;
+	vec_push(list, ((struct repair){ f, first, last, xstrdup(from), xstrdup(to), why }));
 }
 
 /*
@@ -552,9 +525,9 @@ static char *written_as(const char *text, const char *name)
 		char *word;
 		bool hit = false;
 
-		if (!ident_char(*p) || (p > text && ident_char(p[-1])))
+		if (!is_ident_char(*p) || (p > text && is_ident_char(p[-1])))
 			continue;
-		while (ident_char(*e) || *e == '<' || *e == '|' || *e == '>' || *e == '/')
+		while (is_ident_char(*e) || *e == '<' || *e == '|' || *e == '>' || *e == '/')
 			e++;
 		word = xstrndup(p, (size_t)(e - p));
 		if (strpbrk(word, "</"))
@@ -727,7 +700,7 @@ static void file_repair_edits(const struct lines *l, const struct repair *r, siz
 		if (!text.v[i])
 			continue;
 		vec_push(&e.lines, text.v[i]);
-		vec_push(&edits->v, e);
+		vec_push(edits, e);
 	}
 	free(text.v);
 }
@@ -754,7 +727,7 @@ static void suggest_fixes(const struct program *p, struct series *out)
 		"with git\1am\1-s.",
 	};
 	struct repair_list list = { 0 };
-	struct series_files files = { { 0 } };
+	struct series_files files = { 0 };
 
 	for (size_t f = 0; f < p->files.n; f++) {
 		const struct file_facts *ff = p->files.v[f];
@@ -765,38 +738,38 @@ static void suggest_fixes(const struct program *p, struct series *out)
 			claim_repairs(&list, &ff->claims.v[i]);
 	}
 	/* stable: the insertion order breaks ties */
-	for (size_t i = 1; i < list.v.n; i++)
-		for (size_t j = i; j > 0 && repair_cmp(&list.v.v[j - 1], &list.v.v[j]) > 0; j--) {
-			struct repair t = list.v.v[j];
+	for (size_t i = 1; i < list.n; i++)
+		for (size_t j = i; j > 0 && repair_cmp(&list.v[j - 1], &list.v[j]) > 0; j--) {
+			struct repair t = list.v[j];
 
-			list.v.v[j] = list.v.v[j - 1];
-			list.v.v[j - 1] = t;
+			list.v[j] = list.v[j - 1];
+			list.v[j - 1] = t;
 		}
-	for (size_t i = 0, j; i < list.v.n; i = j) {
-		const struct file_facts *ff = list.v.v[i].file;
+	for (size_t i = 0, j; i < list.n; i = j) {
+		const struct file_facts *ff = list.v[i].file;
 		struct insertion_list edits = { 0 };
 		struct series_file sf = { 0 };
 		struct lines l = { 0 };
 		char *abs = xasprintf("%s/%s", p->kernel, ff->path);
 
-		for (j = i; j < list.v.n && list.v.v[j].file == ff; j++)
+		for (j = i; j < list.n && list.v[j].file == ff; j++)
 			;
 		lines_read(&l, abs);
-		file_repair_edits(&l, &list.v.v[i], j - i, &edits, &sf, ff);
-		if (edits.v.n)
-			push_series_file(&files, &sf, ff->path, &l, edits.v.v, edits.v.n);
+		file_repair_edits(&l, &list.v[i], j - i, &edits, &sf, ff);
+		if (edits.n)
+			push_series_file(&files, &sf, ff->path, &l, edits.v, edits.n);
 		else
 			release_series_file(&sf);
 		release_insertions(&edits);
 		lines_free(&l);
 		free(abs);
 	}
-	for (size_t i = 0; i < list.v.n; i++) {
-		free(list.v.v[i].from);
-		free(list.v.v[i].to);
-		free(list.v.v[i].why);
+	for (size_t i = 0; i < list.n; i++) {
+		free(list.v[i].from);
+		free(list.v[i].to);
+		free(list.v[i].why);
 	}
-	free(list.v.v);
+	free(list.v);
 	build_series(p, &kind, &files, out);
 }
 
@@ -854,48 +827,13 @@ static void write_recall(const struct program *p, struct strbuf *out)
 
 /* ---- the command -------------------------------------------------------- */
 
-/* Take our own options out of argv before options_parse() sees it. */
-static void parse_suggest_options(struct suggest_opts *so, int *argc, char **argv)
-{
-	int out = 1;
-
-	for (int i = 1; i < *argc; i++) {
-		const char *a = argv[i];
-
-		if (!strcmp(a, "--min-confidence") || !strcmp(a, "-o")) {
-			if (i + 1 >= *argc)
-				die("%s needs a value\n%s", a, usage_text);
-			if (a[1] == 'o')
-				so->output = option_text("-o", argv[++i], "a folder");
-			else
-				so->min_confidence = option_decimal("--min-confidence",
-								    argv[++i], 0, 1);
-		} else if (str_starts_with(a, "--min-confidence=")) {
-			so->min_confidence = option_decimal("--min-confidence",
-							    a + strlen("--min-confidence="), 0, 1);
-		} else if (!strcmp(a, "--redundant")) {
-			so->redundant = true;
-		} else if (!strcmp(a, "--recall")) {
-			so->recall = true;
-		} else if (!strcmp(a, "--fix")) {
-			so->fix = true;
-		} else if (!strcmp(a, "--areas")) {
-			so->areas = true;
-		} else {
-			argv[out++] = argv[i];
-		}
-	}
-	argv[out] = NULL;
-	*argc = out;
-}
-
 /* --areas: each path's maintainer area and subject prefix. */
 static void print_areas(const char *tree, const struct options *o)
 {
 	struct maintainers *m = maintainers_read(tree);
 
 	if (!o->paths.n)
-		die("--areas needs a PATH (relative to the kernel tree)\n%s", usage_text);
+		die("--areas needs a PATH (relative to the kernel tree)");
 	for (size_t i = 0; i < o->paths.n; i++) {
 		char *line = series_area_line(m, o->paths.v[i]);
 
@@ -913,19 +851,42 @@ int cmd_suggest(int argc, char **argv)
 	struct strbuf out = STRBUF_INIT;
 	struct series series = { { 0 } };
 
-	parse_suggest_options(&so, &argc, argv);
-	if (so.fix + so.redundant + so.recall + so.areas > 1)
-		die("--fix, --redundant, --recall and --areas go one at a time\n%s", usage_text);
-	if (so.output && (so.redundant || so.recall || so.areas))
-		die("-o DIR is for patches; --redundant, --recall and --areas write to stdout\n%s",
-		    usage_text);
 	options_init(&o);
-	options_parse(&o, &argc, argv, usage_text);
-	for (int i = 1; i < argc; i++) {
-		if (argv[i][0] == '-')
-			die("unknown option '%s'\n%s", argv[i], usage_text);
-		vec_push(&o.paths, argv[i]);
+	{
+		struct option table[] = {
+			OPT_GROUP("What to write"),
+			OPT_DOUBLE(0, "min-confidence", &so.min_confidence, 0, 1, "X",
+				   "propose a partner only with a confidence of at least X "
+				   "(default 0.5)"),
+			OPT_STRING('o', "output", &so.output, "DIR",
+				   "write the patches into DIR as 0001-*.patch... (else one mbox "
+				   "to stdout)"),
+			OPT_BOOL_F(0, "fix", &so.fix, OPT_NONEG,
+				   "patches that repair comments where the repair is clear: misspelled "
+				   "barriers, partners renamed or moved, stale reliance claims"),
+			OPT_BOOL_F(0, "redundant", &so.redundant, OPT_NONEG,
+				   "list the barriers that pair with nothing in the scanned tree"),
+			OPT_BOOL_F(0, "areas", &so.areas, OPT_NONEG,
+				   "say which area (MAINTAINERS section) and subject prefix each "
+				   "PATH's patch would have"),
+			{ .type = OPTION_BOOL, .long_name = "recall", .value = &so.recall,
+			  .help = "measure the inference on the documented pairs (for bench/)",
+			  .flags = OPT_NONEG | OPT_HIDDEN },
+			OPT_PIPELINE(&o),
+			OPT_END(),
+		};
+
+		argc = options_parse_config(&o, argc, argv, "suggest", table, suggest_usage);
+		if (so.fix + so.redundant + so.recall + so.areas > 1)
+			usage_error("suggest", table, suggest_usage,
+				    "--fix, --redundant, --recall and --areas go one at a time");
+		if (so.output && (so.redundant || so.recall || so.areas))
+			usage_error("suggest", table, suggest_usage, "-o DIR is for patches; "
+				    "--redundant, --recall and --areas write to stdout");
 	}
+	options_finish(&o);
+	for (int i = 0; i < argc; i++)
+		vec_push(&o.paths, (const char *)argv[i]);
 	options_find_kernel(&o);
 	if (so.areas) {
 		print_areas(o.kernel, &o);
@@ -945,8 +906,8 @@ int cmd_suggest(int argc, char **argv)
 		series_write_dir(&series, so.output);
 	else
 		series_mbox(&series, &out);
-	if (out.len && (fwrite(out.buf, 1, out.len, stdout) != out.len || fflush(stdout)))
-		die("cannot write to stdout: %s", strerror(errno));
+	/* a write error is reported at exit (check_stdout_at_exit()) */
+	fwrite(out.buf ? out.buf : "", 1, out.len, stdout);
 	series_release(&series);
 	sb_release(&out);
 	program_free(p);

@@ -33,39 +33,6 @@ const char dot_legend_text[] =
 	"the full barrier implied by an atomic read-modify-write.  Each box "
 	"links to its barrier's entry.";
 
-const char *dot_status_colour_name(enum status st)
-{
-	switch (st) {
-	case STATUS_DANGLING: return "red";
-	case STATUS_MISMATCH: return "orange";
-	case STATUS_VAGUE: return "violet";
-	case STATUS_UNDOCUMENTED: return "grey";
-	case STATUS_ONE_WAY: return "yellow";
-	case STATUS_NO_PARTNER: return "blue";
-	case STATUS_PAIRED: return "green";
-	case STATUS_NOT_REQUIRED: return "white";
-	case STATUS__COUNT: break;
-	}
-	BUG("unknown status %d", (int)st);
-}
-
-/* Light enough for black text. */
-const char *dot_status_fill(enum status st)
-{
-	switch (st) {
-	case STATUS_DANGLING: return "#f4a6a6";
-	case STATUS_MISMATCH: return "#f7c59f";
-	case STATUS_VAGUE: return "#d9c6f0";
-	case STATUS_UNDOCUMENTED: return "#dddddd";
-	case STATUS_ONE_WAY: return "#fff1a8";
-	case STATUS_NO_PARTNER: return "#c6e2f7";
-	case STATUS_PAIRED: return "#bfe6b8";
-	case STATUS_NOT_REQUIRED: return "#ffffff";
-	case STATUS__COUNT: break;
-	}
-	BUG("unknown status %d", (int)st);
-}
-
 void add_safe_name(struct strbuf *sb, const char *s)
 {
 	for (; *s; s++)
@@ -119,7 +86,7 @@ static void dot_node(struct graph *g, size_t i)
 	sb_adds(&g->dot, "\\n");
 	add_safe_name(&g->dot, s->barrier);
 	sb_addf(&g->dot, "()\", fillcolor=\"%s\", tooltip=\"%s: ",
-		dot_status_fill(s->status), status_name(s->status));
+		status_info(s->status)->colour, status_name(s->status));
 	add_safe_name(&g->dot, s->file->path);
 	sb_addf(&g->dot, ":%u\"", s->at.line);
 	if (d->href) {
@@ -179,7 +146,7 @@ static void graph_edges(struct graph *g)
 
 			if (t < 0 || pt->site == s || !(g->sites[i].home || g->sites[t].home))
 				continue;
-			back = site_names(pt->site, s);
+			back = site_has_partner(pt->site, s);
 			if (back && (size_t)t < i)
 				continue;	/* drawn from the other end */
 			colour = partner_mismatch(s, pt) ? EDGE_BROKEN :
@@ -358,9 +325,9 @@ char *dot_render_svg(const char *dot)
 	/* the DOT on dot's stdin, from memory: no temp file to clean up */
 	fd = memfd_create("barriermap-dot", MFD_CLOEXEC);
 	if (fd < 0)
-		die("cannot run dot: %s", strerror(errno));
+		die_errno("cannot run dot");
 	if (write(fd, dot, len) != (ssize_t)len || lseek(fd, 0, SEEK_SET) < 0)
-		die("cannot run dot: %s", strerror(errno));
+		die_errno("cannot run dot");
 	cmd.in_fd = fd;
 	r = program_run("dot", &cmd, &out, &err);
 	close(fd);

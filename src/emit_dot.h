@@ -50,9 +50,6 @@ char *dot_pairing_graph(const char *id, const char *title,
  */
 void add_safe_name(struct strbuf *sb, const char *s);
 
-/* A status's fill colour in the graph, and its name for a legend. */
-const char *dot_status_fill(enum status st);
-const char *dot_status_colour_name(enum status st);
 /* What the boxes, arrows and their styles mean, in one paragraph. */
 extern const char dot_legend_text[];
 

@@ -326,9 +326,24 @@ json_t *program_to_json(const struct program *p, bool (*want)(const struct site 
 	return doc;
 }
 
-void json_print(json_t *doc, FILE *out)
+char *json_format(const json_t *doc)
 {
-	if (json_dumpf(doc, out, JSON_INDENT(2)) < 0 || fputc('\n', out) == EOF ||
-	    fflush(out) == EOF)
-		die("cannot write the JSON output");
+	char *text = json_dumps(doc, JSON_INDENT(2));
+	char *out;
+
+	if (!text)
+		die("cannot format the JSON output");
+	out = xasprintf("%s\n", text);
+	free(text);
+	return out;
+}
+
+void json_print(const json_t *doc, FILE *out)
+{
+	char *text = json_format(doc);
+	size_t n = strlen(text);
+
+	if (fwrite(text, 1, n, out) != n)
+		die_errno("cannot write the JSON output");
+	free(text);
 }

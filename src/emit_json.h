@@ -27,7 +27,14 @@ struct primitive;
 json_t *primitive_to_json(const struct primitive *pr);
 /* The primitives table (primitives.c), with every citation. */
 json_t *primitives_to_json(void);
-/* Print with two-space indent and a final newline; dies on write errors. */
-void json_print(json_t *doc, FILE *out);
+/*
+ * Every JSON document barriermap writes is in this one shape: two-space
+ * indent, keys in the order they were added, a final newline.
+ * json_format() returns it (the caller frees); json_print() writes it and
+ * dies on a write error (standard output is checked at exit, util.h).  Strings from the facts go in through
+ * json_text(), never json_string(), which refuses (NULL) what is not UTF-8.
+ */
+char *json_format(const json_t *doc);
+void json_print(const json_t *doc, FILE *out);
 
 #endif

@@ -87,11 +87,6 @@ struct map {
 
 /* ---- escaping ---------------------------------------------------------- */
 
-static bool is_word_char(char c)
-{
-	return isalnum((unsigned char)c) || c == '_';
-}
-
 /*
  * Could @s, at the start of a line, open a block: a bullet, an enumerator
  * ("1." "a)" "(i)"), a field, a directive, a title adornment?  Only a word
@@ -167,7 +162,7 @@ static bool is_c_identifier(const char *s)
 	if (!s || !*s || isdigit((unsigned char)*s))
 		return false;
 	for (; *s; s++)
-		if (!is_word_char(*s))
+		if (!is_ident_char(*s))
 			return false;
 	return true;
 }
@@ -524,7 +519,7 @@ static size_t add_title_text(struct strbuf *sb, const char *title)
 
 	for (const char *s = title; *s; s++) {
 		if (strchr("<>&", *s))
-			sb_adds(sb, "\xef\xbf\xbd");
+			sb_adds(sb, UTF8_REPLACEMENT);
 		else
 			sb_addc(sb, *s);
 	}
@@ -567,22 +562,6 @@ static void add_escaped_section(struct strbuf *sb, char underline, unsigned num,
 	rst_add_text(&t, text);
 	add_section(sb, underline, sb_str(&t));
 	sb_release(&t);
-}
-
-static const char *status_meaning(enum status st)
-{
-	switch (st) {
-	case STATUS_DANGLING: return "the named partner does not exist, or holds no such barrier";
-	case STATUS_MISMATCH: return "the partner exists but cannot pair with this barrier";
-	case STATUS_VAGUE: return "the comment speaks of pairing but names no function";
-	case STATUS_UNDOCUMENTED: return "no comment says what the barrier pairs with";
-	case STATUS_ONE_WAY: return "the partner exists but its comment does not point back";
-	case STATUS_NO_PARTNER: return "the comment says there is no partner";
-	case STATUS_PAIRED: return "the partner exists and points back";
-	case STATUS_NOT_REQUIRED: return "a compiler barrier, never paired";
-	case STATUS__COUNT: break;
-	}
-	BUG("unknown status %d", (int)st);
 }
 
 static const char *rule_words(enum comment_rule r)
@@ -1099,11 +1078,8 @@ static int cmp_partner(const void *a, const void *b)
 
 	if (c)
 		return c;
-	if (x->at.line != y->at.line)
-		return x->at.line < y->at.line ? -1 : 1;
-	if (x->at.col != y->at.col)
-		return x->at.col < y->at.col ? -1 : 1;
-	return strcmp(x->barrier, y->barrier);
+	c = pos_cmp(x->at, y->at);
+	return c ? c : strcmp(x->barrier, y->barrier);
 }
 
 /* A partner that is no site: the full barrier implied by an atomic RMW. */
@@ -1178,7 +1154,7 @@ static void add_claimed_by(struct strbuf *sb, const struct map *m, const struct 
 	size_t listed = 0;
 
 	for (size_t i = 0; i < e->claimed_by.n; i++) {
-		if (site_names(e->site, e->claimed_by.v[i]))
+		if (site_has_partner(e->site, e->claimed_by.v[i]))
 			continue;
 		if (!listed)
 			sb_adds(sb, ":Named by:\n");
@@ -1574,9 +1550,9 @@ static void add_legend(struct strbuf *sb)
 	table_add(&t, xstrdup("Status"));
 	table_add(&t, xstrdup("Meaning"));
 	for (int st = 0; st < STATUS__COUNT; st++) {
-		table_add(&t, xstrdup(dot_status_colour_name((enum status)st)));
+		table_add(&t, xstrdup(status_info((enum status)st)->colour_name));
 		table_add(&t, xasprintf("%s", status_name((enum status)st)));
-		table_add(&t, xstrdup(status_meaning((enum status)st)));
+		table_add(&t, xstrdup(status_info((enum status)st)->meaning));
 	}
 	sb_addf(sb, ".. _" LABEL_PREFIX "graph-legend:\n\n%s\n\n", dot_legend_text);
 	table_emit(sb, &t);
@@ -1749,7 +1725,7 @@ static void add_status_table(struct strbuf *sb, const struct tally *t)
 	for (int st = 0; st < STATUS__COUNT; st++) {
 		table_add(&tb, xstrdup(status_name((enum status)st)));
 		table_add(&tb, xasprintf("%u", t->n[st]));
-		table_add(&tb, xstrdup(status_meaning((enum status)st)));
+		table_add(&tb, xstrdup(status_info((enum status)st)->meaning));
 	}
 	table_add(&tb, xstrdup("total"));
 	table_add(&tb, xasprintf("%u", t->total));
@@ -1905,7 +1881,7 @@ static void add_worklist_table(struct strbuf *sb, const struct map *m, enum stat
 		sb_adds(sb, "None.\n\n");
 		return;
 	}
-	sb_addf(sb, "%u %s: %s.\n\n", n, n == 1 ? "barrier" : "barriers", status_meaning(st));
+	sb_addf(sb, "%u %s: %s.\n\n", n, n == 1 ? "barrier" : "barriers", status_info(st)->meaning);
 	sb_adds(sb, ".. list-table::\n   :header-rows: 1\n   :widths: 35 25 40\n\n"
 		"   * - Barrier\n     - Location\n     - Finding\n");
 	for (size_t i = 0; i < m->entries.n; i++) {

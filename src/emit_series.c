@@ -636,7 +636,7 @@ static void remove_stale(const struct series *s, const char *dir)
 	struct dirent *de;
 
 	if (!d)
-		die("cannot read %s: %s", dir, strerror(errno));
+		die_errno("cannot read %s", dir);
 	while ((de = readdir(d))) {
 		char *path, *text;
 
@@ -654,7 +654,7 @@ static void remove_stale(const struct series *s, const char *dir)
 	xqsort(stale.v, stale.n, sizeof(*stale.v), str_cmp_ptr);
 	for (size_t i = 0; i < stale.n; i++) {
 		if (unlink(stale.v[i]) < 0)
-			die("cannot remove %s: %s", stale.v[i], strerror(errno));
+			die_errno("cannot remove %s", stale.v[i]);
 		free(stale.v[i]);
 	}
 	free(stale.v);
@@ -673,17 +673,15 @@ void series_write_dir(const struct series *s, const char *dir)
 		free(path);
 	}
 	if (mkdir_p(dir, 0755) < 0)
-		die("cannot create the folder %s: %s", dir, strerror(errno));
+		die_errno("cannot create the folder %s", dir);
 	for (size_t i = 0; i < s->patches.n; i++) {
 		const struct series_patch *p = &s->patches.v[i];
 		char *path = xasprintf("%s/%s", dir, p->name);
 
 		if (write_file_atomic(path, p->text, strlen(p->text)) < 0)
-			die("cannot write %s: %s", path, strerror(errno));
+			die_errno("cannot write %s", path);
 		printf("%s\n", path);
 		free(path);
 	}
 	remove_stale(s, dir);
-	if (fflush(stdout) || ferror(stdout))
-		die("cannot write to stdout: %s", strerror(errno));
 }

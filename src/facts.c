@@ -1,19 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /* facts.c: names, lookups and the free functions of the facts. */
 #include "facts.h"
-#include "claims.h"
-#include "infer.h"
-#include "lkmm.h"
-#include "objects.h"
 
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
-
-bool pos_le(struct pos a, struct pos b)
-{
-	return a.line < b.line || (a.line == b.line && a.col <= b.col);
-}
 
 void file_index_functions(struct file_facts *f)
 {
@@ -81,30 +72,49 @@ const char *site_function_name(const struct site *s)
 	return s->function >= 0 ? s->file->functions.v[s->function].name : NULL;
 }
 
-bool site_names(const struct site *s, const struct site *t)
+void sb_add_barrier_at(struct strbuf *sb, const char *barrier, const char *function,
+		       const char *path, unsigned line)
 {
-	for (size_t k = 0; k < s->partners.n; k++)
-		if (s->partners.v[k].site == t)
+	sb_addf(sb, "%s() in %s() (%s:%u", barrier, function, path, line);
+}
+
+bool site_has_partner(const struct site *s, const struct site *t)
+{
+	for (size_t i = 0; i < s->partners.n; i++)
+		if (s->partners.v[i].site == t)
 			return true;
 	return false;
 }
 
-const char *status_name(enum status status)
-{
-	static const char *const names[STATUS__COUNT] = {
-		[STATUS_DANGLING] = "dangling",
-		[STATUS_MISMATCH] = "mismatch",
-		[STATUS_VAGUE] = "vague",
-		[STATUS_UNDOCUMENTED] = "undocumented",
-		[STATUS_ONE_WAY] = "one-way",
-		[STATUS_NO_PARTNER] = "no-partner",
-		[STATUS_PAIRED] = "paired",
-		[STATUS_NOT_REQUIRED] = "not-required",
-	};
+static const struct status_info statuses[STATUS__COUNT] = {
+	[STATUS_DANGLING] = { "dangling",
+		"the named partner does not exist, or holds no such barrier", "red", "#f4a6a6" },
+	[STATUS_MISMATCH] = { "mismatch",
+		"the partner exists but cannot pair with this barrier", "orange", "#f7c59f" },
+	[STATUS_VAGUE] = { "vague",
+		"the comment speaks of pairing but names no function", "violet", "#d9c6f0" },
+	[STATUS_UNDOCUMENTED] = { "undocumented",
+		"no comment says what the barrier pairs with", "grey", "#dddddd" },
+	[STATUS_ONE_WAY] = { "one-way",
+		"the partner exists but its comment does not point back", "yellow", "#fff1a8" },
+	[STATUS_NO_PARTNER] = { "no-partner",
+		"the comment says there is no partner", "blue", "#c6e2f7" },
+	[STATUS_PAIRED] = { "paired",
+		"the partner exists and points back", "green", "#bfe6b8" },
+	[STATUS_NOT_REQUIRED] = { "not-required",
+		"a compiler barrier, never paired", "white", "#ffffff" },
+};
 
+const struct status_info *status_info(enum status status)
+{
 	if ((unsigned)status >= STATUS__COUNT)
 		BUG("unknown status %d", (int)status);
-	return names[status];
+	return &statuses[status];
+}
+
+const char *status_name(enum status status)
+{
+	return status_info(status)->name;
 }
 
 const char *comment_rule_name(enum comment_rule rule)
@@ -120,11 +130,19 @@ const char *comment_rule_name(enum comment_rule rule)
 	BUG("unknown comment rule %d", (int)rule);
 }
 
-static void calls_free(struct call *v, size_t n)
+static void calls_free(struct call_vec *calls)
 {
-	for (size_t i = 0; i < n; i++)
-		free(v[i].callee);
-	free(v);
+	for (size_t i = 0; i < calls->n; i++)
+		free(calls->v[i].callee);
+	free(calls->v);
+}
+
+static void accesses_free(struct access_vec *side)
+{
+	for (size_t i = 0; i < side->n; i++)
+		free(side->v[i].object);
+	free(side->v);
+	*side = (struct access_vec){ 0 };
 }
 
 void site_release(struct site *s)
@@ -147,11 +165,22 @@ void site_release(struct site *s)
 	}
 	free(s->results);
 	pairing_release(&s->pairing);
-	calls_free(s->stmt_calls.v, s->stmt_calls.n);
-	objects_release(s);
+	calls_free(&s->stmt_calls);
+	accesses_free(&s->before);
+	accesses_free(&s->after);
 	free(s->comment_text);
 	free(s->barrier);
 	free(s->message);
+}
+
+void claim_release(struct claim *c)
+{
+	free(c->sentence);
+	free(c->subject);
+	free(c->barrier);
+	free(c->misspelled);
+	free(c->there.via.v);
+	free(c->message);
 }
 
 void file_facts_free(struct file_facts *f)
@@ -161,8 +190,8 @@ void file_facts_free(struct file_facts *f)
 	for (size_t i = 0; i < f->sites.n; i++)
 		site_release(&f->sites.v[i]);
 	for (size_t i = 0; i < f->functions.n; i++) {
-		calls_free(f->functions.v[i].calls.v, f->functions.v[i].calls.n);
-		calls_free(f->functions.v[i].indirect.v, f->functions.v[i].indirect.n);
+		calls_free(&f->functions.v[i].calls);
+		calls_free(&f->functions.v[i].indirect);
 		free(f->functions.v[i].name);
 	}
 	for (size_t i = 0; i < f->pointers.n; i++) {
@@ -192,18 +221,16 @@ void file_facts_free(struct file_facts *f)
 	free(f);
 }
 
-void program_free(struct program *p)
+void program_free_facts(struct program *p)
 {
-	if (!p)
-		return;
+	if (p->infer || p->lkmm)
+		BUG("program_free_facts() before the stages freed their tables");
 	for (size_t i = 0; i < p->files.n; i++)
 		file_facts_free(p->files.v[i]);
 	free(p->files.v);
 	free(p->by_name.v);
 	free(p->names.v);
 	free(p->pointers.v);
-	infer_index_free(p->infer);
-	lkmm_free(p->lkmm);
 	free(p->kernel);
 	free(p);
 }
@@ -396,25 +423,26 @@ bool site_matches_arg(const struct site *s, const char *name, const char *path,
 
 /* ---- copies, for check-patch's programs that share untouched files ---- */
 
-static void calls_copy(struct call **out, size_t *n, size_t *cap, const struct call *v, size_t cnt)
+static struct call_vec calls_copy(const struct call_vec *in)
 {
-	*out = cnt ? xmalloc(cnt * sizeof(**out)) : NULL;
-	*n = *cap = cnt;
-	for (size_t i = 0; i < cnt; i++) {
-		(*out)[i] = v[i];
-		(*out)[i].callee = xstrdup(v[i].callee);
-	}
+	struct call_vec out = { 0 };
+
+	for (size_t i = 0; i < in->n; i++)
+		vec_push(&out, ((struct call){ xstrdup(in->v[i].callee), in->v[i].at }));
+	return out;
 }
 
-static void accesses_copy(struct access **out, size_t *n, size_t *cap,
-			  const struct access *v, size_t cnt)
+static struct access_vec accesses_copy(const struct access_vec *in)
 {
-	*out = cnt ? xmalloc(cnt * sizeof(**out)) : NULL;
-	*n = *cap = cnt;
-	for (size_t i = 0; i < cnt; i++) {
-		(*out)[i] = v[i];
-		(*out)[i].object = xstrdup(v[i].object);
+	struct access_vec out = { 0 };
+
+	for (size_t i = 0; i < in->n; i++) {
+		struct access a = in->v[i];
+
+		a.object = xstrdup(a.object);
+		vec_push(&out, a);
 	}
+	return out;
 }
 
 struct file_facts *file_facts_clone(const struct file_facts *f)
@@ -431,10 +459,8 @@ struct file_facts *file_facts_clone(const struct file_facts *f)
 		struct function fn = f->functions.v[i];
 
 		fn.name = xstrdup(fn.name);
-		calls_copy(&fn.calls.v, &fn.calls.n, &fn.calls.cap, f->functions.v[i].calls.v,
-			   f->functions.v[i].calls.n);
-		calls_copy(&fn.indirect.v, &fn.indirect.n, &fn.indirect.cap,
-			   f->functions.v[i].indirect.v, f->functions.v[i].indirect.n);
+		fn.calls = calls_copy(&f->functions.v[i].calls);
+		fn.indirect = calls_copy(&f->functions.v[i].indirect);
 		vec_push(&c->functions, fn);
 	}
 	if (f->outer)
@@ -467,11 +493,10 @@ struct file_facts *file_facts_clone(const struct file_facts *f)
 		t.comment_text = xstrdup_or_null(s->comment_text);
 		if (s->partners.n || s->results || s->message || s->lkmm)
 			BUG("%s: file_facts_clone() of a resolved site", f->path);
-		calls_copy(&t.stmt_calls.v, &t.stmt_calls.n, &t.stmt_calls.cap, s->stmt_calls.v,
-			   s->stmt_calls.n);
+		t.stmt_calls = calls_copy(&s->stmt_calls);
 		pairing_copy(&t.pairing, &s->pairing);
-		accesses_copy(&t.before.v, &t.before.n, &t.before.cap, s->before.v, s->before.n);
-		accesses_copy(&t.after.v, &t.after.n, &t.after.cap, s->after.v, s->after.n);
+		t.before = accesses_copy(&s->before);
+		t.after = accesses_copy(&s->after);
 		vec_push(&c->sites, t);
 	}
 	return c;

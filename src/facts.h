@@ -1,20 +1,29 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * The facts barriermap works on.  Data flows one way:
+ * The facts barriermap works on.  Data flows one way, through the stages
+ * the driver (pipeline.c) runs in this order:
  *
- *   scan.c     (libclang, per file)        -> struct file_facts
- *   attach.c   (comment -> barrier)        -> site->comment, site->pairing,
- *                                             comment->pairing of the rest
- *   resolve.c  (whole program)             -> site->status, site->partners
- *   claims.c   (whole program, resolved)   -> file->claims and their verdicts
+ *   per file, while its tokens exist (fact-cached):
+ *   scan.c     (libclang)                  -> struct file_facts: functions,
+ *                                             calls, comments, sites
+ *   attach.c   (comment -> barrier)        -> site->comment, ->pairing;
+ *                                             implicit sites; comment->pairing
+ *   objects.c  (tokens around barriers)    -> site->before, site->after
+ *   whole program:
+ *   resolve.c  (comments on calls)         -> implicit sites' own barriers
+ *   infer.c    (index of the objects)      -> program->infer
+ *   resolve.c  (references)                -> site->status, ->partners, ...
+ *   lkmm.c     (memory model)              -> program->lkmm, site->lkmm
+ *   claims.c   (reliance claims)           -> file->claims and their verdicts
  *   emit_*.c   (lint, json, rst, ...)      -> output; emitters never re-scan
  *
- * Everything is owned by the struct program and freed by program_free().
+ * The facts are plain data, freed by facts.c; a stage's own tables
+ * (program->infer, program->lkmm) are freed by the stage; program_free()
+ * (pipeline.c) has both done.
  */
 #ifndef BARRIERMAP_FACTS_H
 #define BARRIERMAP_FACTS_H
 
-#include "parse-options.h"
 #include "grammar.h"
 #include "util.h"
 #include "vocab.h"
@@ -22,6 +31,29 @@
 struct pos {
 	unsigned line, col;	/* 1-based, col in bytes */
 };
+
+/* Positions in a file, in reading order: <0, 0 or >0, as strcmp(). */
+static inline int pos_cmp(struct pos a, struct pos b)
+{
+	if (a.line != b.line)
+		return a.line < b.line ? -1 : 1;
+	return (a.col > b.col) - (a.col < b.col);
+}
+
+static inline bool pos_eq(struct pos a, struct pos b)
+{
+	return a.line == b.line && a.col == b.col;
+}
+
+static inline bool pos_lt(struct pos a, struct pos b)
+{
+	return pos_cmp(a, b) < 0;
+}
+
+static inline bool pos_le(struct pos a, struct pos b)
+{
+	return pos_cmp(a, b) <= 0;
+}
 
 struct comment {
 	struct pos start, end;	/* end is the last character */
@@ -39,18 +71,19 @@ struct call {
 	char *callee;
 	struct pos at;
 };
+VEC_TYPE(call_vec, struct call);
 
 struct function {
 	char *name;
 	struct pos start, end;	/* extent of the definition */
 	struct pos body;	/* the opening brace */
-	VEC(struct call) calls;	/* in source order */
+	struct call_vec calls;	/* in source order */
 	/*
 	 * Calls through a function pointer: the callee is the pointer's
 	 * field ("on_lock" for range->on_lock(kvm)); what it may hold is in
 	 * the files' pointers.
 	 */
-	VEC(struct call) indirect;
+	struct call_vec indirect;
 	bool from_tokens;	/* found by the token fallback, not the AST */
 };
 
@@ -136,8 +169,14 @@ struct access {
 	struct pos at;
 	bool rmw;		/* a write that reads too: set_bit(), atomic_inc(), x += v */
 };
+VEC_TYPE(access_vec, struct access);
 
+/*
+ * A barrier, or an implicit site (a pairing comment on a call), and what
+ * each stage found of it, in the order the stages run.
+ */
 struct site {
+	/* scan.c; for an implicit site attach.c, then resolve_comments_on_calls() */
 	struct file_facts *file;
 	struct pos at;		/* the barrier (or callee) identifier */
 	unsigned end_col;	/* last column of the identifier */
@@ -145,26 +184,33 @@ struct site {
 	char *barrier;		/* primitive, or callee for an implicit site */
 	enum kind kind;
 	bool implicit;		/* a pairing comment on a call, not a barrier */
-	struct pos stmt;	/* start of the enclosing statement */
+	/*
+	 * An implicit site no call around supplies a barrier to, kept because
+	 * its comment claims one (resolve_comments_on_calls())
+	 */
+	bool no_barrier_found;
 
+	/* attach.c */
+	struct pos stmt;	/* start of the enclosing statement */
 	int comment;		/* index into file->comments, or -1 */
 	int comment_last;	/* last of the comments joined for it, or -1 */
-	VEC(struct call) stmt_calls;	/* implicit site: every call in its statement */
+	struct call_vec stmt_calls;	/* implicit site: every call in its statement */
 	enum comment_rule rule;
 	char *comment_text;	/* joined raw comment text, or NULL */
 	struct pairing pairing;
 
+	/* objects.c */
+	struct access_vec before;	/* accesses before the barrier, nearest first */
+	struct access_vec after;	/* accesses after the barrier, nearest first */
+
+	/* resolve_program() */
 	enum status status;
 	VEC(struct partner) partners;
 	struct ref_result *results;	/* one per pairing.refs[] */
 	unsigned named_by;	/* how many other sites' comments resolve to this one */
 	char *message;
 
-	/* filled by objects.c during the scan, used by infer.c */
-	VEC(struct access) before;	/* accesses before the barrier, nearest first */
-	VEC(struct access) after;	/* accesses after the barrier, nearest first */
-
-	/* filled by lkmm.c: its pairs' patterns and verdicts, or NULL */
+	/* lkmm.c: its pairs' patterns and verdicts, or NULL */
 	struct lkmm_site *lkmm;
 };
 
@@ -234,20 +280,6 @@ struct file_facts {
 	size_t outer_n;
 };
 
-struct options {
-	const char *kernel;	/* the kernel tree */
-	char *kernel_found;	/* owned copy when options_find_kernel() found it */
-	struct string_list paths;	/* paths given on the command line */
-	struct string_list resolve_in;	/* extra folders for partners (--resolve-in) */
-	struct string_list scope;	/* --scope values as given; none: the KVM scope */
-	bool no_cache;		/* --no-cache: neither read nor write the fact cache */
-	const char *compdb;	/* folder with compile_commands.json, or NULL */
-	int jobs;
-	unsigned max_depth;	/* call graph depth for partners */
-	bool quiet;
-	bool progress;		/* stderr is a terminal */
-	enum { FORMAT_TEXT, FORMAT_JSON, FORMAT_RST } format;
-};
 
 struct function_ref {
 	struct file_facts *file;
@@ -275,6 +307,8 @@ void name_bag(const char *name, unsigned char bag[16]);
 /* That bound: the larger of what @a has more of and what @b has more of. */
 int bag_distance(const unsigned char a[16], const unsigned char b[16]);
 
+struct options;
+
 struct program {
 	const struct options *opts;
 	char *kernel;		/* absolute path of the kernel tree */
@@ -286,11 +320,10 @@ struct program {
 	VEC(struct name_len) names;
 	/* every pointer assignment, sorted by field, then file, then target */
 	VEC(struct pointer_ref) pointers;
-	struct infer_index *infer;	/* infer.c's tables, built on first use */
+	struct infer_index *infer;	/* infer.c's tables (infer_index_build()) */
 	struct lkmm *lkmm;	/* lkmm.c's pairs and verdicts (lkmm_analyze()) */
 };
 
-bool pos_le(struct pos a, struct pos b);
 /*
  * The innermost function of @f whose extent holds @p, or -1: of those
  * that hold it, the one that starts last.  In O(log n) once
@@ -301,9 +334,25 @@ void file_index_functions(struct file_facts *f);
 
 /* site accessors */
 const char *site_function_name(const struct site *s);
-/* Is @t among the partners @s's comment resolved to? */
-bool site_names(const struct site *s, const struct site *t);
-const char *status_name(enum status status);
+/* Did a reference of @s resolve to the site @t? */
+bool site_has_partner(const struct site *s, const struct site *t);
+/*
+ * "smp_wmb() in kvm_vm_ioctl_create_vcpu() (virt/kvm/kvm_main.c:4332", as
+ * every message names a barrier and where it is.  The parenthesis is left
+ * open for the caller to add to (", via f() -> g()") and close.
+ */
+void sb_add_barrier_at(struct strbuf *sb, const char *barrier, const char *function,
+		       const char *path, unsigned line);
+
+/* What a status means, for every output that shows it: one table, in facts.c. */
+struct status_info {
+	const char *name;		/* "dangling": lint, JSON, --status */
+	const char *meaning;		/* one line: the map's legend and worklist */
+	const char *colour_name;	/* the graph's fill, as the legend names it */
+	const char *colour;		/* the fill, light enough for black text */
+};
+const struct status_info *status_info(enum status status);
+const char *status_name(enum status status);	/* status_info(status)->name */
 const char *comment_rule_name(enum comment_rule rule);
 /*
  * A command-line barrier: "FILE:LINE" sets *path (caller frees) and *line
@@ -314,7 +363,13 @@ bool site_location_parse(const char *arg, char **path, unsigned *line);
 bool site_matches_arg(const struct site *s, const char *name, const char *path,
 		      unsigned line);
 
+/*
+ * The facts are plain data, and these free them whichever stage filled
+ * them: a stage's own tables (infer.c's index, lkmm.c's pairs) are the
+ * stage's to free (pipeline.c's program_free() has them do it).
+ */
 void site_release(struct site *s);
+void claim_release(struct claim *c);
 void file_facts_free(struct file_facts *f);
 /*
  * A deep copy of a file's facts as the scan left them (before resolve):
@@ -323,7 +378,8 @@ void file_facts_free(struct file_facts *f);
  * comment or site that owns memory must be copied here too.
  */
 struct file_facts *file_facts_clone(const struct file_facts *f);
-void program_free(struct program *p);
+/* The files, their facts and the indexes of them, and @p itself. */
+void program_free_facts(struct program *p);
 
 /* Definitions named @name: *n set to their count, NULL if none. */
 const struct function_ref *program_find_function(const struct program *p,

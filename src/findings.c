@@ -163,7 +163,7 @@ static int ordinal_key_cmp(const void *a, const void *b)
 	if (!c)
 		c = strcmp(x->subject, y->subject);
 	if (!c)
-		c = pos_le(x->at, y->at) ? (pos_le(y->at, x->at) ? 0 : -1) : 1;
+		c = pos_cmp(x->at, y->at);
 	return c;
 }
 

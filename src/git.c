@@ -79,11 +79,11 @@ int program_run(const char *program, const struct git_cmd *cmd, struct strbuf *o
 	pid_t pid;
 
 	if (pipe2(po, O_CLOEXEC) || pipe2(pe, O_CLOEXEC))
-		die("cannot run %s: %s", program, strerror(errno));
+		die_errno("cannot run %s", program);
 	fflush(NULL);
 	pid = fork();
 	if (pid < 0)
-		die("cannot run %s: %s", program, strerror(errno));
+		die_errno("cannot run %s", program);
 	if (!pid)
 		child(program, cmd, po[1], pe[1]);
 	running = pid;
@@ -95,7 +95,7 @@ int program_run(const char *program, const struct git_cmd *cmd, struct strbuf *o
 		if (poll(fds, 2, -1) < 0) {
 			if (errno == EINTR)
 				continue;
-			die("cannot read %s's output: %s", program, strerror(errno));
+			die_errno("cannot read %s's output", program);
 		}
 		if (fds[0].revents && !drain(fds[0].fd, out, cmd->max_out, &over)) {
 			close(fds[0].fd);
@@ -113,7 +113,7 @@ int program_run(const char *program, const struct git_cmd *cmd, struct strbuf *o
 	}
 	while (waitpid(pid, &status, 0) < 0)
 		if (errno != EINTR)
-			die("cannot wait for %s: %s", program, strerror(errno));
+			die_errno("cannot wait for %s", program);
 	running = 0;
 	if (WIFEXITED(status) && WEXITSTATUS(status) == 127)
 		return GIT_MISSING;

@@ -80,57 +80,21 @@
 
 /* ---- pass 1: clean ------------------------------------------------------ */
 
-/* Length of the valid UTF-8 sequence at @s (at most @n bytes), or 0. */
-static size_t utf8_sequence(const unsigned char *s, size_t n)
-{
-	size_t len;
-	uint32_t min;
-
-	if (s[0] < 0x80)
-		return 1;
-	if (s[0] >= 0xc2 && s[0] <= 0xdf) {
-		len = 2;
-		min = 0x80;
-	} else if ((s[0] & 0xf0) == 0xe0) {
-		len = 3;
-		min = 0x800;
-	} else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
-		len = 4;
-		min = 0x10000;
-	} else {
-		return 0;
-	}
-	if (len > n)
-		return 0;
-	uint32_t cp = s[0] & (0x7f >> len);
-
-	for (size_t i = 1; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		cp = (cp << 6) | (s[i] & 0x3f);
-	}
-	if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-		return 0;
-	return len;
-}
-
-/* U+FFFD: not punctuation, so it never ends a sentence. */
-#define REPLACEMENT_CHARACTER "\xef\xbf\xbd"
-
 /*
  * Append @n bytes to @sb, turning control bytes into spaces and bytes that
- * are not UTF-8 into U+FFFD, so every string we hand out prints and goes
- * into JSON as it is.
+ * are not UTF-8 into U+FFFD (not punctuation, so it never ends a
+ * sentence), so every string we hand out prints and goes into JSON as it
+ * is.
  */
 static void add_printable(struct strbuf *sb, const char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)s;
 
 	for (size_t i = 0; i < n;) {
-		size_t len = utf8_sequence(u + i, n - i);
+		size_t len = utf8_sequence_length(s + i, n - i);
 
 		if (len == 0) {
-			sb_adds(sb, REPLACEMENT_CHARACTER);
+			sb_adds(sb, UTF8_REPLACEMENT);
 			i++;
 		} else if (len == 1) {
 			sb_addc(sb, (u[i] < 0x20 || u[i] == 0x7f) ? ' ' : (char)u[i]);
@@ -210,22 +174,18 @@ enum {
 	W_ARGS = 1 << 9,	/* "inc(pending)": parentheses that hold something */
 };
 
-struct token {
+struct comment_token {
 	enum tok_type type;
 	unsigned flags;
 	size_t start, len;	/* the word itself, in the cleaned text */
 	size_t end;		/* end of the token, "()" and "'s" included */
 };
 
-struct tokens {
+struct comment_tokens {
 	const char *text;
-	VEC(struct token) v;
+	VEC(struct comment_token) v;
 };
 
-static bool is_word_char(char c)
-{
-	return isalnum((unsigned char)c) || c == '_';
-}
 
 /* "foo_<a|b>" continues at @p with "<a|b>": return its length, or 0. */
 static size_t alternation_length(const char *p)
@@ -235,7 +195,7 @@ static size_t alternation_length(const char *p)
 
 	if (*p != '<')
 		return 0;
-	while (i < 64 && (is_word_char(p[i]) || p[i] == '|')) {
+	while (i < 64 && (is_ident_char(p[i]) || p[i] == '|')) {
 		bar |= p[i] == '|';
 		i++;
 	}
@@ -255,36 +215,36 @@ static size_t call_parens_length(const char *p)
 }
 
 /* Scan one word starting at @p (a word char, or '*' before one). */
-static size_t scan_word(const char *text, size_t at, struct token *t)
+static size_t scan_word(const char *text, size_t at, struct comment_token *t)
 {
 	const char *s = text + at, *p = s;
 	unsigned f = 0;
 	size_t n;
 
 	for (;;) {
-		if (is_word_char(*p)) {
+		if (is_ident_char(*p)) {
 			f |= isupper((unsigned char)*p) ? W_UPPER :
 			     islower((unsigned char)*p) ? W_LOWER :
 			     *p == '_' ? W_UNDERSCORE : 0;
 			p++;
-		} else if (*p == '*' && (p == s || is_word_char(p[-1]) || is_word_char(p[1]))) {
+		} else if (*p == '*' && (p == s || is_ident_char(p[-1]) || is_ident_char(p[1]))) {
 			f |= W_STAR;
 			p++;
 		} else if (p > s && (n = alternation_length(p))) {
 			f |= W_ALT;
 			p += n;
-		} else if (p > s && *p == '/' && is_word_char(p[1])) {
+		} else if (p > s && *p == '/' && is_ident_char(p[1])) {
 			f |= W_SLASH;
 			p++;
-		} else if (p > s && *p == '-' && p[1] == '>' && is_word_char(p[2])) {
+		} else if (p > s && *p == '-' && p[1] == '>' && is_ident_char(p[2])) {
 			f |= W_OTHER;
 			p += 2;
-		} else if (p > s && (*p == '-' || *p == '.') && is_word_char(p[-1]) &&
-			   is_word_char(p[1])) {
+		} else if (p > s && (*p == '-' || *p == '.') && is_ident_char(p[-1]) &&
+			   is_ident_char(p[1])) {
 			f |= W_OTHER;
 			p++;
 		} else if (p > s && *p == '\'' && isalpha((unsigned char)p[1]) &&
-			   !((p[1] == 's' || p[1] == 'S') && !is_word_char(p[2]))) {
+			   !((p[1] == 's' || p[1] == 'S') && !is_ident_char(p[2]))) {
 			f |= W_OTHER;	/* doesn't, we're */
 			p++;
 		} else {
@@ -294,7 +254,7 @@ static size_t scan_word(const char *text, size_t at, struct token *t)
 	t->type = T_WORD;
 	t->start = at;
 	t->len = (size_t)(p - s);
-	if (*p == '\'' && (p[1] == 's' || p[1] == 'S') && !is_word_char(p[2])) {
+	if (*p == '\'' && (p[1] == 's' || p[1] == 'S') && !is_ident_char(p[2])) {
 		f |= W_POSSESSIVE;
 		p += 2;
 	} else if ((n = call_parens_length(p))) {
@@ -310,20 +270,21 @@ static const char *const abbreviations[] = {
 	"e.g", "i.e", "etc", "vs", "cf", "approx", NULL,
 };
 
-static bool word_in(const char *text, const struct token *t, const char *const *list);
+static bool word_is_one_of(const char *text, const struct comment_token *t,
+			   const char *const *list);
 
 /* Does the '.' (or '!' '?') at @at end a sentence? */
-static bool ends_sentence(const struct tokens *tk, size_t at)
+static bool ends_sentence(const struct comment_tokens *tk, size_t at)
 {
 	const char *p = tk->text + at;
 
 	if (p[1] && !isspace((unsigned char)p[1]))
 		return false;
 	if (p[0] == '.' && tk->v.n) {
-		const struct token *prev = vec_last(&tk->v);
+		const struct comment_token *prev = vec_last(&tk->v);
 
 		if (prev->type == T_WORD && prev->end == at &&
-		    word_in(tk->text, prev, abbreviations))
+		    word_is_one_of(tk->text, prev, abbreviations))
 			return false;
 		if (prev->type == T_PUNCT && tk->text[prev->start] == '.')
 			return false;	/* "..." */
@@ -345,14 +306,14 @@ static size_t list_item_length(const char *p)
 	return 0;
 }
 
-static void push_token(struct tokens *tk, enum tok_type type, size_t start, size_t end)
+static void push_token(struct comment_tokens *tk, enum tok_type type, size_t start, size_t end)
 {
-	struct token t = { type, 0, start, end - start, end };
+	struct comment_token t = { type, 0, start, end - start, end };
 
 	vec_push(&tk->v, t);
 }
 
-static void tokenize(const char *text, struct tokens *tk)
+static void tokenize(const char *text, struct comment_tokens *tk)
 {
 	size_t i = 0;
 	bool line_start = true;
@@ -378,8 +339,8 @@ static void tokenize(const char *text, struct tokens *tk)
 		line_start = false;
 		if (isspace((unsigned char)c)) {
 			i++;
-		} else if (is_word_char(c) || (c == '*' && is_word_char(text[i + 1]))) {
-			struct token t;
+		} else if (is_ident_char(c) || (c == '*' && is_ident_char(text[i + 1]))) {
+			struct comment_token t;
 
 			i = scan_word(text, i, &t);
 			vec_push(&tk->v, t);
@@ -399,13 +360,13 @@ static void tokenize(const char *text, struct tokens *tk)
 
 /* ---- words -------------------------------------------------------------- */
 
-static bool word_is(const char *text, const struct token *t, const char *w)
+static bool word_is(const char *text, const struct comment_token *t, const char *w)
 {
 	return t->type == T_WORD && strlen(w) == t->len &&
 	       !strncasecmp(text + t->start, w, t->len);
 }
 
-static bool word_in(const char *text, const struct token *t, const char *const *list)
+static bool word_is_one_of(const char *text, const struct comment_token *t, const char *const *list)
 {
 	for (; *list; list++)
 		if (word_is(text, t, *list))
@@ -413,13 +374,13 @@ static bool word_in(const char *text, const struct token *t, const char *const *
 	return false;
 }
 
-static bool punct_is(const char *text, const struct token *t, char c)
+static bool punct_is(const char *text, const struct comment_token *t, char c)
 {
 	return t->type == T_PUNCT && text[t->start] == c;
 }
 
 /* The word as a string, or NULL when it is too long to be a name. */
-static char *word_dup(const char *text, const struct token *t)
+static char *word_dup(const char *text, const struct comment_token *t)
 {
 	if (t->type != T_WORD || t->len > MAX_WORD)
 		return NULL;
@@ -499,7 +460,7 @@ static const char *const not_function_words[] = {
 };
 
 /* Identifier characters only, plus the "a/b" and "<a|b>" shorthands. */
-static bool is_identifier_word(const struct token *t)
+static bool is_identifier_word(const struct comment_token *t)
 {
 	return t->type == T_WORD && t->len <= MAX_WORD &&
 	       !(t->flags & (W_OTHER | W_STAR | W_POSSESSIVE)) &&
@@ -507,12 +468,12 @@ static bool is_identifier_word(const struct token *t)
 }
 
 /* UPPER_CASE: a constant or a macro, never a function without "()". */
-static bool is_upper_case(const struct token *t)
+static bool is_upper_case(const struct comment_token *t)
 {
 	return (t->flags & W_UPPER) && !(t->flags & W_LOWER);
 }
 
-static bool starts_lower(const char *text, const struct token *t)
+static bool starts_lower(const char *text, const struct comment_token *t)
 {
 	const char *p = text + t->start, *e = p + t->len;
 
@@ -522,7 +483,7 @@ static bool starts_lower(const char *text, const struct token *t)
 }
 
 /* A vocabulary word spelled exactly, not the English noun "barrier". */
-static const struct barrier_def *primitive_lookup(const char *text, const struct token *t)
+static const struct barrier_def *primitive_lookup(const char *text, const struct comment_token *t)
 {
 	const struct barrier_def *def;
 	char *w;
@@ -538,27 +499,27 @@ static const struct barrier_def *primitive_lookup(const char *text, const struct
 }
 
 /* Is the token after @t the end of a clause? */
-static bool ends_clause(const struct tokens *tk, size_t i, size_t end)
+static bool ends_clause(const struct comment_tokens *tk, size_t i, size_t end)
 {
-	const struct token *t;
+	const struct comment_token *t;
 
 	if (i >= end)
 		return true;
 	t = &tk->v.v[i];
 	return t->type != T_WORD ? !punct_is(tk->text, t, '-') :
-	       word_in(tk->text, t, clause_words);
+	       word_is_one_of(tk->text, t, clause_words);
 }
 
 /*
  * Is token @i a function name?  @after_in: it directly follows "in" after
  * a barrier, where a plain lower-case word that ends the clause also counts.
  */
-static bool is_function_word(const struct tokens *tk, size_t i, size_t end, bool after_in)
+static bool is_function_word(const struct comment_tokens *tk, size_t i, size_t end, bool after_in)
 {
-	const struct token *t = &tk->v.v[i];
+	const struct comment_token *t = &tk->v.v[i];
 	const char *text = tk->text;
 
-	if (!is_identifier_word(t) || word_in(text, t, c_keywords) ||
+	if (!is_identifier_word(t) || word_is_one_of(text, t, c_keywords) ||
 	    primitive_lookup(text, t))
 		return false;
 	if (t->flags & W_PARENS)
@@ -568,8 +529,8 @@ static bool is_function_word(const struct tokens *tk, size_t i, size_t end, bool
 	if ((t->flags & W_UNDERSCORE) && starts_lower(text, t))
 		return true;
 	return after_in && !(t->flags & W_UPPER) && t->len >= 3 &&
-	       !word_in(text, t, not_function_words) &&
-	       !word_in(text, t, prepositions) && !word_in(text, t, clause_words) &&
+	       !word_is_one_of(text, t, not_function_words) &&
+	       !word_is_one_of(text, t, prepositions) && !word_is_one_of(text, t, clause_words) &&
 	       ends_clause(tk, i + 1, end);
 }
 
@@ -617,7 +578,7 @@ static const struct barrier_def *misspelled_primitive(const char *w)
 }
 
 /* A word that may misspell a barrier: an identifier, lower case, with '_'. */
-static bool may_misspell(const struct token *t)
+static bool may_misspell(const struct comment_token *t)
 {
 	return t->type == T_WORD && t->len <= MAX_WORD && (t->flags & W_UNDERSCORE) &&
 	       !(t->flags & (W_OTHER | W_SLASH | W_ALT | W_STAR)) && !is_upper_case(t);
@@ -627,9 +588,9 @@ static bool may_misspell(const struct token *t)
  * A named barrier primitive: exact ("smp_rmb()"), wildcard ("smp_mb_*()",
  * a prefix of vocabulary words) or misspelled ("smb_wmb").
  */
-static bool take_primitive(const struct tokens *tk, size_t i, struct draft *d)
+static bool take_primitive(const struct comment_tokens *tk, size_t i, struct draft *d)
 {
-	const struct token *t = &tk->v.v[i];
+	const struct comment_token *t = &tk->v.v[i];
 	const struct barrier_def *def;
 	char *w;
 
@@ -660,15 +621,16 @@ static bool take_primitive(const struct tokens *tk, size_t i, struct draft *d)
 }
 
 /* Skip determiners and possessives ("the", "nVHE's") from @i. */
-static size_t skip_determiners(const struct tokens *tk, size_t i, size_t end, struct draft *d)
+static size_t skip_determiners(const struct comment_tokens *tk, size_t i, size_t end,
+			       struct draft *d)
 {
 	while (i < end) {
-		const struct token *t = &tk->v.v[i];
+		const struct comment_token *t = &tk->v.v[i];
 
 		if (t->type == T_WORD && (t->flags & W_POSSESSIVE)) {
 			if (d && d->possessive == SIZE_MAX)
 				d->possessive = i;
-		} else if (!word_in(tk->text, t, determiners)) {
+		} else if (!word_is_one_of(tk->text, t, determiners)) {
 			break;
 		}
 		i++;
@@ -677,12 +639,12 @@ static size_t skip_determiners(const struct tokens *tk, size_t i, size_t end, st
 }
 
 /* "in [the] F": the index of F, or SIZE_MAX. */
-static size_t function_after_preposition(const struct tokens *tk, size_t i, size_t end,
+static size_t function_after_preposition(const struct comment_tokens *tk, size_t i, size_t end,
 					 struct draft *d, bool weak_ok)
 {
 	size_t j;
 
-	if (i >= end || !word_in(tk->text, &tk->v.v[i], function_prepositions))
+	if (i >= end || !word_is_one_of(tk->text, &tk->v.v[i], function_prepositions))
 		return SIZE_MAX;
 	j = skip_determiners(tk, i + 1, end, d);
 	if (j >= end)
@@ -691,23 +653,24 @@ static size_t function_after_preposition(const struct tokens *tk, size_t i, size
 	return is_function_word(tk, j, end, weak_ok) ? j : SIZE_MAX;
 }
 
-static bool is_quote(const char *text, const struct token *t)
+static bool is_quote(const char *text, const struct comment_token *t)
 {
 	return punct_is(text, t, '"') || punct_is(text, t, '\'') || punct_is(text, t, '`');
 }
 
 /* After a barrier head: qualifiers, then maybe "in F".  Returns the next index. */
-static size_t parse_barrier_tail(const struct tokens *tk, size_t i, size_t end, struct draft *d)
+static size_t parse_barrier_tail(const struct comment_tokens *tk, size_t i, size_t end,
+				 struct draft *d)
 {
 	for (int n = 0; i < end && n < MAX_QUALIFIERS; n++) {
-		const struct token *t = &tk->v.v[i];
+		const struct comment_token *t = &tk->v.v[i];
 		size_t f;
 
 		if (is_quote(tk->text, t)) {
 			/* "when "enabling" X": quotes belong to the words */
 		} else if (t->type != T_WORD) {
 			break;
-		} else if (word_in(tk->text, t, implicit_words)) {
+		} else if (word_is_one_of(tk->text, t, implicit_words)) {
 			d->implicit = true;
 			i++;
 			continue;
@@ -717,7 +680,7 @@ static size_t parse_barrier_tail(const struct tokens *tk, size_t i, size_t end, 
 			d->function = f;
 			return f + 1;
 		}
-		if (word_in(tk->text, t, clause_words))
+		if (word_is_one_of(tk->text, t, clause_words))
 			break;
 		if (d->ctx_first == SIZE_MAX)
 			d->ctx_first = i;
@@ -727,20 +690,20 @@ static size_t parse_barrier_tail(const struct tokens *tk, size_t i, size_t end, 
 	return i;
 }
 
-static bool is_pronoun_object(const struct tokens *tk, size_t i, size_t end)
+static bool is_pronoun_object(const struct comment_tokens *tk, size_t i, size_t end)
 {
-	if (!word_in(tk->text, &tk->v.v[i], pronouns))
+	if (!word_is_one_of(tk->text, &tk->v.v[i], pronouns))
 		return false;
 	/* "this barrier" is a determiner and a noun, "this," a pronoun */
 	return i + 1 >= end || tk->v.v[i + 1].type != T_WORD ||
-	       word_in(tk->text, &tk->v.v[i + 1], prepositions) ||
-	       word_in(tk->text, &tk->v.v[i + 1], clause_words);
+	       word_is_one_of(tk->text, &tk->v.v[i + 1], prepositions) ||
+	       word_is_one_of(tk->text, &tk->v.v[i + 1], clause_words);
 }
 
 /* An atomic that implies a full barrier (vocab.c): "cmpxchg", "xchg()". */
-static bool implies_full_barrier_word(const struct tokens *tk, size_t i)
+static bool implies_full_barrier_word(const struct comment_tokens *tk, size_t i)
 {
-	const struct token *t = &tk->v.v[i];
+	const struct comment_token *t = &tk->v.v[i];
 	char *w;
 	bool implied;
 
@@ -753,7 +716,7 @@ static bool implies_full_barrier_word(const struct tokens *tk, size_t i)
 }
 
 /* "(irq_ack, 0)" right after a head word: the index after it, else @i. */
-static size_t skip_arguments(const struct tokens *tk, size_t i, size_t end)
+static size_t skip_arguments(const struct comment_tokens *tk, size_t i, size_t end)
 {
 	int depth = 0;
 
@@ -772,13 +735,13 @@ static size_t skip_arguments(const struct tokens *tk, size_t i, size_t end)
  * "inc(pending)": an operation on an object, written with its argument,
  * not a function: a plain word, no '_', with something in its parentheses.
  */
-static bool is_operation(const struct token *t)
+static bool is_operation(const struct comment_token *t)
 {
 	return (t->flags & W_ARGS) && !(t->flags & (W_UNDERSCORE | W_UPPER));
 }
 
 /* Parse one reference starting at @i into @d; *@next is where it ended. */
-static enum outcome parse_ref(const struct tokens *tk, size_t i, size_t end,
+static enum outcome parse_ref(const struct comment_tokens *tk, size_t i, size_t end,
 			      struct draft *d, size_t *next)
 {
 	const char *text = tk->text;
@@ -790,7 +753,7 @@ static enum outcome parse_ref(const struct tokens *tk, size_t i, size_t end,
 		return OUT_NOTHING;
 	}
 	for (; i < end; i++) {
-		const struct token *t = &tk->v.v[i];
+		const struct comment_token *t = &tk->v.v[i];
 		size_t f;
 
 		if (t->type != T_WORD)
@@ -800,13 +763,13 @@ static enum outcome parse_ref(const struct tokens *tk, size_t i, size_t end,
 				d->possessive = i;
 			continue;
 		}
-		if (word_in(text, t, determiners))
+		if (word_is_one_of(text, t, determiners))
 			continue;
-		if (word_in(text, t, implicit_words)) {
+		if (word_is_one_of(text, t, implicit_words)) {
 			d->implicit = true;
 			continue;
 		}
-		if (take_primitive(tk, i, d) || word_in(text, t, barrier_nouns)) {
+		if (take_primitive(tk, i, d) || word_is_one_of(text, t, barrier_nouns)) {
 			*next = parse_barrier_tail(tk, i + 1, end, d);
 			return OUT_REF;
 		}
@@ -825,7 +788,7 @@ static enum outcome parse_ref(const struct tokens *tk, size_t i, size_t end,
 		if (is_function_word(tk, i, end, false)) {
 			/* "the spin_lock() in F": a call inside F */
 			f = function_after_preposition(tk, i + 1, end, d, false);
-			if (f != SIZE_MAX && word_in(text, &tk->v.v[i + 1], inside_words)) {
+			if (f != SIZE_MAX && word_is_one_of(text, &tk->v.v[i + 1], inside_words)) {
 				d->head = i;
 				d->function = f;
 			} else {
@@ -836,7 +799,7 @@ static enum outcome parse_ref(const struct tokens *tk, size_t i, size_t end,
 			*next = f + 1;
 			return OUT_REF;
 		}
-		if (word_in(text, t, prepositions) || word_in(text, t, clause_words))
+		if (word_is_one_of(text, t, prepositions) || word_is_one_of(text, t, clause_words))
 			break;
 		if (++nouns > MAX_HEAD_WORDS) {
 			*next = i;
@@ -859,7 +822,7 @@ static enum outcome parse_ref(const struct tokens *tk, size_t i, size_t end,
  * ", and the spin_lock() in F", "and walk_shadow_page_lockless_begin/end")?
  * Returns the index where it starts, or SIZE_MAX.
  */
-static size_t next_ref_start(const struct tokens *tk, size_t i, size_t end)
+static size_t next_ref_start(const struct comment_tokens *tk, size_t i, size_t end)
 {
 	const char *text = tk->text;
 	bool joined = false;
@@ -876,10 +839,10 @@ static size_t next_ref_start(const struct tokens *tk, size_t i, size_t end)
 	if (!joined)
 		return SIZE_MAX;
 	j = skip_determiners(tk, i, end, NULL);
-	if (j < end && word_in(text, &tk->v.v[j], implicit_words))
+	if (j < end && word_is_one_of(text, &tk->v.v[j], implicit_words))
 		j++;
 	for (int n = 0; j < end && n < 3; n++, j++) {
-		const struct token *t = &tk->v.v[j];
+		const struct comment_token *t = &tk->v.v[j];
 		struct draft probe = { .barrier = NULL };
 
 		if (t->type != T_WORD)
@@ -889,11 +852,11 @@ static size_t next_ref_start(const struct tokens *tk, size_t i, size_t end)
 			free(probe.misspelled);
 			return i;
 		}
-		if (word_in(text, t, barrier_nouns) ||
+		if (word_is_one_of(text, t, barrier_nouns) ||
 		    (n == 0 && (is_function_word(tk, j, end, false) ||
 				implies_full_barrier_word(tk, j))))
 			return i;
-		if (word_in(text, t, prepositions) || word_in(text, t, clause_words))
+		if (word_is_one_of(text, t, prepositions) || word_is_one_of(text, t, clause_words))
 			break;
 	}
 	return SIZE_MAX;
@@ -904,15 +867,15 @@ static size_t next_ref_start(const struct tokens *tk, size_t i, size_t end)
  * next one: "the pte_unmap_unlock() after the PTE is zapped, and the
  * spin_lock() in F".  Look a few words ahead for ", and" + reference.
  */
-static size_t next_ref_after_aside(const struct tokens *tk, size_t i, size_t end)
+static size_t next_ref_after_aside(const struct comment_tokens *tk, size_t i, size_t end)
 {
 	for (int n = 0; i < end && n < 8; n++, i++) {
-		const struct token *t = &tk->v.v[i];
+		const struct comment_token *t = &tk->v.v[i];
 
 		if (punct_is(tk->text, t, ',') && i + 1 < end &&
 		    (word_is(tk->text, t + 1, "and") || word_is(tk->text, t + 1, "or")))
 			return next_ref_start(tk, i, end);
-		if (t->type != T_WORD || word_in(tk->text, t, clause_words))
+		if (t->type != T_WORD || word_is_one_of(tk->text, t, clause_words))
 			break;
 	}
 	return SIZE_MAX;
@@ -933,7 +896,7 @@ struct names {
 };
 
 /* Text of tokens @first..@last, blanks collapsed. */
-static char *span_text(const struct tokens *tk, size_t first, size_t last)
+static char *span_text(const struct comment_tokens *tk, size_t first, size_t last)
 {
 	struct strbuf sb = STRBUF_INIT;
 	size_t from = tk->v.v[first].start, to = tk->v.v[last].end;
@@ -962,7 +925,7 @@ static bool valid_identifier(const char *s)
 	if (!*s || isdigit((unsigned char)*s))
 		return false;
 	for (; *s; s++)
-		if (!is_word_char(*s))
+		if (!is_ident_char(*s))
 			return false;
 	return true;
 }
@@ -1039,7 +1002,7 @@ static void expand_alternation(const char *w, struct names *out)
 	}
 }
 
-static void function_names(const struct tokens *tk, size_t i, struct names *out)
+static void function_names(const struct comment_tokens *tk, size_t i, struct names *out)
 {
 	char *w = word_dup(tk->text, &tk->v.v[i]);
 	size_t from = out->list.n;
@@ -1065,7 +1028,7 @@ static void function_names(const struct tokens *tk, size_t i, struct names *out)
 	out->list.n = keep;
 }
 
-static char *draft_context(const struct tokens *tk, const struct draft *d)
+static char *draft_context(const struct comment_tokens *tk, const struct draft *d)
 {
 	if (d->head != SIZE_MAX)
 		return span_text(tk, d->head, d->head);
@@ -1102,7 +1065,7 @@ static void push_ref(struct sentence_result *r, struct ref ref)
 }
 
 /* Turn a draft into references, one per function name it expands to. */
-static void emit_draft(const struct tokens *tk, struct draft *d, struct sentence_result *r)
+static void emit_draft(const struct comment_tokens *tk, struct draft *d, struct sentence_result *r)
 {
 	struct names names = { { 0 } };
 	char *context = draft_context(tk, d);
@@ -1151,7 +1114,7 @@ static void draft_release(struct draft *d)
 }
 
 /* The object of a pairing verb: one or more references.  Returns where it ended. */
-static size_t parse_object(const struct tokens *tk, size_t i, size_t end,
+static size_t parse_object(const struct comment_tokens *tk, size_t i, size_t end,
 			   const char *arch, bool see, struct sentence_result *r)
 {
 	struct draft prev = { .function = SIZE_MAX };
@@ -1269,22 +1232,22 @@ static struct verb_match verb_at(enum verb v, size_t object, bool barriers, bool
 }
 
 /* Is "see" at @i an imperative, not "can see us"? */
-static bool imperative_at(const struct tokens *tk, size_t start, size_t i)
+static bool imperative_at(const struct comment_tokens *tk, size_t start, size_t i)
 {
-	const struct token *prev = i > start ? &tk->v.v[i - 1] : NULL;
+	const struct comment_token *prev = i > start ? &tk->v.v[i - 1] : NULL;
 
 	return !prev || (prev->type == T_PUNCT && strchr(",;:(", tk->text[prev->start])) ||
-	       word_in(tk->text, prev, see_openers);
+	       word_is_one_of(tk->text, prev, see_openers);
 }
 
 /* "[the] comment(s) in [the]" from @j: the index after it, else @j. */
-static size_t skip_comment_words(const struct tokens *tk, size_t j, size_t end)
+static size_t skip_comment_words(const struct comment_tokens *tk, size_t j, size_t end)
 {
 	size_t k = skip_determiners(tk, j, end, NULL);
 
-	if (k < end && word_in(tk->text, &tk->v.v[k], comment_words)) {
+	if (k < end && word_is_one_of(tk->text, &tk->v.v[k], comment_words)) {
 		k++;
-		if (k < end && word_in(tk->text, &tk->v.v[k], comment_prepositions))
+		if (k < end && word_is_one_of(tk->text, &tk->v.v[k], comment_prepositions))
 			return skip_determiners(tk, k + 1, end, NULL);
 	}
 	return j;
@@ -1294,7 +1257,8 @@ static size_t skip_comment_words(const struct tokens *tk, size_t j, size_t end)
  * "see [also] [the comment(s) in] [the] F()": F is the object.  Without a
  * function after it, "see" is not a pairing phrase at all.
  */
-static struct verb_match see_verb(const struct tokens *tk, size_t start, size_t i, size_t end)
+static struct verb_match see_verb(const struct comment_tokens *tk, size_t start, size_t i,
+				  size_t end)
 {
 	size_t j = i + 1;
 
@@ -1309,28 +1273,29 @@ static struct verb_match see_verb(const struct tokens *tk, size_t start, size_t 
 }
 
 /* "the comments in F() describe ...": F's comment explains this one. */
-static struct verb_match describe_verb(const struct tokens *tk, size_t i, size_t end)
+static struct verb_match describe_verb(const struct comment_tokens *tk, size_t i, size_t end)
 {
 	size_t j = i + 1;
 
-	if (j >= end || !word_in(tk->text, &tk->v.v[j], comment_prepositions))
+	if (j >= end || !word_is_one_of(tk->text, &tk->v.v[j], comment_prepositions))
 		return no_verb();
 	j = skip_determiners(tk, j + 1, end, NULL);
 	if (j + 1 < end && is_function_word(tk, j, end, false) &&
-	    word_in(tk->text, &tk->v.v[j + 1], describe_words))
+	    word_is_one_of(tk->text, &tk->v.v[j + 1], describe_words))
 		return verb_at(VERB_SEE, j, false, true);
 	return no_verb();
 }
 
 /* Is there a pairing phrase at @i of the sentence [@start, @end)? */
-static struct verb_match find_verb(const struct tokens *tk, size_t start, size_t i, size_t end)
+static struct verb_match find_verb(const struct comment_tokens *tk, size_t start, size_t i,
+				   size_t end)
 {
 	const char *text = tk->text;
-	const struct token *t = tk->v.v + i;
+	const struct comment_token *t = tk->v.v + i;
 
 	if (t->type != T_WORD)
 		return no_verb();
-	if (word_in(text, t, pair_words)) {
+	if (word_is_one_of(text, t, pair_words)) {
 		size_t j = i + 1;
 
 		if (j < end && word_is(text, t + 1, "up"))
@@ -1366,34 +1331,34 @@ static struct verb_match find_verb(const struct tokens *tk, size_t start, size_t
 		return verb_at(VERB_SCAN, i + 2, false, true);
 	if (word_is(text, t, "see"))
 		return see_verb(tk, start, i, end);
-	if (word_in(text, t, comment_words))
+	if (word_is_one_of(text, t, comment_words))
 		return describe_verb(tk, i, end);
 	return no_verb();
 }
 
 /* "There's no paired reader", "doesn't have a barrier that pairs with". */
-static bool negated(const struct tokens *tk, size_t start, size_t verb)
+static bool negated(const struct comment_tokens *tk, size_t start, size_t verb)
 {
 	if (word_is(tk->text, &tk->v.v[verb], "unpaired"))
 		return true;
 	for (size_t k = verb, n = 0; k > start && n < NEGATION_REACH; n++) {
-		const struct token *t = &tk->v.v[--k];
+		const struct comment_token *t = &tk->v.v[--k];
 
 		if (t->type != T_WORD)
 			return false;	/* a comma starts another clause */
-		if (word_in(tk->text, t, negations))
+		if (word_is_one_of(tk->text, t, negations))
 			return true;
 	}
 	return false;
 }
 
 /* "in conjunction with" is about barriers only if the sentence says so. */
-static bool mentions_barrier(const struct tokens *tk, size_t start, size_t end)
+static bool mentions_barrier(const struct comment_tokens *tk, size_t start, size_t end)
 {
 	for (size_t k = start; k < end; k++) {
 		struct draft probe = { .barrier = NULL };
 
-		if (word_in(tk->text, &tk->v.v[k], barrier_nouns))
+		if (word_is_one_of(tk->text, &tk->v.v[k], barrier_nouns))
 			return true;
 		if (take_primitive(tk, k, &probe)) {
 			free(probe.barrier);
@@ -1405,22 +1370,22 @@ static bool mentions_barrier(const struct tokens *tk, size_t start, size_t end)
 }
 
 /* Can a reference start at @k: a barrier, a barrier noun, an atomic, a function? */
-static bool starts_reference(const struct tokens *tk, size_t k, size_t end)
+static bool starts_reference(const struct comment_tokens *tk, size_t k, size_t end)
 {
 	struct draft probe = { .barrier = NULL };
 	bool barrier = take_primitive(tk, k, &probe);
 
 	free(probe.barrier);
 	free(probe.misspelled);
-	return barrier || word_in(tk->text, &tk->v.v[k], barrier_nouns) ||
+	return barrier || word_is_one_of(tk->text, &tk->v.v[k], barrier_nouns) ||
 	       implies_full_barrier_word(tk, k) || is_function_word(tk, k, end, false);
 }
 
 /* Does @t end the clause an object is looked for in ("... mode, which happens")? */
-static bool ends_scan(const struct tokens *tk, const struct token *t)
+static bool ends_scan(const struct comment_tokens *tk, const struct comment_token *t)
 {
 	return (t->type == T_PUNCT && strchr(",;:(", tk->text[t->start])) ||
-	       word_in(tk->text, t, clause_words);
+	       word_is_one_of(tk->text, t, clause_words);
 }
 
 /*
@@ -1428,19 +1393,19 @@ static bool ends_scan(const struct tokens *tk, const struct token *t)
  * of its first word (a few determiners and "implied" before it included,
  * never before @i), or SIZE_MAX.  *@stop is where the search ended.
  */
-static size_t next_reference(const struct tokens *tk, size_t i, size_t end, bool clause,
+static size_t next_reference(const struct comment_tokens *tk, size_t i, size_t end, bool clause,
 			     size_t *stop)
 {
 	for (size_t start = i; i < end; i++) {
-		const struct token *t = &tk->v.v[i];
+		const struct comment_token *t = &tk->v.v[i];
 
 		if (clause && ends_scan(tk, t))
 			break;
 		if (t->type != T_WORD || !starts_reference(tk, i, end))
 			continue;
 		for (int n = 0; i > start && n < MAX_HEAD_WORDS &&
-		     (word_in(tk->text, &tk->v.v[i - 1], determiners) ||
-		      word_in(tk->text, &tk->v.v[i - 1], implicit_words)); n++)
+		     (word_is_one_of(tk->text, &tk->v.v[i - 1], determiners) ||
+		      word_is_one_of(tk->text, &tk->v.v[i - 1], implicit_words)); n++)
 			i--;
 		*stop = i;
 		return i;
@@ -1458,10 +1423,10 @@ static const char *const this_side_words[] = {
 	"our", "later", "earlier", NULL,
 };
 
-static bool on_this_side(const struct tokens *tk, size_t from, size_t k)
+static bool on_this_side(const struct comment_tokens *tk, size_t from, size_t k)
 {
 	for (size_t n = 0; k > from && n < 3; n++)
-		if (word_in(tk->text, &tk->v.v[--k], this_side_words))
+		if (word_is_one_of(tk->text, &tk->v.v[--k], this_side_words))
 			return true;
 	return false;
 }
@@ -1470,7 +1435,7 @@ static bool on_this_side(const struct tokens *tk, size_t from, size_t k)
  * The candidates design: every mention from @i to the end of the
  * sentence.  Returns @end: the sentence is read.
  */
-static size_t parse_candidates(const struct tokens *tk, size_t i, size_t end, bool see,
+static size_t parse_candidates(const struct comment_tokens *tk, size_t i, size_t end, bool see,
 			       struct sentence_result *r)
 {
 	size_t from = i, before = r->refs.n + (size_t)r->not_barrier, stop;
@@ -1493,7 +1458,7 @@ static size_t parse_candidates(const struct tokens *tk, size_t i, size_t end, bo
 }
 
 /* Read the object of one pairing phrase; returns where the reading ended. */
-static size_t parse_verb_object(const struct tokens *tk, const struct verb_match *v,
+static size_t parse_verb_object(const struct comment_tokens *tk, const struct verb_match *v,
 				size_t end, struct sentence_result *r)
 {
 	size_t i = v->object, stop;
@@ -1512,7 +1477,7 @@ static size_t parse_verb_object(const struct tokens *tk, const struct verb_match
  * ("serialize with the writer") describes the other side without naming
  * it: vague, not "something that is not a barrier".
  */
-static size_t read_object(const struct tokens *tk, const struct verb_match *v, size_t end,
+static size_t read_object(const struct comment_tokens *tk, const struct verb_match *v, size_t end,
 			  struct sentence_result *r)
 {
 	int not_barrier = r->not_barrier;
@@ -1527,7 +1492,7 @@ static size_t read_object(const struct tokens *tk, const struct verb_match *v, s
 }
 
 /* Parse the pairing statements of one sentence; true if it made any. */
-static bool parse_sentence(const struct tokens *tk, size_t start, size_t end,
+static bool parse_sentence(const struct comment_tokens *tk, size_t start, size_t end,
 			   struct sentence_result *r)
 {
 	bool pairing = false;
@@ -1561,12 +1526,12 @@ static bool parse_sentence(const struct tokens *tk, size_t start, size_t end,
 	return pairing;
 }
 
-static bool is_boundary(const struct token *t)
+static bool is_boundary(const struct comment_token *t)
 {
 	return t->type == T_END || t->type == T_PARA || t->type == T_ITEM;
 }
 
-static size_t sentence_end(const struct tokens *tk, size_t i)
+static size_t sentence_end(const struct comment_tokens *tk, size_t i)
 {
 	while (i < tk->v.n && !is_boundary(&tk->v.v[i]))
 		i++;
@@ -1582,9 +1547,9 @@ static bool has_function_ref(const struct sentence_result *r, size_t from)
 }
 
 /* "- x86: ..." -> "x86"; NULL when the item has no tag. */
-static char *item_arch(const struct tokens *tk, size_t i, size_t end)
+static char *item_arch(const struct comment_tokens *tk, size_t i, size_t end)
 {
-	const struct token *t = &tk->v.v[i];
+	const struct comment_token *t = &tk->v.v[i];
 
 	if (i + 1 < end && t->type == T_WORD && t->len <= 16 && is_identifier_word(t) &&
 	    !(t->flags & (W_UPPER | W_PARENS | W_SLASH | W_ALT)) &&
@@ -1598,7 +1563,7 @@ static char *item_arch(const struct tokens *tk, size_t i, size_t end)
  * references from them.  Returns the index after the last item used, or
  * @i when there is no such list.
  */
-static size_t parse_arch_list(const struct tokens *tk, size_t i, struct sentence_result *r)
+static size_t parse_arch_list(const struct comment_tokens *tk, size_t i, struct sentence_result *r)
 {
 	struct sentence_result list = { 0 };
 	size_t k = i;
@@ -1630,7 +1595,8 @@ static size_t parse_arch_list(const struct tokens *tk, size_t i, struct sentence
 	return k;
 }
 
-static void add_phrase(struct strbuf *phrase, const struct tokens *tk, size_t first, size_t last)
+static void add_phrase(struct strbuf *phrase, const struct comment_tokens *tk, size_t first,
+		       size_t last)
 {
 	char *s;
 
@@ -1658,12 +1624,12 @@ static void merge(struct sentence_result *all, struct sentence_result *one)
  * Every word of the comment that misspells a barrier, wherever it sits
  * ("the smb_wmb() in kvm_make_request() only ensures ..."), each once.
  */
-static void collect_misspellings(const struct tokens *tk, struct pairing *out)
+static void collect_misspellings(const struct comment_tokens *tk, struct pairing *out)
 {
 	VEC(struct misspelling) v = { 0 };
 
 	for (size_t i = 0; i < tk->v.n && v.n < MAX_REFS; i++) {
-		const struct token *t = &tk->v.v[i];
+		const struct comment_token *t = &tk->v.v[i];
 		const struct barrier_def *def;
 		bool seen = false;
 		char *w;
@@ -1702,7 +1668,7 @@ static enum pairing_kind verdict(const struct sentence_result *r)
 void grammar_parse(const char *comment, struct pairing *out)
 {
 	struct strbuf clean = STRBUF_INIT, phrase = STRBUF_INIT;
-	struct tokens tk = { 0 };
+	struct comment_tokens tk = { 0 };
 	struct sentence_result all = { 0 };
 
 	memset(out, 0, sizeof(*out));
@@ -1800,23 +1766,11 @@ bool grammar_mentions_pairing(const char *comment)
 	return str_has_any_ci(comment, cues);
 }
 
-bool text_names_identifier(const char *text, const char *id)
-{
-	size_t n = strlen(id);
-
-	for (const char *p = text && n ? strstr(text, id) : NULL; p; p = strstr(p + 1, id)) {
-		bool before = p > text && is_word_char(p[-1]);
-
-		if (!before && !is_word_char(p[n]))
-			return true;
-	}
-	return false;
-}
 
 bool grammar_names_barrier(const char *comment)
 {
 	struct strbuf clean = STRBUF_INIT;
-	struct tokens tk = { 0 };
+	struct comment_tokens tk = { 0 };
 	bool named;
 
 	if (!comment)
@@ -1841,7 +1795,7 @@ enum grammar_design grammar_design(void)
 void grammar_words(const char *comment, struct comment_words *out)
 {
 	struct strbuf clean = STRBUF_INIT;
-	struct tokens tk = { 0 };
+	struct comment_tokens tk = { 0 };
 	unsigned sentence = 0;
 	size_t n = 0;
 
@@ -1853,7 +1807,7 @@ void grammar_words(const char *comment, struct comment_words *out)
 	tokenize(out->text, &tk);
 	out->v = xcalloc(tk.v.n ? tk.v.n : 1, sizeof(*out->v));
 	for (size_t i = 0; i < tk.v.n; i++) {
-		const struct token *t = &tk.v.v[i];
+		const struct comment_token *t = &tk.v.v[i];
 
 		if (is_boundary(t)) {
 			sentence += n && out->v[n - 1].sentence == sentence;

@@ -64,8 +64,7 @@ void pairing_release(struct pairing *p);
 /* A deep copy of @in into @out (check-patch reuses a file's facts). */
 void pairing_copy(struct pairing *out, const struct pairing *in);
 const char *pairing_kind_name(enum pairing_kind kind);
-/* Does @text name @id as a whole word ("smp_wmb" in "the smp_wmb above")? */
-bool text_names_identifier(const char *text, const char *id);
+
 /* Does @comment name a barrier: a primitive, or the noun "barrier"? */
 bool grammar_names_barrier(const char *comment);
 

@@ -275,13 +275,9 @@ static int site_order_cmp(const void *a, const void *b, void *index)
 	const struct site *x = r->all.v[i], *y = r->all.v[j];
 	int d = strcmp(x->file->path, y->file->path);
 
-	if (d)
-		return d;
-	if (x->at.line != y->at.line)
-		return x->at.line < y->at.line ? -1 : 1;
-	if (x->at.col != y->at.col)
-		return x->at.col < y->at.col ? -1 : 1;
-	return (i > j) - (i < j);
+	if (!d)
+		d = pos_cmp(x->at, y->at);
+	return d ? d : (i > j) - (i < j);
 }
 
 static bool is_generic(const struct file_facts *f);
@@ -385,19 +381,24 @@ static void rank_free(struct rank_index *r)
 }
 
 /*
- * The tables depend only on the program, so they are built once and kept
- * with it: lint asks for the likely partner of every undocumented barrier.
+ * The tables depend only on the sites and their objects, so they are
+ * built once, in their stage, and kept with the program: lint asks for
+ * the likely partner of every undocumented barrier.
  */
+void infer_index_build(struct program *p)
+{
+	if (p->infer)
+		BUG("infer_index_build() twice");
+	p->infer = xcalloc(1, sizeof(*p->infer));
+	df_build(&p->infer->df, p);
+	rank_build(&p->infer->rank, p);
+}
+
 static const struct infer_index *index_of(const struct program *p)
 {
-	struct program *mut = (struct program *)p;
-
-	if (!mut->infer) {
-		mut->infer = xcalloc(1, sizeof(*mut->infer));
-		df_build(&mut->infer->df, p);
-		rank_build(&mut->infer->rank, p);
-	}
-	return mut->infer;
+	if (!p->infer)
+		BUG("partner inference before infer_index_build()");
+	return p->infer;
 }
 
 static const struct df_table *df_of(const struct program *p)
@@ -549,9 +550,7 @@ static int scored_cmp(const void *a, const void *b)
 	d = strcmp(x->site->file->path, y->site->file->path);
 	if (d)
 		return d;
-	if (x->site->at.line != y->site->at.line)
-		return x->site->at.line < y->site->at.line ? -1 : 1;
-	return (int)x->site->at.col - (int)y->site->at.col;
+	return pos_cmp(x->site->at, y->site->at);
 }
 
 static int evidence_cmp(const void *a, const void *b)
@@ -611,10 +610,7 @@ static int index_cmp(const void *a, const void *b)
  * The sites that hold an object with one of @s's match keys (but a key
  * over KEY_CAP), sorted and each once: the only ones with evidence.
  */
-struct index_list {
-	size_t *v;
-	size_t n, cap;
-};
+VEC_TYPE(index_list, size_t);
 
 static void sharing_sites(const struct rank_index *r, const struct site *s,
 			  struct index_list *out)
@@ -801,11 +797,14 @@ void candidates_release(struct candidate *c, size_t n)
 char *infer_site_name(const struct site *s)
 {
 	const char *fn = site_function_name(s);
+	struct strbuf sb = STRBUF_INIT;
 
 	if (fn)
-		return xasprintf("%s() in %s() (%s:%u)", s->barrier, fn,
-				 s->file->path, s->at.line);
-	return xasprintf("%s() (%s:%u)", s->barrier, s->file->path, s->at.line);
+		sb_add_barrier_at(&sb, s->barrier, fn, s->file->path, s->at.line);
+	else
+		sb_addf(&sb, "%s() (%s:%u", s->barrier, s->file->path, s->at.line);
+	sb_addc(&sb, ')');
+	return sb_detach(&sb);
 }
 
 char *infer_best_summary(const struct program *p, const struct site *s)
@@ -832,13 +831,6 @@ char *infer_best_summary(const struct program *p, const struct site *s)
 	return sb_detach(&sb);
 }
 
-static bool is_partner(const struct site *s, const struct site *c)
-{
-	for (size_t i = 0; i < s->partners.n; i++)
-		if (s->partners.v[i].site == c)
-			return true;
-	return false;
-}
 
 /*
  * A partner that inference could rank: a barrier site, not the barrier an
@@ -896,7 +888,8 @@ void infer_recall(const struct program *p, double *r1, double *r3, size_t *n,
 			total++;
 			k = candidates_with(ix, s, c, 3);
 			for (size_t j = 0; j < k; j++) {
-				if (!is_partner(s, c[j].site))
+				if (!site_has_partner(s, c[j].site))
+
 					continue;
 				hit3++;
 				hit1 += j == 0;
@@ -957,28 +950,16 @@ static bool listed(const struct ref_result *res, const char *name)
 	return false;
 }
 
-/* Is @c an identifier character? */
-static bool ident_char(char c)
-{
-	return c == '_' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
 
 /* Does @text name the last field of @object ("mmu_invalidate_seq") as a word? */
 static bool text_names_field(const char *text, const char *object)
 {
-	const char *f = object, *p;
-	size_t n;
+	const char *f = object;
 
-	for (p = object; *p; p++)
+	for (const char *p = object; *p; p++)
 		if (*p == '.' || (*p == '>' && p > object && p[-1] == '-'))
 			f = p + 1;
-	n = strlen(f);
-	if (!text || !n || f == object)
-		return false;
-	for (p = strstr(text, f); p; p = strstr(p + 1, f))
-		if (!(p > text && ident_char(p[-1])) && !ident_char(p[n]))
-			return true;
-	return false;
+	return f != object && has_word(text, f);
 }
 
 /*

@@ -96,7 +96,13 @@ void infer_did_you_mean(const struct program *p, const struct site *s, size_t re
  */
 bool infer_objects_match(const char *a, const char *b);
 
-/* Free what infer.c keeps with a program (program_free() calls it). */
+/*
+ * The stage: index the objects of every site of @p (how rare each is, and
+ * which sites hold it), for every function above.  After the sites are
+ * final (resolve_comments_on_calls()), before anything asks for a
+ * partner; program_free() has infer_index_free() free it.
+ */
+void infer_index_build(struct program *p);
 void infer_index_free(struct infer_index *ix);
 
 #endif

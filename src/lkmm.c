@@ -48,8 +48,8 @@ static const struct pattern_def {
 
 /*
  * The table entries a shipped litmus test states the result of
- * (tools/memory-model/litmus-tests/); tests/lkmm/verdicts.py reads those
- * files and checks each entry against its "Result:" line.
+ * (tools/memory-model/litmus-tests/); `tests/lkmm/litmus.py verdicts`
+ * reads those files and checks each entry against its "Result:" line.
  */
 static const struct shipped {
 	enum lkmm_pattern pattern;
@@ -204,7 +204,7 @@ enum lkmm_fence lkmm_fence_of(const struct site *s)
 	case KIND_ACQUIRE: return FENCE_ACQUIRE;
 	case KIND_RELEASE: return FENCE_RELEASE;
 	case KIND_COMPILER: return FENCE_NONE;
-	case KIND_UNKNOWN: return FENCE__COUNT;
+	case KIND_CALL: return FENCE__COUNT;
 	}
 	return FENCE__COUNT;
 }

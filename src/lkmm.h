@@ -14,7 +14,7 @@
  * that cycle or not.  The verdict table comes from the rules of thumb in
  * tools/memory-model/Documentation/recipes.txt, checked against the
  * expected results of tools/memory-model/litmus-tests/ by
- * tests/lkmm/verdicts.py.
+ * tests/lkmm/litmus.py verdicts.
  *
  * The accesses come from objects.c's token windows (site->before/after):
  * a heuristic.  So every verdict says how it was reached and how sure it

@@ -77,10 +77,10 @@ static int print_commands_rst(void)
 		       "--------------------------------------------------------------",
 		       c->summary[0] - 'a' + 'A', c->summary + 1);
 		if (fflush(stdout) == EOF)
-			die("cannot write: %s", strerror(errno));
+			die_errno("cannot write");
 		pid = fork();
 		if (pid < 0)
-			die("cannot fork: %s", strerror(errno));
+			die_errno("cannot fork");
 		if (!pid)
 			exit(run_with(c, "--help-rst"));
 		if (waitpid(pid, &status, 0) < 0 || !WIFEXITED(status) || WEXITSTATUS(status))
@@ -113,6 +113,7 @@ int main(int argc, char **argv)
 {
 	const struct command *c;
 
+	atexit(check_stdout_at_exit);
 	if (argc < 2) {
 		usage(stderr);
 		return EXIT_USAGE;

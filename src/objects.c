@@ -21,7 +21,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-struct otok {
+/* A token of one function's extent, its spelling copied (objects.c's own view). */
+struct fn_token {
 	enum tok_kind kind;
 	char *s;
 	struct pos at;
@@ -33,27 +34,12 @@ struct local {
 	bool pointer;
 };
 
-/* Accesses in source order. */
-struct access_list {
-	struct access *v;
-	size_t n, cap;
-};
-
 struct fn_tokens {
-	struct otok *t;
+	struct fn_token *t;
 	size_t n;
 	VEC(struct local) locals;
-	VEC(struct access) all;	/* every access in the function, in order */
+	struct access_vec all;	/* every access in the function, in order */
 };
-
-static int pos_cmp(struct pos a, struct pos b)
-{
-	if (a.line != b.line)
-		return a.line < b.line ? -1 : 1;
-	if (a.col != b.col)
-		return a.col < b.col ? -1 : 1;
-	return 0;
-}
 
 static bool is_ident(const struct fn_tokens *ft, size_t i)
 {
@@ -169,7 +155,8 @@ declared:
 /* Calls whose arguments are accessed in a known way. */
 enum effect { EFFECT_NONE, EFFECT_READ, EFFECT_WRITE, EFFECT_LOCK };
 
-static bool word_in(const char *name, const char *const *words)
+/* Is one of the "_"-separated parts of @name one of @words ("set" in "atomic_set")? */
+static bool name_has_part(const char *name, const char *const *words)
 {
 	char buf[128];
 	char *save = NULL;
@@ -206,15 +193,15 @@ static enum effect call_effect(const char *callee)
 	};
 
 	/* a lock is not data: its ordering is the lock's, not a barrier's */
-	if (word_in(callee, locks))
+	if (name_has_part(callee, locks))
 		return EFFECT_LOCK;
 	if (!strcmp(callee, "test_bit") || str_starts_with(callee, "atomic_read") ||
 	    str_starts_with(callee, "atomic64_read") ||
 	    str_starts_with(callee, "atomic_long_read"))
 		return EFFECT_READ;
-	if (word_in(callee, writes))
+	if (name_has_part(callee, writes))
 		return EFFECT_WRITE;
-	if (word_in(callee, reads))
+	if (name_has_part(callee, reads))
 		return EFFECT_READ;
 	return EFFECT_NONE;
 }
@@ -230,7 +217,7 @@ static bool is_update(const char *callee)
 		"xchg", "cmpxchg", "bit", "test", NULL,
 	};
 
-	return word_in(callee, updates);
+	return name_has_part(callee, updates);
 }
 
 static bool is_type_name(const char *s)
@@ -544,24 +531,20 @@ static void scan_accesses(struct fn_tokens *ft)
 
 /* ---- windows around each barrier --------------------------------------- */
 
-static bool has_access(const struct access *v, size_t n, const struct access *a)
+static bool has_access(const struct access_vec *side, const struct access *a)
 {
-	for (size_t i = 0; i < n; i++)
-		if (v[i].write == a->write && !strcmp(v[i].object, a->object))
+	for (size_t i = 0; i < side->n; i++)
+		if (side->v[i].write == a->write && !strcmp(side->v[i].object, a->object))
 			return true;
 	return false;
 }
 
-/* Add a copy of @a to a side, unless full or already there. */
-#define keep(side, a)							\
-	do {								\
-		const struct access *a_ = (a);				\
-		if ((side)->n < OBJECTS_PER_SIDE &&			\
-		    !has_access((side)->v, (side)->n, a_)) {		\
-			struct access copy_ = { xstrdup(a_->object), a_->write, a_->at, a_->rmw }; \
-			vec_push((side), copy_);				\
-		}							\
-	} while (0)
+/* Add a copy of @a to a side of a barrier, unless it is full or has it already. */
+static void add_to_side(struct access_vec *side, const struct access *a)
+{
+	if (side->n < OBJECTS_PER_SIDE && !has_access(side, a))
+		vec_push(side, ((struct access){ xstrdup(a->object), a->write, a->at, a->rmw }));
+}
 
 /*
  * The first token after the barrier's statement-level call, so that
@@ -589,7 +572,7 @@ static struct pos barrier_end(const struct fn_tokens *ft, const struct site *s)
 }
 
 /* Index of the first access at or after @at. */
-static size_t access_at(const struct access_list *all, struct pos at)
+static size_t access_at(const struct access_vec *all, struct pos at)
 {
 	size_t lo = 0, hi = all->n;
 
@@ -612,7 +595,7 @@ static size_t access_at(const struct access_list *all, struct pos at)
  */
 #define ACCESS_WINDOW (32 * OBJECTS_PER_SIDE)
 
-static void fill_site(const struct fn_tokens *ft, const struct access_list *all,
+static void fill_site(const struct fn_tokens *ft, const struct access_vec *all,
 		      struct site *s)
 {
 	size_t at = access_at(all, s->at), end = access_at(all, barrier_end(ft, s));
@@ -624,14 +607,14 @@ static void fill_site(const struct fn_tokens *ft, const struct access_list *all,
 	 */
 	for (size_t k = at; k < end && k - at < ACCESS_WINDOW; k++) {
 		if (s->kind == KIND_RELEASE)
-			keep(&s->after, &all->v[k]);
+			add_to_side(&s->after, &all->v[k]);
 		else
-			keep(&s->before, &all->v[k]);
+			add_to_side(&s->before, &all->v[k]);
 	}
 	for (size_t k = at; k-- > 0 && at - k <= ACCESS_WINDOW && s->before.n < OBJECTS_PER_SIDE;)
-		keep(&s->before, &all->v[k]);
+		add_to_side(&s->before, &all->v[k]);
 	for (size_t k = end; k < all->n && k - end < ACCESS_WINDOW && s->after.n < OBJECTS_PER_SIDE; k++)
-		keep(&s->after, &all->v[k]);
+		add_to_side(&s->after, &all->v[k]);
 }
 
 static void fn_tokens_release(struct fn_tokens *ft)
@@ -722,7 +705,7 @@ static int access_pos_cmp(const void *a, const void *b)
  */
 #define CALLEE_ACCESSES 4
 
-static void accesses_with_callees(struct fn_cache *c, size_t fn, struct access_list *out)
+static void accesses_with_callees(struct fn_cache *c, size_t fn, struct access_vec *out)
 {
 	const struct function *self = &c->f->functions.v[fn];
 	const struct fn_tokens *own = cached(c, fn);
@@ -766,7 +749,7 @@ void objects_collect(const struct token_view *tv, struct file_facts *f)
 	c.ft = xcalloc(nfn, sizeof(*c.ft));
 	index_names(&c);
 	for (size_t fn = 0; fn < nfn; fn++) {
-		struct access_list all = { 0 };
+		struct access_vec all = { 0 };
 
 		if (first[fn] == first[fn + 1])
 			continue;
@@ -786,14 +769,3 @@ void objects_collect(const struct token_view *tv, struct file_facts *f)
 	free(order);
 }
 
-void objects_release(struct site *s)
-{
-	for (size_t i = 0; i < s->before.n; i++)
-		free(s->before.v[i].object);
-	for (size_t i = 0; i < s->after.n; i++)
-		free(s->after.v[i].object);
-	free(s->before.v);
-	free(s->after.v);
-	s->before.v = s->after.v = NULL;
-	s->before.n = s->after.n = s->before.cap = s->after.cap = 0;
-}

@@ -25,7 +25,4 @@
  */
 void objects_collect(const struct token_view *tv, struct file_facts *f);
 
-/* Free what objects_collect() put in one site. */
-void objects_release(struct site *s);
-
 #endif

@@ -260,17 +260,23 @@ static void set_int(const struct parse_state *st, const struct option *o,
 		*(int *)o->value = (int)v;
 }
 
+/*
+ * A plain decimal: digits with at most one '.', a '-' only where the range
+ * has negative numbers.  strtod() alone would also take " 1", "+1", "1e0",
+ * "0x1", "nan" and "inf".
+ */
 static void set_double(const struct parse_state *st, const struct option *o,
 		       const char *name, const char *arg)
 {
-	char *end;
-	double v;
+	const char *digits = arg + (*arg == '-' && o->min < 0);
+	size_t whole = strspn(digits, "0123456789"), frac = 0;
+	double v = NAN;
 
-	errno = 0;
-	v = strtod(arg, &end);
-	/* strtod takes " 1", "nan" and "inf"; a value is a plain decimal */
-	if (!*arg || strspn(arg, "0123456789.-+eE") != strlen(arg) || *end || errno ||
-	    !isfinite(v) || v < o->min || v > o->max)
+	if (digits[whole] == '.')
+		frac = strspn(digits + whole + 1, "0123456789");
+	if ((whole || frac) && !digits[whole + (digits[whole] == '.') + frac])
+		v = strtod(arg, NULL);
+	if (!(v >= o->min && v <= o->max))
 		bad_usage(st, "%s takes a number from %g to %g, not '%s'", name, o->min, o->max, arg);
 	*(double *)o->value = v;
 }
@@ -314,7 +320,7 @@ static void take_value(const struct parse_state *st, const struct option *o,
 		*(const char **)o->value = arg;
 		break;
 	case OPTION_STRING_LIST:
-		if (!*arg)
+		if (!*arg && !(o->flags & OPT_EMPTY_OK))
 			bad_usage(st, "%s needs a value, not an empty one", name);
 		string_list_append(o->value, arg);
 		break;
@@ -322,6 +328,8 @@ static void take_value(const struct parse_state *st, const struct option *o,
 		set_choice(st, o, name, arg);
 		break;
 	case OPTION_CALLBACK:
+		if (arg && !*arg && !(o->flags & OPT_EMPTY_OK))
+			bad_usage(st, "%s needs a value, not an empty one", name);
 		o->callback(o, arg);
 		break;
 	case OPTION_END:

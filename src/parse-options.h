@@ -28,6 +28,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "util.h"
+
 enum opt_type {
 	OPTION_END,
 	OPTION_GROUP,		/* a heading in --help */
@@ -66,11 +68,7 @@ struct option {
 	option_cb callback;
 };
 
-/* A growable list of borrowed strings (what OPTION_STRING_LIST fills). */
-struct string_list {
-	const char **v;
-	size_t n, cap;
-};
+/* What OPTION_STRING_LIST fills: a struct string_list (util.h). */
 void string_list_clear(struct string_list *l);
 
 #define OPT_END() { .type = OPTION_END }

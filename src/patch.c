@@ -576,7 +576,7 @@ static char *read_input(const char *path, const char *display, size_t *len)
 	char buf[65536];
 
 	if (fd < 0)
-		die("cannot read '%s': %s", path, strerror(errno));
+		die_errno("cannot read '%s'", path);
 	if (!fstat(fd, &st) && S_ISREG(st.st_mode) && (size_t)st.st_size > PATCH_MAX_BYTES) {
 		close(fd);
 		too_large(display, &sb);
@@ -590,7 +590,8 @@ static char *read_input(const char *path, const char *display, size_t *len)
 			int e = errno;
 
 			sb_release(&sb);
-			die("cannot read %s: %s", fd ? path : "the patch from stdin", strerror(e));
+			errno = e;
+			die_errno("cannot read %s", fd ? path : "the patch from stdin");
 		}
 		if (!n)
 			break;

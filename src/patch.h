@@ -14,7 +14,7 @@
 #ifndef BARRIERMAP_PATCH_H
 #define BARRIERMAP_PATCH_H
 
-#include "pipeline.h"
+#include "files.h"
 #include "util.h"
 
 /* The largest patch (file, stdin or git output) and pre-image read. */

@@ -11,6 +11,7 @@
  * entry cannot drift from its source unnoticed.
  */
 #include "primitives.h"
+#include "options.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -436,10 +437,7 @@ static void set_via(struct path_barrier *b, const struct walk *q, int at)
 }
 
 /* The barriers in one function: its sites, then its calls that order. */
-struct path_barrier_vec {
-	struct path_barrier *v;
-	size_t n, cap;
-};
+VEC_TYPE(path_barrier_vec, struct path_barrier);
 
 static size_t definitions(const struct program *p, const char *name,
 			  const struct function_ref **first);

@@ -13,8 +13,9 @@
  * none does, dangling, mismatch, vague, undocumented, no-partner.  The
  * resolver never prints.
  */
+#include "resolve.h"
 #include "infer.h"
-#include "pipeline.h"
+#include "options.h"
 #include "primitives.h"
 
 #include <ctype.h>
@@ -352,7 +353,7 @@ static void take_call(struct site *s, const struct call *c)
 	s->barrier = xstrdup(c->callee);
 	s->at = c->at;
 	s->kind = implies_full_barrier(c->callee) ? KIND_IMPLIED :
-		  pr && pr->ordered ? pr->kind : KIND_UNKNOWN;
+		  pr && pr->ordered ? pr->kind : KIND_CALL;
 	s->end_col = s->at.col + (unsigned)strlen(c->callee) - 1;
 }
 
@@ -375,7 +376,7 @@ static bool resolve_own_barrier(const struct program *p, struct site *s)
 
 	for (size_t c = 0; c < s->stmt_calls.n; c++) {
 		const struct call *call = &s->stmt_calls.v[c];
-		bool in_text = text_names_identifier(s->comment_text, call->callee);
+		bool in_text = has_word(s->comment_text, call->callee);
 
 		if ((named && !in_text) || (first && !in_text))
 			continue;
@@ -392,9 +393,8 @@ static bool resolve_own_barrier(const struct program *p, struct site *s)
 	}
 	if (!claims_barrier(s->comment_text))
 		return false;
-	s->kind = KIND_UNKNOWN;
-	s->message = xasprintf("the comment sits on a call, but no call around it holds a barrier "
-			       "(searched %u calls deep)", p->opts->max_depth);
+	s->kind = KIND_CALL;
+	s->no_barrier_found = true;
 	return true;
 }
 
@@ -448,8 +448,7 @@ static bool named_by_callee(const struct program *p, const struct site *s,
 				continue;
 			for (size_t k = 0; k < t->partners.n; k++)
 				if (t->partners.v[k].file == pt->file &&
-				    t->partners.v[k].at.line == pt->at.line &&
-				    t->partners.v[k].at.col == pt->at.col)
+				    pos_eq(t->partners.v[k].at, pt->at))
 					return true;
 		}
 	}
@@ -605,16 +604,17 @@ static void narrow_program(const struct program *p)
  */
 static bool names_back(const struct site *q, const struct site *s)
 {
-	for (size_t i = 0; i < q->partners.n; i++) {
+	if (site_has_partner(q, s))
+		return true;
+	for (size_t i = 0; s->implicit && i < q->partners.n; i++) {
 		const struct partner *pt = &q->partners.v[i];
 
-		if (pt->site == s)
-			return true;
-		if (s->implicit && !pt->site && pt->via.n && !strcmp(pt->via.v[0], s->barrier))
+		if (!pt->site && pt->via.n && !strcmp(pt->via.v[0], s->barrier))
 			return true;
 	}
 	return false;
 }
+
 
 /* Words too common in KVM code to tie a description to one barrier. */
 static const char *const common_words[] = {
@@ -725,7 +725,7 @@ static char *describe_partner(const struct partner *pt)
 {
 	struct strbuf sb = STRBUF_INIT;
 
-	sb_addf(&sb, "%s() in %s() (%s:%u", pt->barrier, pt->function, pt->file->path, pt->at.line);
+	sb_add_barrier_at(&sb, pt->barrier, pt->function, pt->file->path, pt->at.line);
 	if (pt->via.n > 1) {
 		sb_adds(&sb, ", via ");
 		for (size_t i = 0; i < pt->via.n; i++)
@@ -872,8 +872,9 @@ static unsigned add_namers(const struct namings *ix, const struct site *s, bool 
 		if (q == last || (see && !ix->v.v[i].see))
 			continue;
 		last = q;
-		sb_addf(msg, "%s%s() in %s() (%s:%u)", n++ ? ", " : intro, q->barrier,
-			fn ? fn : "?", q->file->path, q->at.line);
+		sb_adds(msg, n++ ? ", " : intro);
+		sb_add_barrier_at(msg, q->barrier, fn ? fn : "?", q->file->path, q->at.line);
+		sb_addc(msg, ')');
 	}
 	return n;
 }
@@ -955,13 +956,20 @@ static void add_misspelling_note(struct site *s, struct strbuf *msg)
 			s->pairing.misspellings[k].written);
 }
 
+/* For an implicit site whose calls supply no barrier. */
+static char *no_barrier_message(const struct program *p)
+{
+	return xasprintf("the comment sits on a call, but no call around it holds a barrier "
+			 "(searched %u calls deep)", p->opts->max_depth);
+}
+
 static void set_status(const struct program *p, const struct namings *ix, struct site *s)
 {
 	struct strbuf msg = STRBUF_INIT;
 
-	if (s->message && s->pairing.kind != PAIRING_VAGUE) {
-		/* an implicit site whose call holds no barrier */
+	if (s->no_barrier_found && s->pairing.kind != PAIRING_VAGUE) {
 		s->status = STATUS_DANGLING;
+		s->message = no_barrier_message(p);
 		return;
 	}
 	switch (s->pairing.kind) {
@@ -982,8 +990,12 @@ static void set_status(const struct program *p, const struct namings *ix, struct
 		sb_adds(&msg, s->pairing.kind == PAIRING_VAGUE ?
 			"the pairing comment names no function" :
 			"the pairing comment names something that is not a barrier");
-		if (s->message)	/* a comment on a call that holds no barrier */
-			sb_addf(&msg, "; %s", s->message);
+		if (s->no_barrier_found) {
+			char *why = no_barrier_message(p);
+
+			sb_addf(&msg, "; %s", why);
+			free(why);
+		}
 		if (add_namers(ix, s, true, "; the comments of ", &msg))
 			sb_adds(&msg, " point to it");
 		break;
@@ -992,17 +1004,20 @@ static void set_status(const struct program *p, const struct namings *ix, struct
 		break;
 	}
 	add_misspelling_note(s, &msg);
-	free(s->message);
 	s->message = sb_detach(&msg);
+}
+
+void resolve_comments_on_calls(struct program *p)
+{
+	program_index_functions(p);
+	for (size_t i = 0; i < p->files.n; i++)
+		resolve_implicit_sites(p, p->files.v[i]);
 }
 
 void resolve_program(struct program *p)
 {
 	struct namings ix = { { 0 } };
 
-	program_index_functions(p);
-	for (size_t i = 0; i < p->files.n; i++)
-		resolve_implicit_sites(p, p->files.v[i]);
 	for (size_t i = 0; i < p->files.n; i++)
 		for (size_t j = 0; j < p->files.v[i]->sites.n; j++)
 			resolve_site(p, &p->files.v[i]->sites.v[j]);

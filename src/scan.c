@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * scan.c: libclang -> facts, one file at a time, in parallel threads.
+ * scan.c: libclang -> facts and tokens, one file at a time (the driver,
+ * pipeline.c, runs it in parallel threads).
  *
  * Each file is parsed on its own (CXTranslationUnit_SingleFileParse), so a
  * tree that was never configured or built can be scanned, and every #if
@@ -9,25 +10,16 @@
  * gives every identifier and comment even where the parse failed, so no
  * barrier is lost to an unknown macro or inline asm.
  *
- * libclang is thread-safe per translation unit: one CXIndex per worker, no
- * shared mutable state but the next-file counter.
+ * libclang is thread-safe per translation unit: one CXIndex per scanner
+ * (per thread), no shared mutable state.
  */
-#include "cache.h"
-#include "objects.h"
-#include "pipeline.h"
 #include "scan.h"
-#include "tokens.h"
 
-#include <errno.h>
 #include <clang-c/CXCompilationDatabase.h>
 #include <clang-c/Index.h>
-#include <pthread.h>
-#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
-#include <unistd.h>
 
 /*
  * No stand-ins for the kernel's types and attributes: defining u64, bool,
@@ -250,7 +242,8 @@ static unsigned offset_of(CXSourceLocation loc)
  * of its 156 million tokens.
  */
 
-static bool is_ident_char(unsigned char c)
+/* What the C lexer takes into an identifier: GNU C's '$' and any byte of a UTF-8 name too. */
+static bool lexer_ident_char(unsigned char c)
 {
 	return c == '_' || c == '$' || c >= 0x80 || (c >= '0' && c <= '9') ||
 	       ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
@@ -330,7 +323,7 @@ static size_t literal_length(const char *buf, size_t len, size_t off)
 
 			if ((c == '+' || c == '-') && strchr("eEpP", buf[i - 1]))
 				continue;
-			if (c != '.' && !is_ident_char((unsigned char)c))
+			if (c != '.' && !lexer_ident_char((unsigned char)c))
 				break;
 		}
 		return i < len && buf[i] == '\\' ? 0 : i - off;
@@ -368,7 +361,7 @@ static size_t token_length(const char *buf, size_t len, size_t off, enum tok_kin
 	switch (kind) {
 	case TOK_IDENT:
 	case TOK_KEYWORD:
-		while (i < len && is_ident_char((unsigned char)buf[i]))
+		while (i < len && lexer_ident_char((unsigned char)buf[i]))
 			i++;
 		return i < len && buf[i] == '\\' ? 0 : i - off;
 	case TOK_PUNCT:
@@ -429,7 +422,7 @@ size_t tok_find(const struct token_view *tv, struct pos at)
 		size_t mid = (lo + hi) / 2;
 		const struct pos *p = &tv->t[mid].start;
 
-		if (p->line < at.line || (p->line == at.line && p->col < at.col))
+		if (pos_lt(*p, at))
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -505,11 +498,7 @@ static enum CXChildVisitResult visit_top(CXCursor c, CXCursor parent, CXClientDa
 
 static int function_cmp(const void *a, const void *b)
 {
-	const struct function *x = a, *y = b;
-
-	if (x->start.line != y->start.line)
-		return x->start.line < y->start.line ? -1 : 1;
-	return (x->start.col > y->start.col) - (x->start.col < y->start.col);
+	return pos_cmp(((const struct function *)a)->start, ((const struct function *)b)->start);
 }
 
 /* Sorted by start, for file_function_at(). */
@@ -625,13 +614,9 @@ skip_block:
 	free(found.v);
 }
 
-static int pos_cmp(const void *a, const void *b)
+static int pos_qcmp(const void *a, const void *b)
 {
-	const struct pos *x = a, *y = b;
-
-	if (x->line != y->line)
-		return x->line < y->line ? -1 : 1;
-	return (x->col > y->col) - (x->col < y->col);
+	return pos_cmp(*(const struct pos *)a, *(const struct pos *)b);
 }
 
 /*
@@ -660,14 +645,14 @@ static void add_calls_from_tokens(struct file_facts *f, const struct token_view 
 
 		for (size_t i = 0; i < nast; i++)
 			ast[i] = fn->calls.v[i].at;
-		xqsort(ast, nast, sizeof(*ast), pos_cmp);
+		xqsort(ast, nast, sizeof(*ast), pos_qcmp);
 		add_token_calls(&tok, tv, from, to);
 		for (size_t i = 0; i < tok.calls.n; i++) {
 			struct call *c = &tok.calls.v[i];
 
 			/* the function's own name, for one from the tokens */
-			if ((nast && bsearch(&c->at, ast, nast, sizeof(*ast), pos_cmp)) ||
-			    (c->at.line == fn->start.line && c->at.col == fn->start.col))
+			if ((nast && bsearch(&c->at, ast, nast, sizeof(*ast), pos_qcmp)) ||
+			    pos_eq(c->at, fn->start))
 				free(c->callee);
 			else
 				vec_push(&fn->calls, *c);
@@ -808,8 +793,7 @@ static void find_sites(struct file_facts *f, const struct token_view *tv)
 			continue;
 		fn = file_function_at(f, tv->t[i].start);
 		/* "void smp_mb(void) {": a definition, not a use */
-		if (fn >= 0 && !memcmp(&f->functions.v[fn].start, &tv->t[i].start,
-				       sizeof(struct pos)))
+		if (fn >= 0 && pos_eq(f->functions.v[fn].start, tv->t[i].start))
 			continue;
 		/* cleared here, not for every token: a site is 264 bytes */
 		s = (struct site){ 0 };
@@ -888,52 +872,6 @@ static void collect_includes(struct file_facts *f, const struct token_view *tv)
 }
 
 /* ---- one file -------------------------------------------------------- */
-
-static const char *skip_reason(const char *buf, size_t len)
-{
-	if (len > READ_FILE_MAX)
-		return "larger than 16 MiB";
-	if (memchr(buf, '\0', len))
-		return "binary file (NUL byte)";
-	return NULL;
-}
-
-struct worker {
-	struct program *p;
-	size_t first;
-	const struct overlay *ov;
-	size_t nov;
-	CXCompilationDatabase compdb;
-	struct fact_cache *cache;
-	atomic_size_t next, done;
-	pthread_mutex_t lock;	/* for the progress line */
-	double started, shown;
-};
-
-static const struct overlay *find_overlay(const struct worker *w, const char *path)
-{
-	for (size_t i = 0; i < w->nov; i++)
-		if (!strcmp(w->ov[i].path, path))
-			return &w->ov[i];
-	return NULL;
-}
-
-static char *load_source(const struct worker *w, struct file_facts *f,
-			 const char *abs, size_t *len)
-{
-	const struct overlay *o = find_overlay(w, f->path);
-	char *buf;
-
-	if (o) {
-		*len = o->len;
-		return xstrndup(o->content, o->len);
-	}
-	/* never through a link, never from a FIFO or device, never past the bound */
-	buf = read_file_bounded(abs, READ_FILE_MAX, READ_NOFOLLOW, len);
-	if (!buf)
-		f->skipped = xasprintf("cannot read: %s", read_error(errno));
-	return buf;
-}
 
 /* The flags of one configured build, for the exact mode. */
 static CXTranslationUnit parse_exact(CXIndex idx, CXCompilationDatabase db,
@@ -1015,14 +953,11 @@ static int tag_cmp(const void *a, const void *b)
 
 static bool is_word_at(const char *buf, size_t len, size_t i, const char *w, size_t n)
 {
-	return i + n < len && !memcmp(buf + i, w, n) && !is_ident_char((unsigned char)buf[i + n]) &&
-	       (i == 0 || !is_ident_char((unsigned char)buf[i - 1]));
+	return i + n < len && !memcmp(buf + i, w, n) && !lexer_ident_char((unsigned char)buf[i + n]) &&
+	       (i == 0 || !lexer_ident_char((unsigned char)buf[i - 1]));
 }
 
-struct tag_list {
-	struct tag *v;
-	size_t n, cap;
-};
+VEC_TYPE(tag_list, struct tag);
 
 /*
  * C's keywords, sorted: "a struct for each" in a comment must not become
@@ -1066,7 +1001,7 @@ static void find_tags(const char *buf, size_t len, const char *keyword, bool is_
 			continue;
 		while (at < len && (buf[at] == ' ' || buf[at] == '\t' || buf[at] == '\n'))
 			at++;
-		for (end = at; end < len && is_ident_char((unsigned char)buf[end]) &&
+		for (end = at; end < len && lexer_ident_char((unsigned char)buf[end]) &&
 		     (unsigned char)buf[end] < 0x80; end++)
 			;
 		if (end == at || end - at > 64 || (buf[at] >= '0' && buf[at] <= '9') ||
@@ -1184,108 +1119,6 @@ void scan_floor_free(struct scan_floor *sf)
 	free(sf);
 }
 
-/* The facts of one file, from its text (any cache is the caller's). */
-static void facts_from_source(struct parser *ps, const struct worker *w,
-			      struct file_facts *f, const char *abs, char *buf, size_t len)
-{
-	struct token_view tv = { buf, len, NULL, 0 };
-	struct parsed u = { 0 };
-	struct ast_ctx ctx = { f, &u, NULL };
-	CXTranslationUnit exact = NULL;
-
-	if (w->compdb) {
-		struct CXUnsavedFile uf = { abs, buf, (unsigned long)len };
-
-		exact = parse_exact(ps->idx, w->compdb, abs, &uf);
-		u = (struct parsed){ exact, exact ? clang_getFile(exact, abs) : NULL, 0, 0 };
-	}
-	if (!exact && !parse_alone(ps, buf, len, &u)) {
-		f->skipped = xstrdup("libclang could not parse it");
-		return;
-	}
-	clang_visitChildren(clang_getTranslationUnitCursor(u.tu), visit_top, &ctx);
-	tokenize_file(&u, buf, len, &tv);
-	index_functions(f);
-	add_token_functions(f, &tv);
-	add_macro_functions(f, &tv);
-	index_functions(f);
-	add_calls_from_tokens(f, &tv);
-	add_indirect_calls(f, &tv);
-	collect_pointers(f, &tv);
-	collect_comments(f, &tv);
-	collect_includes(f, &tv);
-	find_sites(f, &tv);
-	attach_comments(f, &tv);
-	objects_collect(&tv, f);
-	if (exact)
-		clang_disposeTranslationUnit(exact);
-	free(tv.t);
-}
-
-static void scan_one(struct parser *ps, const struct worker *w, struct file_facts *f)
-{
-	char *abs = xasprintf("%s/%s", w->p->kernel, f->path);
-	size_t len;
-	char *buf = load_source(w, f, abs, &len);
-	const char *why = buf ? skip_reason(buf, len) : NULL;
-
-	if (why) {
-		f->skipped = xstrdup(why);
-	} else if (buf && !cache_load(w->cache, buf, len, f)) {
-		facts_from_source(ps, w, f, abs, buf, len);
-		cache_store(w->cache, buf, len, f);
-	}
-	free(buf);
-	free(abs);
-}
-
-static double now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-/*
- * "barriermap: scanning 1200/59932 files, 2400 files/s", on a terminal
- * only, at most ten times a second; wiped when the scan ends.
- */
-static void progress(struct worker *w, size_t done)
-{
-	size_t total = w->p->files.n - w->first;
-	double t;
-
-	if (!w->p->opts->progress)
-		return;
-	t = now();
-	pthread_mutex_lock(&w->lock);
-	if (done == total) {
-		fputs("\r\033[K", stderr);
-	} else if (t - w->shown >= 0.1 || done == 1) {
-		double rate = t > w->started ? (double)done / (t - w->started) : 0;
-
-		fprintf(stderr, "\rbarriermap: scanning %zu/%zu files, %.0f files/s\033[K",
-			done, total, rate);
-		w->shown = t;
-	}
-	pthread_mutex_unlock(&w->lock);
-}
-
-static void *worker_main(void *arg)
-{
-	struct worker *w = arg;
-	struct parser ps = { clang_createIndex(0, 0), NULL, STRBUF_INIT };
-	size_t i;
-
-	while ((i = w->first + atomic_fetch_add(&w->next, 1)) < w->p->files.n) {
-		scan_one(&ps, w, w->p->files.v[i]);
-		progress(w, atomic_fetch_add(&w->done, 1) + 1);
-	}
-	parser_release(&ps);
-	return NULL;
-}
-
 static CXCompilationDatabase open_compdb(const char *dir)
 {
 	CXCompilationDatabase_Error err;
@@ -1299,39 +1132,82 @@ static CXCompilationDatabase open_compdb(const char *dir)
 	return db;
 }
 
-void scan_files(struct program *p, size_t first, const struct overlay *ov, size_t nov,
-		struct fact_cache *cache)
-{
-	struct worker w = { .p = p, .first = first, .ov = ov, .nov = nov,
-			    .compdb = open_compdb(p->opts->compdb), .cache = cache };
-	int jobs = p->opts->jobs > 0 ? p->opts->jobs : 1;
-	pthread_attr_t attr;
-	pthread_t *threads;
+struct scan_context {
+	CXCompilationDatabase compdb;	/* exact mode, or NULL */
+};
 
-	if (first >= p->files.n)
-		goto out;
+struct scan_context *scan_context_open(const char *compdb)
+{
+	struct scan_context *ctx = xcalloc(1, sizeof(*ctx));
+
+	ctx->compdb = open_compdb(compdb);
 	/*
 	 * libclang runs each parse on a thread of its own, made for it; our
 	 * workers are threads already, and a thread per file costs 10% of a
 	 * small file's parse.  Set before any worker exists.
 	 */
 	setenv("LIBCLANG_NOTHREADS", "1", 1);
-	if ((size_t)jobs > p->files.n - first)
-		jobs = (int)(p->files.n - first);
-	pthread_mutex_init(&w.lock, NULL);
-	w.started = now();
-	threads = xcalloc((size_t)jobs, sizeof(*threads));
-	if (pthread_attr_init(&attr) || pthread_attr_setstacksize(&attr, WORKER_STACK))
-		die("cannot set up the scanning threads");
-	for (int i = 0; i < jobs; i++)
-		if (pthread_create(&threads[i], &attr, worker_main, &w))
-			die("cannot start a scanning thread");
-	for (int i = 0; i < jobs; i++)
-		pthread_join(threads[i], NULL);
-	pthread_attr_destroy(&attr);
-	pthread_mutex_destroy(&w.lock);
-	free(threads);
-out:
-	if (w.compdb)
-		clang_CompilationDatabase_dispose(w.compdb);
+	return ctx;
+}
+
+void scan_context_close(struct scan_context *ctx)
+{
+	if (ctx && ctx->compdb)
+		clang_CompilationDatabase_dispose(ctx->compdb);
+	free(ctx);
+}
+
+struct scanner {
+	const struct scan_context *ctx;
+	struct parser ps;
+};
+
+struct scanner *scanner_new(const struct scan_context *ctx)
+{
+	struct scanner *sc = xcalloc(1, sizeof(*sc));
+
+	sc->ctx = ctx;
+	sc->ps = (struct parser){ clang_createIndex(0, 0), NULL, STRBUF_INIT };
+	return sc;
+}
+
+void scanner_free(struct scanner *sc)
+{
+	parser_release(&sc->ps);
+	free(sc);
+}
+
+bool scan_file(struct scanner *sc, struct file_facts *f, const char *abs, const char *buf,
+	       size_t len, struct token_view *tv)
+{
+	struct parsed u = { 0 };
+	struct ast_ctx ctx = { f, &u, NULL };
+	CXTranslationUnit exact = NULL;
+
+	*tv = (struct token_view){ buf, len, NULL, 0 };
+	if (sc->ctx->compdb) {
+		struct CXUnsavedFile uf = { abs, buf, (unsigned long)len };
+
+		exact = parse_exact(sc->ps.idx, sc->ctx->compdb, abs, &uf);
+		u = (struct parsed){ exact, exact ? clang_getFile(exact, abs) : NULL, 0, 0 };
+	}
+	if (!exact && !parse_alone(&sc->ps, buf, len, &u)) {
+		f->skipped = xstrdup("libclang could not parse it");
+		return false;
+	}
+	clang_visitChildren(clang_getTranslationUnitCursor(u.tu), visit_top, &ctx);
+	tokenize_file(&u, buf, len, tv);
+	index_functions(f);
+	add_token_functions(f, tv);
+	add_macro_functions(f, tv);
+	index_functions(f);
+	add_calls_from_tokens(f, tv);
+	add_indirect_calls(f, tv);
+	collect_pointers(f, tv);
+	collect_comments(f, tv);
+	collect_includes(f, tv);
+	find_sites(f, tv);
+	if (exact)
+		clang_disposeTranslationUnit(exact);
+	return true;
 }

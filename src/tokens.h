@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "facts.h"
@@ -44,15 +45,16 @@ static inline char *tok_dup(const struct token_view *tv, size_t i)
 	return xstrndup(tv->buf + tv->t[i].off, tv->t[i].len);
 }
 
+static inline void token_view_release(struct token_view *tv)
+{
+	free(tv->t);
+	tv->t = NULL;
+	tv->n = 0;
+}
+
 /* Is token i an identifier followed by "(" (a call or macro invocation)? */
 bool tok_is_call(const struct token_view *tv, size_t i);
 /* Index of the first token at or after @at, or tv->n. */
 size_t tok_find(const struct token_view *tv, struct pos at);
-
-/*
- * attach.c: give each site its comment, make implicit sites, and read what
- * the comments no site took say of pairing (comment->pairing).
- */
-void attach_comments(struct file_facts *f, const struct token_view *tv);
 
 #endif

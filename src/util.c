@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 static report_routine *die_routine, *warn_routine;
+static bool dying;	/* die() said why already: check_stdout_at_exit() says no more */
 
 void set_die_routine(report_routine *routine)
 {
@@ -26,11 +27,24 @@ void set_warn_routine(report_routine *routine)
 	warn_routine = routine;
 }
 
-static void vreport(const char *prefix, const char *fmt, va_list ap)
+/* "barriermap: PREFIX message[: SUFFIX]" on stderr */
+static void vreport(const char *prefix, const char *suffix, const char *fmt, va_list ap)
 {
 	fprintf(stderr, "barriermap: %s", prefix);
 	vfprintf(stderr, fmt, ap);
+	if (suffix)
+		fprintf(stderr, ": %s", suffix);
 	fputc('\n', stderr);
+}
+
+/* Allocates nothing: a die routine may jump away (the fuzz harnesses). */
+static noreturn void vdie(const char *suffix, const char *fmt, va_list ap)
+{
+	if (die_routine)
+		die_routine(fmt, ap);
+	vreport("", suffix, fmt, ap);
+	dying = true;
+	exit(EXIT_USAGE);
 }
 
 void die(const char *fmt, ...)
@@ -38,11 +52,35 @@ void die(const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	if (die_routine)
-		die_routine(fmt, ap);
-	vreport("", fmt, ap);
-	va_end(ap);
-	exit(EXIT_USAGE);
+	vdie(NULL, fmt, ap);
+}
+
+void die_errno(const char *fmt, ...)
+{
+	const char *err = strerror(errno);
+	va_list ap;
+
+	va_start(ap, fmt);
+	vdie(err, fmt, ap);
+}
+
+void check_stdout_at_exit(void)
+{
+	bool failed = ferror(stdout);
+	int err = 0;
+
+	if (fflush(stdout) == EOF || fclose(stdout) == EOF) {
+		failed = true;
+		err = errno;
+	}
+	if (!failed || dying)
+		return;
+	if (err)
+		fprintf(stderr, "barriermap: cannot write to standard output: %s\n", strerror(err));
+	else
+		fprintf(stderr, "barriermap: cannot write to standard output\n");
+	/* _exit(): exit() must not be called again from an atexit() handler */
+	_exit(EXIT_USAGE);
 }
 
 void warning(const char *fmt, ...)
@@ -53,7 +91,7 @@ void warning(const char *fmt, ...)
 	if (warn_routine)
 		warn_routine(fmt, ap);
 	else
-		vreport("warning: ", fmt, ap);
+		vreport("warning: ", NULL, fmt, ap);
 	va_end(ap);
 }
 
@@ -125,15 +163,36 @@ char *xasprintf(const char *fmt, ...)
 	return sb_detach(&sb);
 }
 
+/* @cap doubled from @first until it holds @want, or @want itself near SIZE_MAX */
+static size_t doubled(size_t cap, size_t first, size_t want)
+{
+	size_t c = cap ? cap : first;
+
+	while (c < want)
+		c = c > SIZE_MAX / 2 ? want : c * 2;
+	return c;
+}
+
+size_t vec_capacity(size_t cap, size_t want, size_t size)
+{
+	size_t c;
+
+	if (size && want > SIZE_MAX / size)
+		die("out of memory: an array of %zu elements of %zu bytes", want, size);
+	c = doubled(cap, 8, want);
+	return size && c > SIZE_MAX / size ? want : c;
+}
+
 static void sb_grow(struct strbuf *sb, size_t extra)
 {
-	size_t want = sb->len + extra + 1;
+	size_t want;
 
+	if (extra > SIZE_MAX - 1 - sb->len)
+		die("out of memory: a string of more than %zu bytes", SIZE_MAX);
+	want = sb->len + extra + 1;
 	if (want <= sb->alloc)
 		return;
-	sb->alloc = sb->alloc ? sb->alloc : 64;
-	while (sb->alloc < want)
-		sb->alloc *= 2;
+	sb->alloc = doubled(sb->alloc, 64, want);
 	sb->buf = xrealloc(sb->buf, sb->alloc);
 }
 
@@ -219,6 +278,18 @@ bool str_ends_with(const char *s, const char *suffix)
 	return n >= m && strcmp(s + n - m, suffix) == 0;
 }
 
+const char *find_word(const char *text, const char *from, const char *word)
+{
+	size_t n = strlen(word);
+
+	if (!text || !n)
+		return NULL;
+	for (const char *p = strstr(from, word); p; p = strstr(p + 1, word))
+		if (!(p > text && is_ident_char(p[-1])) && !is_ident_char(p[n]))
+			return p;
+	return NULL;
+}
+
 static inline unsigned char ascii_lower(unsigned char c)
 {
 	return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 'a' - 'A') : c;
@@ -251,9 +322,9 @@ int str_cmp_ptr(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Length of the valid UTF-8 sequence at @s (at most @n bytes), or 0. */
-static size_t utf8_seq_len(const unsigned char *s, size_t n)
+size_t utf8_sequence_length(const char *str, size_t n)
 {
+	const unsigned char *s = (const unsigned char *)str;
 	size_t len;
 	unsigned cp;
 
@@ -294,13 +365,13 @@ char *utf8_sanitize(const char *s, size_t n)
 
 	sb_add(&sb, "", 0);
 	while (i < n) {
-		size_t len = utf8_seq_len(u + i, n - i);
+		size_t len = utf8_sequence_length(s + i, n - i);
 
 		if (len && u[i]) {
 			sb_add(&sb, s + i, len);
 			i += len;
 		} else {
-			sb_adds(&sb, "\xef\xbf\xbd");
+			sb_adds(&sb, UTF8_REPLACEMENT);
 			i++;
 		}
 	}
@@ -708,33 +779,3 @@ bool parse_uint(const char *s, unsigned long max, unsigned long *out)
 	return true;
 }
 
-int option_int(const char *opt, const char *arg, int min, int max)
-{
-	unsigned long v;
-
-	if (!parse_uint(arg, (unsigned long)max, &v) || v < (unsigned long)min)
-		die("%s takes a number from %d to %d, not '%s'", opt, min, max, arg);
-	return (int)v;
-}
-
-double option_decimal(const char *opt, const char *arg, double min, double max)
-{
-	size_t whole = strspn(arg, "0123456789"), frac = 0;
-	double v = NAN;
-
-	if (arg[whole] == '.')
-		frac = strspn(arg + whole + 1, "0123456789");
-	/* strtod() would also take " 1", "+1", "1e0", "0x1", "nan" and "inf" */
-	if ((whole || frac) && !arg[whole + (arg[whole] == '.') + frac])
-		v = strtod(arg, NULL);
-	if (!(v >= min && v <= max))
-		die("%s takes a number from %g to %g, not '%s'", opt, min, max, arg);
-	return v;
-}
-
-const char *option_text(const char *opt, const char *arg, const char *what)
-{
-	if (!*arg)
-		die("%s needs %s, not an empty value", opt, what);
-	return arg;
-}

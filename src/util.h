@@ -21,6 +21,8 @@ enum {
 };
 
 noreturn void die(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* die() with ": " and strerror(errno) after the message, as git's die_errno(). */
+noreturn void die_errno(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /*
  * What die() and warning() do instead of printing (and die() of exiting),
  * as git's set_die_routine(): the fuzz harnesses jump back to their loop
@@ -30,6 +32,13 @@ typedef void report_routine(const char *fmt, va_list ap);
 void set_die_routine(report_routine *routine);
 void set_warn_routine(report_routine *routine);
 void warning(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/*
+ * For atexit(), registered first in main() so that it runs last: standard
+ * output that could not be written or closed (a full disk) is an error,
+ * "barriermap: cannot write to standard output" and exit 2, whatever the
+ * command returned.
+ */
+void check_stdout_at_exit(void);
 noreturn void bug_at(const char *file, int line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 #define BUG(...) bug_at(__FILE__, __LINE__, __VA_ARGS__)
@@ -42,20 +51,27 @@ char *xstrndup(const char *s, size_t n);
 char *xstrdup_or_null(const char *s);	/* NULL stays NULL */
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
-/* A growable array: VEC(int) v = {0}; vec_push(&v, 3); free(v.v); */
+/*
+ * A growable array: VEC(int) v = {0}; vec_push(&v, 3); free(v.v);
+ * VEC(T) is an anonymous struct, so no two VEC(int) have the same type:
+ * one that crosses a function boundary gets a name, VEC_TYPE(int_vec, int)
+ * declaring struct int_vec with the same fields.
+ */
 #define VEC(T) struct { T *v; size_t n, cap; }
-/* A named growable array of strings, for function parameters. */
-struct strvec {
-	char **v;
-	size_t n, cap;
-};
+#define VEC_TYPE(name, T) struct name { T *v; size_t n, cap; }
+VEC_TYPE(strvec, char *);		/* strings it owns */
+VEC_TYPE(string_list, const char *);	/* strings it borrows */
 
+/*
+ * The capacity to grow an array of @cap elements of @size bytes to, to
+ * hold @want: 8, then doubling.  Dies when @want elements would not fit
+ * in memory (their size overflows size_t).
+ */
+size_t vec_capacity(size_t cap, size_t want, size_t size);
 #define vec_grow(vec, want)						\
 	do {								\
 		if ((want) > (vec)->cap) {				\
-			size_t c_ = (vec)->cap ? (vec)->cap * 2 : 8;	\
-			while (c_ < (want))				\
-				c_ *= 2;				\
+			size_t c_ = vec_capacity((vec)->cap, (want), sizeof(*(vec)->v)); \
 			(vec)->v = xrealloc((vec)->v, c_ * sizeof(*(vec)->v)); \
 			(vec)->cap = c_;				\
 		}							\
@@ -83,6 +99,23 @@ char *sb_detach(struct strbuf *sb);	/* caller frees; buffer is reset */
 void sb_reset(struct strbuf *sb);
 void sb_release(struct strbuf *sb);
 
+/* A character of a C identifier: ASCII letters and digits, '_'. */
+static inline bool is_ident_char(char c)
+{
+	return c == '_' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+	       (c >= 'A' && c <= 'Z');
+}
+/*
+ * The first whole-word occurrence of @word in @text at or after @from: no
+ * identifier character just before or after it ("smp_wmb" is in "the
+ * smp_wmb above", not in "smp_wmb__x").  NULL if none, or if @text is NULL
+ * or @word empty.
+ */
+const char *find_word(const char *text, const char *from, const char *word);
+static inline bool has_word(const char *text, const char *word)
+{
+	return find_word(text, text, word) != NULL;
+}
 bool str_starts_with(const char *s, const char *prefix);
 bool str_ends_with(const char *s, const char *suffix);
 /*
@@ -95,7 +128,14 @@ int str_cmp_ptr(const void *a, const void *b);	/* qsort over char * */
 /* qsort() that accepts an empty (NULL) array, which qsort() itself may not. */
 void xqsort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
 
-/* A copy of @s[0..n) with each invalid UTF-8 sequence replaced by U+FFFD. */
+/* U+FFFD, what stands for a byte that is not UTF-8 */
+#define UTF8_REPLACEMENT "\xef\xbf\xbd"
+/*
+ * Length of the valid UTF-8 sequence at @s (at most @n bytes, n >= 1), or
+ * 0: overlong forms, surrogates and code points past U+10FFFF are invalid.
+ */
+size_t utf8_sequence_length(const char *s, size_t n);
+/* A copy of @s[0..n) with each invalid UTF-8 sequence (and NUL) replaced by U+FFFD. */
 char *utf8_sanitize(const char *s, size_t n);
 
 /* Levenshtein distance, capped: returns cap + 1 once it exceeds cap. */
@@ -160,17 +200,7 @@ char *read_file_bounded(const char *path, size_t max, unsigned flags, size_t *le
 char *read_fd(int fd, size_t max, size_t *len);
 const char *read_error(int err);
 
-/*
- * Option values, strictly: each dies with "OPTION takes ..., not 'VALUE'".
- * option_int(): decimal digits only (no sign, space or hex), min..max
- * (min >= 0).
- * option_decimal(): "0.5", "1", ".25" (no sign, exponent, hex, nan, inf).
- * option_text(): any non-empty value, returned as is.
- */
-int option_int(const char *opt, const char *arg, int min, int max);
 /* @s as a number from 0 to @max, decimal digits only: false otherwise. */
 bool parse_uint(const char *s, unsigned long max, unsigned long *out);
-double option_decimal(const char *opt, const char *arg, double min, double max);
-const char *option_text(const char *opt, const char *arg, const char *what);
 
 #endif

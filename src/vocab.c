@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The barriers proper.  Keep sorted by name within each strength; see DESIGN.md. */
+/* The barriers proper.  Keep sorted by name within each strength; rst/design.rst lists them. */
 static const struct barrier_def barriers[] = {
 	{ "mb", KIND_FULL },
 	{ "smp_mb", KIND_FULL },
@@ -239,7 +239,7 @@ const char *kind_name(enum kind kind)
 	case KIND_RELEASE: return "release";
 	case KIND_COMPILER: return "compiler";
 	case KIND_IMPLIED: return "implied";
-	case KIND_UNKNOWN: return "call";
+	case KIND_CALL: return "call";
 	}
 	BUG("unknown kind %d", (int)kind);
 }
@@ -256,7 +256,7 @@ static bool orders_writes(enum kind k)
 
 static bool is_full(enum kind k)
 {
-	return k == KIND_FULL || k == KIND_IMPLIED || k == KIND_UNKNOWN;
+	return k == KIND_FULL || k == KIND_IMPLIED || k == KIND_CALL;
 }
 
 bool kinds_can_pair(enum kind a, enum kind b)

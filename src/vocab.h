@@ -18,7 +18,7 @@ enum kind {
 	KIND_RELEASE,
 	KIND_COMPILER,
 	KIND_IMPLIED,	/* full ordering implied by an atomic RMW */
-	KIND_UNKNOWN,	/* a call whose callee supplies the barrier */
+	KIND_CALL,	/* a call whose callee supplies the barrier, of a kind it does not say */
 };
 
 struct barrier_def {

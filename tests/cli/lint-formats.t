@@ -62,11 +62,11 @@
 # check-output-end
 #
 # check-name: --status and --fail-on refuse an unknown or empty rule
-# check-command: for a in --status=dangle --fail-on= --fail-on=errors,; do $BM lint --kernel tests/map/tree $a 2>&1 | cut -c1-60; done
+# check-command: for a in --status=dangle --fail-on= --fail-on=errors,; do $BM lint --kernel tests/map/tree $a 2>&1 | sed -n 1p | cut -c1-60; done
 # check-exit-value: 0
 # check-output-start
 # barriermap: --status: unknown rule 'dangle' (rules: dangling
-# barriermap: --fail-on needs a list of rules, not an empty va
+# barriermap: lint: --fail-on needs a value, not an empty one
 # barriermap: --fail-on: an empty rule in 'errors,'
 # check-output-end
 #

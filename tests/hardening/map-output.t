@@ -11,7 +11,7 @@
 # check-output-start
 # exit 2
 # check-output-end
-# check-error-contains: barriermap: -o needs a folder, not an empty value
+# check-error-contains: barriermap: map: -o needs a value, not an empty one
 #
 # check-name: map -o onto a regular file says it is not a folder, and leaves it
 # check-command: echo mine > $TMP/f && timeout 60 $BM map --kernel $ROOT/tests/map/tree -o $TMP/f; echo "exit $?"; cat $TMP/f
