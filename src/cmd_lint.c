@@ -57,10 +57,10 @@ static bool fails(const struct finding_list *l, const struct rule_set *fail_on)
  * The sites and claims the JSON's "sites" and "claims" lists hold: those
  * with a finding, after the baseline.  Sorted pointers, searched once each.
  */
-static struct {
+struct reported {
 	const void **v;
 	size_t n, cap;
-} reported_subjects;
+};
 
 static int ptr_cmp(const void *a, const void *b)
 {
@@ -69,45 +69,36 @@ static int ptr_cmp(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-static bool is_reported(const void *subject)
+static bool is_reported(const void *subject, const struct reported *r)
 {
-	return reported_subjects.n &&
-	       bsearch(&subject, reported_subjects.v, reported_subjects.n,
-		       sizeof(*reported_subjects.v), ptr_cmp);
+	return r->n && bsearch(&subject, r->v, r->n, sizeof(*r->v), ptr_cmp);
 }
 
-static bool site_reported(const struct site *s)
+static bool site_reported(const struct site *s, const void *r)
 {
-	return is_reported(s);
+	return is_reported(s, r);
 }
 
-static bool claim_reported(const struct claim *c)
+static bool claim_reported(const struct claim *c, const void *r)
 {
-	return is_reported(c);
-}
-
-static void index_reported(const struct finding_list *l)
-{
-	for (size_t i = 0; i < l->v.n; i++) {
-		const void *subject = l->v.v[i].site ? (const void *)l->v.v[i].site :
-						       (const void *)l->v.v[i].claim;
-
-		vec_push(&reported_subjects, subject);
-	}
-	xqsort(reported_subjects.v, reported_subjects.n, sizeof(*reported_subjects.v), ptr_cmp);
+	return is_reported(c, r);
 }
 
 static void print_json(const struct program *p, const struct finding_list *l)
 {
+	struct reported r = { 0 };
+	struct json_filter filter = { site_reported, claim_reported, &r };
 	json_t *doc;
 
-	index_reported(l);
-	doc = program_to_json(p, site_reported);
-	json_object_set_new(doc, "claims", claims_to_json(p, claim_reported));
+	for (size_t i = 0; i < l->v.n; i++)
+		vec_push(&r, l->v.v[i].site ? (const void *)l->v.v[i].site :
+					      (const void *)l->v.v[i].claim);
+	xqsort(r.v, r.n, sizeof(*r.v), ptr_cmp);
+	doc = program_to_json(p, &filter);
 	json_object_set_new(doc, "findings", findings_to_json(l));
 	json_print(doc, stdout);
 	json_decref(doc);
-	free(reported_subjects.v);
+	free(r.v);
 }
 
 static void print_sarif(const struct program *p, const struct finding_list *l)

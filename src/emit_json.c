@@ -272,7 +272,7 @@ json_t *claim_to_json(const struct claim *c)
 	return o;
 }
 
-json_t *claims_to_json(const struct program *p, bool (*want)(const struct claim *))
+static json_t *claims_to_json(const struct program *p, const struct json_filter *filter)
 {
 	json_t *a = json_array();
 
@@ -280,7 +280,7 @@ json_t *claims_to_json(const struct program *p, bool (*want)(const struct claim 
 		const struct file_facts *f = p->files.v[i];
 
 		for (size_t j = 0; f->in_scope && j < f->claims.n; j++)
-			if (!want || want(&f->claims.v[j]))
+			if (!filter || filter->claim(&f->claims.v[j], filter->arg))
 				json_array_append_new(a, claim_to_json(&f->claims.v[j]));
 	}
 	return a;
@@ -305,7 +305,7 @@ static json_t *skipped_to_json(const struct program *p)
 	return a;
 }
 
-json_t *program_to_json(const struct program *p, bool (*want)(const struct site *))
+json_t *program_to_json(const struct program *p, const struct json_filter *filter)
 {
 	json_t *doc = json_object(), *sites = json_array();
 
@@ -317,11 +317,11 @@ json_t *program_to_json(const struct program *p, bool (*want)(const struct site 
 		if (!f->in_scope)
 			continue;
 		for (size_t j = 0; j < f->sites.n; j++)
-			if (!want || want(&f->sites.v[j]))
+			if (!filter || filter->site(&f->sites.v[j], filter->arg))
 				json_array_append_new(sites, site_to_json(&f->sites.v[j]));
 	}
 	json_object_set_new(doc, "sites", sites);
-	json_object_set_new(doc, "claims", claims_to_json(p, NULL));
+	json_object_set_new(doc, "claims", claims_to_json(p, filter));
 	json_object_set_new(doc, "skipped", skipped_to_json(p));
 	return doc;
 }

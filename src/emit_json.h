@@ -13,15 +13,20 @@
 /* A string that is always valid UTF-8 (NULL -> JSON null). */
 json_t *json_text(const char *s);
 json_t *site_to_json(const struct site *s);
+/* Which sites and claims a document holds (lint: those with a finding). */
+struct json_filter {
+	bool (*site)(const struct site *s, const void *arg);
+	bool (*claim)(const struct claim *c, const void *arg);
+	const void *arg;
+};
 /*
- * {"version": 1, "kernel": ..., "sites": [...], "claims": [...]} for the
- * sites passing @want, and every claim.
+ * {"version": 1, "kernel": ..., "sites": [...], "claims": [...],
+ * "skipped": [...]} for the sites and claims of the files in scope that
+ * pass @filter (NULL: all of them), in file order.
  */
-json_t *program_to_json(const struct program *p, bool (*want)(const struct site *));
+json_t *program_to_json(const struct program *p, const struct json_filter *filter);
 /* One reliance claim with its verdict (claims.c). */
 json_t *claim_to_json(const struct claim *c);
-/* The claims of the files in scope that pass @want (NULL: all), in file order. */
-json_t *claims_to_json(const struct program *p, bool (*want)(const struct claim *));
 /* One entry of the primitives table, with its citations. */
 struct primitive;
 json_t *primitive_to_json(const struct primitive *pr);
