@@ -243,16 +243,8 @@ static void write_beneath(int dirfd, const char *rel, const char *data, size_t l
 	close(dir);
 	if (fd < 0)
 		die_errno("cannot create '%s' in the temporary folder", rel);
-	while (len) {
-		ssize_t w = write(fd, data, len);
-
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w < 0)
-			die_errno("cannot write '%s' in the temporary folder", rel);
-		data += w;
-		len -= (size_t)w;
-	}
+	if (write_all(fd, data, len) < 0)
+		die_errno("cannot write '%s' in the temporary folder", rel);
 	if (close(fd))
 		die_errno("cannot write '%s' in the temporary folder", rel);
 }
@@ -442,15 +434,8 @@ static int git_apply(struct applier *a, const struct patch *patch, bool reverse,
 	fd = open(a->patch_file, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
 	if (fd < 0)
 		die_errno("cannot create '%s'", a->patch_file);
-	for (size_t done = 0; done < patch->len;) {
-		ssize_t w = write(fd, patch->text + done, patch->len - done);
-
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w < 0)
-			die_errno("cannot write '%s'", a->patch_file);
-		done += (size_t)w;
-	}
+	if (write_all(fd, patch->text, patch->len) < 0)
+		die_errno("cannot write '%s'", a->patch_file);
 	close(fd);
 	cmd.in_fd = open(a->patch_file, O_RDONLY | O_CLOEXEC);
 	if (cmd.in_fd < 0)

@@ -590,19 +590,11 @@ static int write_entry(const char *path, const char *data, size_t len)
 	static atomic_uint serial;
 	char *tmp = xasprintf("%s.tmp%ld.%u", path, (long)getpid(), atomic_fetch_add(&serial, 1));
 	int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600), saved;
-	size_t done = 0;
 
 	if (fd < 0)
 		goto fail;
-	while (done < len) {
-		ssize_t w = write(fd, data + done, len - done);
-
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w < 0)
-			goto fail_unlink;
-		done += (size_t)w;
-	}
+	if (write_all(fd, data, len) < 0)
+		goto fail_unlink;
 	if (close(fd) < 0) {
 		fd = -1;
 		goto fail_unlink;

@@ -238,7 +238,7 @@ int cmd_check_patch(int argc, char **argv)
 
 		argc = options_parse_config(&o, argc, argv, "check-patch", opts, check_patch_usage);
 		if (!doc && !argc && !ranges.n)
-			usage_error("check-patch", opts, check_patch_usage, "no patch given");
+			usage_error("check-patch", check_patch_usage, "no patch given");
 	}
 	options_finish(&o);
 	if (doc) {

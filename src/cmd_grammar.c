@@ -105,7 +105,7 @@ int cmd_grammar(int argc, char **argv)
 
 		argc = parse_options(argc, argv, "grammar", opts, grammar_usage);
 		if (argc > 1 || (expr && argc))
-			usage_error("grammar", opts, grammar_usage, "one comment at a time: "
+			usage_error("grammar", grammar_usage, "one comment at a time: "
 				    "a FILE, -e TEXT or standard input");
 	}
 	if (expr) {

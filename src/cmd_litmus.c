@@ -574,9 +574,9 @@ int cmd_litmus(int argc, char **argv)
 
 		argc = options_parse_config(&o, argc, argv, "litmus", opts, litmus_usage);
 		if (a.table && argc)
-			usage_error("litmus", opts, litmus_usage, "--table takes no barrier");
+			usage_error("litmus", litmus_usage, "--table takes no barrier");
 		if (!a.table && !argc)
-			usage_error("litmus", opts, litmus_usage, "name a FUNCTION or FILE:LINE");
+			usage_error("litmus", litmus_usage, "name a FUNCTION or FILE:LINE");
 	}
 	options_finish(&o);
 	if (a.table) {

@@ -68,18 +68,9 @@ static char *read_output(const char *path, size_t *len)
 /* Returns if @path is missing or a page barriermap wrote; dies otherwise. */
 static void check_ours(const char *path)
 {
-	char *text = read_output(path, NULL);
+	char *text = read_replaceable(path);
 
-	if (!text) {
-		if (errno == ENOENT)
-			return;
-		if (errno == EINVAL || errno == ELOOP || errno == EISDIR)
-			die("%s is %s, not a regular file; not replacing it", path,
-			    errno == ELOOP ? "a symbolic link" :
-			    errno == EISDIR ? "a folder" : "a FIFO, socket or device");
-		die("cannot read %s: %s", path, read_error(errno));
-	}
-	if (!has_marker(text))
+	if (text && !has_marker(text))
 		die("%s was not written by barriermap; not overwriting it "
 		    "(move it away, or choose another folder)", path);
 	free(text);
@@ -111,35 +102,10 @@ static void check_pages(const char *dir, const struct rst_pages *pages)
 	}
 }
 
-/* Pages of an earlier run that this run does not write (an arch is gone). */
-static void remove_stale(const char *dir, const struct rst_pages *pages)
+/* A page of an earlier run that this run does not write (an arch is gone)? */
+static bool stale_page(const char *name, const void *pages)
 {
-	DIR *d = opendir(dir);
-	VEC(char *) stale = { 0 };
-	struct dirent *de;
-
-	if (!d)
-		die_errno("cannot read %s", dir);
-	while ((de = readdir(d))) {
-		char *path, *text;
-
-		if (!str_ends_with(de->d_name, ".rst") || in_pages(pages, de->d_name))
-			continue;
-		path = xasprintf("%s/%s", dir, de->d_name);
-		text = read_output(path, NULL);
-		if (text && has_marker(text))
-			vec_push(&stale, path);
-		else
-			free(path);
-		free(text);
-	}
-	closedir(d);
-	for (size_t i = 0; i < stale.n; i++) {
-		if (unlink(stale.v[i]) < 0)
-			die_errno("cannot remove %s", stale.v[i]);
-		free(stale.v[i]);
-	}
-	free(stale.v);
+	return str_ends_with(name, ".rst") && !in_pages(pages, name);
 }
 
 /*
@@ -211,7 +177,7 @@ static void write_pages(const char *dir, const struct rst_pages *pages, bool pro
 			die_errno("cannot write %s", path);
 		free(path);
 	}
-	remove_stale(dir, pages);
+	remove_stale_outputs(dir, stale_page, pages, has_marker);
 }
 
 /* "6.12.117" from the tree's top Makefile, or NULL. */
@@ -374,9 +340,9 @@ int cmd_map(int argc, char **argv)
 
 		argc = options_parse_config(&opts, argc, argv, "map", table, map_usage);
 		if (argc)
-			usage_error("map", table, map_usage, "unexpected argument '%s'", argv[0]);
+			usage_error("map", map_usage, "unexpected argument '%s'", argv[0]);
 		if (!a.out == !a.kernel_docs)
-			usage_error("map", table, map_usage,
+			usage_error("map", map_usage,
 				    "give exactly one of -o DIR and --kernel-docs");
 	}
 	options_finish(&opts);

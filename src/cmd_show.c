@@ -7,6 +7,7 @@
 #include "claims.h"
 #include "commands.h"
 #include "emit_json.h"
+#include "emit_lint.h"
 #include "infer.h"
 #include "lkmm.h"
 #include "pipeline.h"
@@ -184,7 +185,7 @@ static void show_site(const struct program *p, const struct site *s)
 {
 	const char *fn = site_function_name(s);
 
-	printf("%s:%u:%u-%u: %s()%s%s%s\n", s->file->path, s->at.line, s->at.col - 1, s->end_col,
+	printf(COCCI_LOC_FMT ": %s()%s%s%s\n", COCCI_LOC_ARGS(s->file->path, s->at, s->end_col),
 	       s->barrier, fn ? " in " : "", fn ? fn : "", fn ? "()" : "");
 	printf("  kind:     %s%s\n", kind_name(s->kind),
 	       s->implicit ? " (a call: the comment sits on it, not on a barrier)" : "");
@@ -222,7 +223,7 @@ static void show_claim(const struct claim *c)
 	const struct function *fn = c->function >= 0 ? &c->file->functions.v[c->function] : NULL;
 	char *what = claim_describe(c);
 
-	printf("%s:%u:%u-%u: claim%s%s%s\n", c->file->path, c->at.line, c->at.col - 1, c->end_col,
+	printf(COCCI_LOC_FMT ": claim%s%s%s\n", COCCI_LOC_ARGS(c->file->path, c->at, c->end_col),
 	       fn ? " in " : "", fn ? fn->name : "", fn ? "()" : "");
 	printf("  says:     %s\n", c->sentence);
 	printf("  relies on: %s%s\n", what, c->misspelled ? " (misspelled)" : "");
@@ -345,7 +346,7 @@ int cmd_show(int argc, char **argv)
 
 		argc = options_parse_config(&o, argc, argv, "show", opts, show_usage);
 		if (!primitives && !argc)
-			usage_error("show", opts, show_usage, "name a FUNCTION or FILE:LINE");
+			usage_error("show", show_usage, "name a FUNCTION or FILE:LINE");
 	}
 	options_finish(&o);
 	if (primitives) {

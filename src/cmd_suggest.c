@@ -878,10 +878,10 @@ int cmd_suggest(int argc, char **argv)
 
 		argc = options_parse_config(&o, argc, argv, "suggest", table, suggest_usage);
 		if (so.fix + so.redundant + so.recall + so.areas > 1)
-			usage_error("suggest", table, suggest_usage,
+			usage_error("suggest", suggest_usage,
 				    "--fix, --redundant, --recall and --areas go one at a time");
 		if (so.output && (so.redundant || so.recall || so.areas))
-			usage_error("suggest", table, suggest_usage, "-o DIR is for patches; "
+			usage_error("suggest", suggest_usage, "-o DIR is for patches; "
 				    "--redundant, --recall and --areas write to stdout");
 	}
 	options_finish(&o);

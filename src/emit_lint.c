@@ -23,21 +23,11 @@ void findings_print_text(const struct finding_list *l, FILE *out)
 		const struct rule_info *r = rule_info(f->rule);
 		char *title = finding_title(f);
 
-		fprintf(out, "%s:%u:%u-%u: %s: %s: %s: %s\n", f->file->path, f->at.line,
-			f->at.col - 1, f->end_col, severity_name(r->severity), r->name, title,
-			f->message);
+		fprintf(out, COCCI_LOC_FMT ": %s: %s: %s: %s\n",
+			COCCI_LOC_ARGS(f->file->path, f->at, f->end_col),
+			severity_name(r->severity), r->name, title, f->message);
 		free(title);
 	}
-}
-
-static const char *gcc_severity(enum severity s)
-{
-	switch (s) {
-	case SEVERITY_ERROR: return "error";
-	case SEVERITY_WARNING: return "warning";
-	case SEVERITY_INFO: return "note";
-	}
-	BUG("unknown severity %d", (int)s);
 }
 
 void findings_print_gcc(const struct finding_list *l, FILE *out)
@@ -48,7 +38,7 @@ void findings_print_gcc(const struct finding_list *l, FILE *out)
 		char *title = finding_title(f);
 
 		fprintf(out, "%s:%u:%u: %s: %s: %s [%s]\n", f->file->path, f->at.line, f->at.col,
-			gcc_severity(r->severity), title, f->message, r->name);
+			severity_level(r->severity), title, f->message, r->name);
 		free(title);
 	}
 }
@@ -84,7 +74,7 @@ json_t *findings_to_json(const struct finding_list *l)
 		json_t *o = json_object(), *rel = json_array();
 
 		json_object_set_new(o, "rule", json_string(r->name));
-		json_object_set_new(o, "severity", json_string(gcc_severity(r->severity)));
+		json_object_set_new(o, "severity", json_string(severity_level(r->severity)));
 		json_object_set_new(o, "file", json_text(f->file->path));
 		json_object_set_new(o, "line", json_integer(f->at.line));
 		json_object_set_new(o, "col", json_integer(f->at.col));

@@ -8,6 +8,15 @@
 
 #include "findings.h"
 
+/*
+ * A location as make coccicheck prints it, "path:line:col-col": the start
+ * column 0-based, the end exclusive (facts hold 1-based, inclusive ones).
+ * The one place the convention is written: lint's text, show.
+ *	printf(COCCI_LOC_FMT ": ...", COCCI_LOC_ARGS(path, s->at, s->end_col));
+ */
+#define COCCI_LOC_FMT "%s:%u:%u-%u"
+#define COCCI_LOC_ARGS(path, at, end_col) (path), (at).line, (at).col - 1, (end_col)
+
 /* "path:line:col-col: WARNING: rule: f() in g(): message", make coccicheck's columns. */
 void findings_print_text(const struct finding_list *l, FILE *out);
 /* "path:line:col: warning: f() in g(): message [rule]", gcc's columns. */

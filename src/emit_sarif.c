@@ -17,16 +17,6 @@
 
 #define SARIF_SCHEMA "https://json.schemastore.org/sarif-2.1.0.json"
 
-static const char *sarif_level(enum severity s)
-{
-	switch (s) {
-	case SEVERITY_ERROR: return "error";
-	case SEVERITY_WARNING: return "warning";
-	case SEVERITY_INFO: return "note";
-	}
-	BUG("unknown severity %d", (int)s);
-}
-
 /* A path as a URI reference: RFC 3986's unreserved characters and '/' stay. */
 static char *uri_path(const char *path)
 {
@@ -78,7 +68,7 @@ static json_t *rules_to_sarif(void)
 		json_object_set_new(o, "id", json_string(ri->name));
 		json_object_set_new(o, "shortDescription", text_message(ri->summary));
 		json_object_set_new(o, "fullDescription", text_message(ri->summary));
-		json_object_set_new(conf, "level", json_string(sarif_level(ri->severity)));
+		json_object_set_new(conf, "level", json_string(severity_level(ri->severity)));
 		json_object_set_new(o, "defaultConfiguration", conf);
 		json_array_append_new(rules, o);
 	}
@@ -96,7 +86,7 @@ static json_t *result_to_sarif(const struct finding *f)
 
 	json_object_set_new(res, "ruleId", json_string(ri->name));
 	json_object_set_new(res, "ruleIndex", json_integer(f->rule));
-	json_object_set_new(res, "level", json_string(sarif_level(ri->severity)));
+	json_object_set_new(res, "level", json_string(severity_level(ri->severity)));
 	json_object_set_new(res, "message", text_message(text));
 	loc = json_object();
 	json_object_set_new(loc, "physicalLocation", physical_location(f->file->path, f->at,

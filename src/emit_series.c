@@ -611,53 +611,18 @@ static bool in_series(const struct series *s, const char *name)
 /* Returns when @path is missing or ours; dies otherwise. */
 static void check_ours(const char *path)
 {
-	char *text = read_file_bounded(path, READ_FILE_MAX, READ_NOFOLLOW, NULL);
+	char *text = read_replaceable(path);
 
-	if (!text) {
-		if (errno == ENOENT)
-			return;
-		if (errno == EINVAL || errno == ELOOP || errno == EISDIR)
-			die("%s is %s, not a regular file; not replacing it", path,
-			    errno == ELOOP ? "a symbolic link" :
-			    errno == EISDIR ? "a folder" : "a FIFO, socket or device");
-		die("cannot read %s: %s", path, read_error(errno));
-	}
-	if (!is_ours(text))
+	if (text && !is_ours(text))
 		die("%s was not written by barriermap suggest; not overwriting it "
 		    "(move it away, or choose another folder)", path);
 	free(text);
 }
 
-/* The patches of an earlier run that this one does not write. */
-static void remove_stale(const struct series *s, const char *dir)
+/* A patch of an earlier run that this one does not write? */
+static bool stale_patch(const char *name, const void *series)
 {
-	DIR *d = opendir(dir);
-	VEC(char *) stale = { 0 };
-	struct dirent *de;
-
-	if (!d)
-		die_errno("cannot read %s", dir);
-	while ((de = readdir(d))) {
-		char *path, *text;
-
-		if (!patch_file_name(de->d_name) || in_series(s, de->d_name))
-			continue;
-		path = xasprintf("%s/%s", dir, de->d_name);
-		text = read_file_bounded(path, READ_FILE_MAX, READ_NOFOLLOW, NULL);
-		if (text && is_ours(text))
-			vec_push(&stale, path);
-		else
-			free(path);
-		free(text);
-	}
-	closedir(d);
-	xqsort(stale.v, stale.n, sizeof(*stale.v), str_cmp_ptr);
-	for (size_t i = 0; i < stale.n; i++) {
-		if (unlink(stale.v[i]) < 0)
-			die_errno("cannot remove %s", stale.v[i]);
-		free(stale.v[i]);
-	}
-	free(stale.v);
+	return patch_file_name(name) && !in_series(series, name);
 }
 
 void series_write_dir(const struct series *s, const char *dir)
@@ -683,5 +648,5 @@ void series_write_dir(const struct series *s, const char *dir)
 		printf("%s\n", path);
 		free(path);
 	}
-	remove_stale(s, dir);
+	remove_stale_outputs(dir, stale_patch, s, is_ours);
 }

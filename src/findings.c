@@ -75,6 +75,16 @@ const char *severity_name(enum severity s)
 	BUG("unknown severity %d", (int)s);
 }
 
+const char *severity_level(enum severity s)
+{
+	switch (s) {
+	case SEVERITY_ERROR: return "error";
+	case SEVERITY_WARNING: return "warning";
+	case SEVERITY_INFO: return "note";
+	}
+	BUG("unknown severity %d", (int)s);
+}
+
 void rule_set_default(struct rule_set *set)
 {
 	for (int r = 0; r < RULE__COUNT; r++)

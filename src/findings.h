@@ -53,6 +53,8 @@ const struct rule_info *rule_info(enum rule r);
 /* The rule named @name, or -1. */
 int rule_by_name(const char *name);
 const char *severity_name(enum severity s);	/* "ERROR", "WARNING", "INFO" */
+/* "error", "warning", "note": gcc's words, which SARIF's levels and the JSON share */
+const char *severity_level(enum severity s);
 
 /* A set of rules, from a comma-separated list ("all", "errors" allowed). */
 struct rule_set {

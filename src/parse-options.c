@@ -107,12 +107,11 @@ static void print_option_help(FILE *out, const struct option *o)
 	sb_release(&sb);
 }
 
-void print_usage(const char *cmd, const struct option *opts,
-		 const char *const *usage, bool to_stderr)
+/* Usage and options, for --help. */
+static void print_usage(const struct option *opts, const char *const *usage)
 {
-	FILE *out = to_stderr ? stderr : stdout;
+	FILE *out = stdout;
 
-	(void)cmd;
 	print_synopsis(out, usage, true);
 	for (const struct option *o = opts; o->type != OPTION_END; o++) {
 		if (o->flags & OPT_HIDDEN)
@@ -143,11 +142,10 @@ static void rst_text(const char *s)
  * its description, its options as a definition list.  The heading and the
  * one-line summary are the caller's (barriermap help --rst).
  */
-void print_usage_rst(const char *cmd, const struct option *opts, const char *const *usage)
+static void print_usage_rst(const struct option *opts, const char *const *usage)
 {
 	size_t i;
 
-	(void)cmd;
 	printf("::\n\n");
 	for (i = 0; usage[i] && *usage[i]; i++)
 		printf("    %s\n", usage[i]);
@@ -203,12 +201,10 @@ void parse_options_source(const char *source)
 	options_source = source;
 }
 
-void usage_error(const char *cmd, const struct option *opts,
-		 const char *const *usage, const char *fmt, ...)
+void usage_error(const char *cmd, const char *const *usage, const char *fmt, ...)
 {
 	va_list ap;
 
-	(void)opts;
 	fprintf(stderr, "barriermap: %s: ", cmd);
 	if (options_source)
 		fprintf(stderr, "%s: ", options_source);
@@ -229,7 +225,7 @@ struct parse_state {
 	const char *const *usage;
 };
 
-#define bad_usage(st, ...) usage_error((st)->cmd, (st)->opts, (st)->usage, __VA_ARGS__)
+#define bad_usage(st, ...) usage_error((st)->cmd, (st)->usage, __VA_ARGS__)
 
 /* "--jobs" or "-j", as the user wrote it, for messages. */
 static void option_name(const struct option *o, bool as_short, char *buf, size_t n)
@@ -439,11 +435,11 @@ int parse_options(int argc, char **argv, const char *cmd,
 			break;
 		}
 		if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-			print_usage(cmd, opts, usage, false);
+			print_usage(opts, usage);
 			exit(EXIT_CLEAN);
 		}
 		if (!strcmp(a, "--help-rst")) {
-			print_usage_rst(cmd, opts, usage);
+			print_usage_rst(opts, usage);
 			exit(EXIT_CLEAN);
 		}
 		if (!strcmp(a, "--list-options")) {

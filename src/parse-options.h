@@ -113,19 +113,13 @@ void string_list_clear(struct string_list *l);
 int parse_options(int argc, char **argv, const char *cmd,
 		  const struct option *opts, const char *const *usage);
 
-/* Print usage and options to stdout (--help) or stderr (usage error). */
-void print_usage(const char *cmd, const struct option *opts,
-		 const char *const *usage, bool to_stderr);
-/* The same as reStructuredText, for the man page (the hidden --help-rst). */
-void print_usage_rst(const char *cmd, const struct option *opts, const char *const *usage);
 /*
  * Where the options come from, for usage errors ("barriermap: CMD: SOURCE:
  * message"): a configuration file's name, or NULL for the command line.
  */
 void parse_options_source(const char *source);
 /* Die with "barriermap: CMD: message" and the usage, exit 2. */
-_Noreturn void usage_error(const char *cmd, const struct option *opts,
-			   const char *const *usage, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
+_Noreturn void usage_error(const char *cmd, const char *const *usage, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 
 #endif

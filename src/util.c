@@ -2,6 +2,7 @@
 #include "util.h"
 
 #include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
@@ -517,24 +518,30 @@ static void forget_temp(int slot)
 	temps[slot].path = NULL;
 }
 
+int write_all(int fd, const char *data, size_t len)
+{
+	while (len) {
+		ssize_t w = write(fd, data, len);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w < 0)
+			return -1;
+		data += w;
+		len -= (size_t)w;
+	}
+	return 0;
+}
+
 int write_file_atomic(const char *path, const char *data, size_t len)
 {
 	char *tmp = xasprintf("%s.tmpXXXXXX", path);
 	int slot, fd = create_temp(tmp, &slot), saved;
-	size_t done = 0;
 
 	if (fd < 0)
 		goto fail;
-	while (done < len) {
-		ssize_t w = write(fd, data + done, len - done);
-
-		if (w < 0) {
-			if (errno == EINTR)
-				continue;
-			goto fail_close;
-		}
-		done += (size_t)w;
-	}
+	if (write_all(fd, data, len) < 0)
+		goto fail_close;
 	if (fchmod(fd, 0644) < 0 || close(fd) < 0) {
 		fd = -1;
 		goto fail_close;
@@ -735,6 +742,53 @@ char *read_file_bounded(const char *path, size_t max, unsigned flags, size_t *le
 	close(fd);
 	errno = err;
 	return text;
+}
+
+char *read_replaceable(const char *path)
+{
+	char *text = read_file_bounded(path, READ_FILE_MAX, READ_NOFOLLOW, NULL);
+
+	if (text || errno == ENOENT)
+		return text;
+	if (errno == EINVAL || errno == ELOOP || errno == EISDIR)
+		die("%s is %s, not a regular file; not replacing it", path,
+		    errno == ELOOP ? "a symbolic link" :
+		    errno == EISDIR ? "a folder" : "a FIFO, socket or device");
+	die("cannot read %s: %s", path, read_error(errno));
+}
+
+void remove_stale_outputs(const char *dir,
+			  bool (*stale_name)(const char *name, const void *arg), const void *arg,
+			  bool (*ours)(const char *text))
+{
+	DIR *d = opendir(dir);
+	struct strvec stale = { 0 };
+	struct dirent *de;
+
+	if (!d)
+		die_errno("cannot read %s", dir);
+	while ((de = readdir(d))) {
+		char *path, *text;
+
+		if (!stale_name(de->d_name, arg))
+			continue;
+		path = xasprintf("%s/%s", dir, de->d_name);
+		text = read_file_bounded(path, READ_FILE_MAX, READ_NOFOLLOW, NULL);
+		if (text && ours(text))
+			vec_push(&stale, path);
+		else
+			free(path);
+		free(text);
+	}
+	closedir(d);
+	/* readdir()'s order is the file system's: remove in one order */
+	xqsort(stale.v, stale.n, sizeof(*stale.v), str_cmp_ptr);
+	for (size_t i = 0; i < stale.n; i++) {
+		if (unlink(stale.v[i]) < 0)
+			die_errno("cannot remove %s", stale.v[i]);
+		free(stale.v[i]);
+	}
+	free(stale.v);
 }
 
 char *read_file(const char *path, size_t *len)

@@ -152,6 +152,8 @@ int edit_distance_n(const char *a, size_t n, const char *b, size_t m, int cap);
  * leave one, which atomic_temp_target() lets the next run recognise.  Not
  * thread-safe: call it from the main thread.
  */
+/* Write all @len bytes of @data to @fd, again after EINTR: 0, or -1 with errno. */
+int write_all(int fd, const char *data, size_t len);
 int write_file_atomic(const char *path, const char *data, size_t len);
 /*
  * If @name has the shape of write_file_atomic()'s temp files
@@ -196,6 +198,21 @@ enum {
 };
 char *read_file(const char *path, size_t *len);
 char *read_file_bounded(const char *path, size_t max, unsigned flags, size_t *len);
+/*
+ * A file barriermap is about to replace with one it generates: its text,
+ * for the caller to look for its own marker, or NULL when there is none
+ * yet.  Dies when @path is a link, a folder, a FIFO or unreadable, so that
+ * nothing but a regular file is ever replaced.
+ */
+char *read_replaceable(const char *path);
+/*
+ * Remove the files of @dir that an earlier run generated and this one no
+ * longer writes: those whose name @stale_name() takes (given @arg) and
+ * whose text @ours() recognises.  Anything else is left alone.
+ */
+void remove_stale_outputs(const char *dir,
+			  bool (*stale_name)(const char *name, const void *arg), const void *arg,
+			  bool (*ours)(const char *text));
 /* Read @fd (stdin, a pipe) to its end, as read_file_bounded() reads a stream. */
 char *read_fd(int fd, size_t max, size_t *len);
 const char *read_error(int err);
