@@ -18,16 +18,36 @@
 #   npm                Microsoft's SARIF validator from the npm registry
 #                      (tools/sarif-validate.sh, tests/cli/install.t)
 #   man-db             man -l, for the manual page's test
+#
+# npm counts as present when an npm command is on the PATH: a machine whose
+# Node.js comes from NodeSource has one without Debian's npm package, and
+# Debian's npm conflicts with that nodejs, so asking apt for it would fail
+# the whole install.
+#
+#   tools/install-deps.sh            install what is missing
+#   tools/install-deps.sh --missing  print what is missing, install nothing
 set -eu
 
 PACKAGES="gcc clang libclang-rt-14-dev make git python3 perl xz-utils libclang-dev llvm libjansson-dev libssl-dev
 coccinelle python3-sphinx python3-yaml graphviz strace linux-source-6.12 git-email npm man-db ${EXTRA_PACKAGES:-}"
 
+# A package is present when dpkg has it, or, for one that only brings a
+# command others may also provide, when the command is there.
+present() {
+	case $1 in
+	npm) command -v npm >/dev/null 2>&1 && return 0 ;;
+	esac
+	dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'
+}
+
 missing=
 for p in $PACKAGES; do
-	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' ||
-		missing="$missing $p"
+	present "$p" || missing="$missing $p"
 done
+if [ "${1:-}" = --missing ]; then
+	for p in $missing; do echo "$p"; done
+	exit 0
+fi
 [ -n "$missing" ] || exit 0
 
 SUDO=
