@@ -10,6 +10,7 @@
  */
 #include "claims.h"
 #include "commands.h"
+#include "emit_lint.h"
 #include "emit_series.h"
 #include "infer.h"
 #include "maintainers.h"
@@ -791,8 +792,8 @@ static void write_redundant(const struct program *p, struct strbuf *out)
 
 			if (!infer_looks_redundant(p, s))
 				continue;
-			sb_addf(&body, "%s:%u:%u-%u: %s()%s%s%s: pairs with nothing found; orders %s\n",
-				ff->path, s->at.line, s->at.col, s->end_col + 1, s->barrier,
+			sb_addf(&body, COCCI_LOC_FMT ": %s()%s%s%s: pairs with nothing found; orders %s\n",
+				COCCI_LOC_ARGS(ff->path, s->at, s->end_col), s->barrier,
 				fn ? " in " : "", fn ? fn : "", fn ? "()" : "",
 				s->before.n + s->after.n ?
 				"no object another barrier touches" : "no memory access seen");

@@ -56,8 +56,8 @@
 # check-exit-value: 0
 # check-output-contains: Possibly redundant barriers: 2.
 # check-output-contains: Hedged:
-# check-output-contains: virt/kvm/demo.c:22:2-9: smp_wmb() in demo_stats(): pairs with nothing found; orders no object another barrier touches
-# check-output-contains: virt/kvm/demo.c:30:2-8: smp_mb() in demo_flush(): pairs with nothing found; orders no memory access seen
+# check-output-contains: virt/kvm/demo.c:22:1-8: smp_wmb() in demo_stats(): pairs with nothing found; orders no object another barrier touches
+# check-output-contains: virt/kvm/demo.c:30:1-7: smp_mb() in demo_flush(): pairs with nothing found; orders no memory access seen
 # check-output-excludes: demo_publish
 # check-output-excludes: demo_read_ready
 #
