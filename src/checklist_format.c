@@ -7,6 +7,7 @@
  */
 #include "checklist.h"
 #include "emit_json.h"
+#include "rst.h"
 
 #include <ctype.h>
 #include <jansson.h>
@@ -34,14 +35,6 @@ static const char *const section_keys[SECTION__COUNT] = {
 	[SECTION_NAMES] = "names",
 };
 
-static void underline(struct strbuf *sb, const char *title, char c)
-{
-	sb_addf(sb, "%s\n", title);
-	for (size_t i = strlen(title); i; i--)
-		sb_addc(sb, c);
-	sb_addc(sb, '\n');
-}
-
 static void patch_names(struct strbuf *sb, const struct checklist *cl)
 {
 	for (size_t i = 0; i < cl->sources.n; i++)
@@ -67,9 +60,24 @@ static char *patch_heading(const struct checklist *cl, size_t k)
 			 p->patches.n ? subject_without_tag(p->patches.v[0]) : "?");
 }
 
-/* ---- text ------------------------------------------------------------ */
+/*
+ * Text and RST share one document, in this order: a title naming the
+ * patches, the list of a series' patches, a section per patch, the series
+ * as a whole, a count.  A markup says how each part looks.
+ */
+enum heading { HEADING_DOC, HEADING_PATCH, HEADING_SERIES, HEADING_SECTION };
 
-static void text_items(struct strbuf *sb, const struct checklist *cl)
+struct markup {
+	/* @nested: a section inside a patch's or the series' section */
+	void (*heading)(struct strbuf *sb, enum heading h, const char *title, bool nested);
+	const char *preamble;
+	const char *list_start;
+	void (*list_entry)(struct strbuf *sb, const char *patch);
+	void (*item)(struct strbuf *sb, const struct checklist_item *it);
+};
+
+static void add_items(struct strbuf *sb, const struct markup *m,
+		      const struct checklist *cl, bool nested)
 {
 	for (int s = 0; s < SECTION__COUNT; s++) {
 		bool any = false;
@@ -80,150 +88,173 @@ static void text_items(struct strbuf *sb, const struct checklist *cl)
 			if ((int)it->section != s)
 				continue;
 			if (!any)
-				sb_addf(sb, "\n%s:\n", section_titles[s]);
+				m->heading(sb, HEADING_SECTION, section_titles[s], nested);
 			any = true;
-			sb_addf(sb, "[%c] %s:%u: %s%s\n", it->done ? 'x' : ' ', it->path,
-				it->line, it->before ? "(before the patch) " : "", it->text);
-			if (it->quote)
-				sb_addf(sb, "      \"%s\"\n", it->quote);
-			for (size_t d = 0; d < it->details.n; d++)
-				sb_addf(sb, "      - %s\n", it->details.v[d]);
-			if (it->fixed_by)
-				sb_addf(sb, "      - taken care of by %s\n", it->fixed_by);
+			m->item(sb, it);
 		}
 	}
 }
 
-static void format_text(struct strbuf *sb, const struct checklist *cl)
+static void format_document(struct strbuf *sb, const struct markup *m,
+			    const struct checklist *cl)
 {
 	struct strbuf title = STRBUF_INIT;
 
 	sb_adds(&title, "Memory barrier checklist for ");
 	patch_names(&title, cl);
-	sb_addf(sb, "%s\n", sb_str(&title));
+	sb_adds(sb, m->preamble);
+	m->heading(sb, HEADING_DOC, sb_str(&title), false);
+	if (cl->patches.n > 1)
+		sb_adds(sb, m->list_start);
 	for (size_t i = 0; cl->patches.n > 1 && i < cl->patches.n; i++)
-		sb_addf(sb, "  %s\n", cl->patches.v[i]);
+		m->list_entry(sb, cl->patches.v[i]);
 	for (size_t k = 0; k < cl->npatches; k++) {
 		char *h = patch_heading(cl, k);
 
-		sb_addf(sb, "\n%s\n", h);
+		m->heading(sb, HEADING_PATCH, h, false);
 		free(h);
 		if (!cl->per_patch[k].items.n)
 			sb_adds(sb, "\nNothing to check in this patch.\n");
-		text_items(sb, &cl->per_patch[k]);
+		add_items(sb, m, &cl->per_patch[k], true);
 	}
 	if (cl->npatches) {
-		sb_adds(sb, "\nThe series as a whole:\n");
+		m->heading(sb, HEADING_SERIES, "The series as a whole", false);
 		if (!cl->items.n)
 			sb_adds(sb, "\nNothing to check.\n");
 	}
-	text_items(sb, cl);
+	add_items(sb, m, cl, cl->npatches > 0);
 	sb_addc(sb, '\n');
 	summary(sb, cl);
 	sb_release(&title);
 }
+
+/* ---- text ------------------------------------------------------------ */
+
+static void text_heading(struct strbuf *sb, enum heading h, const char *title,
+			 bool nested)
+{
+	(void)nested;
+	switch (h) {
+	case HEADING_DOC:
+		sb_addf(sb, "%s\n", title);
+		break;
+	case HEADING_PATCH:	/* "Patch 1/2: subject" has its colon */
+		sb_addf(sb, "\n%s\n", title);
+		break;
+	case HEADING_SERIES:
+	case HEADING_SECTION:
+		sb_addf(sb, "\n%s:\n", title);
+		break;
+	}
+}
+
+static void text_list_entry(struct strbuf *sb, const char *patch)
+{
+	sb_addf(sb, "  %s\n", patch);
+}
+
+static void text_item(struct strbuf *sb, const struct checklist_item *it)
+{
+	sb_addf(sb, "[%c] %s:%u: %s%s\n", it->done ? 'x' : ' ', it->path,
+		it->line, it->before ? "(before the patch) " : "", it->text);
+	if (it->quote)
+		sb_addf(sb, "      \"%s\"\n", it->quote);
+	for (size_t d = 0; d < it->details.n; d++)
+		sb_addf(sb, "      - %s\n", it->details.v[d]);
+	if (it->fixed_by)
+		sb_addf(sb, "      - taken care of by %s\n", it->fixed_by);
+}
+
+static const struct markup text_markup = {
+	.heading = text_heading,
+	.preamble = "",
+	.list_start = "",
+	.list_entry = text_list_entry,
+	.item = text_item,
+};
 
 /* ---- RST ------------------------------------------------------------- */
 
-/* Escape what RST would read as markup: emphasis, literals, references. */
-static void rst_quote(struct strbuf *sb, const char *s)
+/*
+ * @title, text from the patch, as a section title: escaped, and with no
+ * < > & for Sphinx's search index (rst.h).
+ */
+static void rst_heading(struct strbuf *sb, enum heading h, const char *title,
+			bool nested)
 {
-	for (; *s; s++) {
-		bool ref_end = *s == '_' && !(isalnum((unsigned char)s[1]) || s[1] == '_');
-
-		if (*s == '\\' || *s == '*' || *s == '`' || *s == '|' || ref_end)
-			sb_addc(sb, '\\');
-		sb_addc(sb, *s == '\n' ? ' ' : *s);
-	}
-}
-
-static void rst_heading(struct strbuf *sb, const char *title, char c)
-{
+	static const char under[] = {
+		[HEADING_DOC] = '=', [HEADING_PATCH] = '-', [HEADING_SERIES] = '-',
+		[HEADING_SECTION] = '-',
+	};
+	char c = h == HEADING_SECTION && nested ? '~' : under[h];
 	struct strbuf q = STRBUF_INIT;
+	size_t n;
 
-	rst_quote(&q, title);
+	rst_add_text(&q, title);
 	sb_addc(sb, '\n');
-	underline(sb, sb_str(&q), c);
+	n = rst_add_title_text(sb, sb_str(&q));
+	sb_addc(sb, '\n');
+	while (n--)
+		sb_addc(sb, c);
+	sb_addc(sb, '\n');
+	if (h == HEADING_SECTION)
+		sb_addc(sb, '\n');
 	sb_release(&q);
 }
 
-static void rst_items(struct strbuf *sb, const struct checklist *cl, char level)
+static void rst_list_entry(struct strbuf *sb, const char *patch)
 {
-	for (int s = 0; s < SECTION__COUNT; s++) {
-		bool any = false;
-
-		for (size_t i = 0; i < cl->items.n; i++) {
-			const struct checklist_item *it = &cl->items.v[i];
-
-			if ((int)it->section != s)
-				continue;
-			if (!any) {
-				rst_heading(sb, section_titles[s], level);
-				sb_addc(sb, '\n');
-			}
-			any = true;
-			sb_addf(sb, "- [%c] ``%s:%u``: ", it->done ? 'x' : ' ', it->path, it->line);
-			if (it->before)
-				sb_adds(sb, "(before the patch) ");
-			rst_quote(sb, it->text);
-			sb_addc(sb, '\n');
-			if (it->quote) {
-				sb_adds(sb, "\n  \"");
-				rst_quote(sb, it->quote);
-				sb_adds(sb, "\"\n");
-			}
-			if (it->details.n || it->fixed_by)
-				sb_addc(sb, '\n');
-			for (size_t d = 0; d < it->details.n; d++) {
-				sb_adds(sb, "  - ");
-				rst_quote(sb, it->details.v[d]);
-				sb_addc(sb, '\n');
-			}
-			if (it->fixed_by) {
-				sb_adds(sb, "  - taken care of by ");
-				rst_quote(sb, it->fixed_by);
-				sb_addc(sb, '\n');
-			}
-			if (it->quote || it->details.n || it->fixed_by)
-				sb_addc(sb, '\n');
-		}
-	}
-}
-
-static void format_rst(struct strbuf *sb, const struct checklist *cl)
-{
-	struct strbuf title = STRBUF_INIT;
-
-	sb_adds(&title, "Memory barrier checklist for ");
-	patch_names(&title, cl);
-	sb_adds(sb, ".. SPDX-License-Identifier: GPL-2.0\n\n");
-	underline(sb, sb_str(&title), '=');
-	if (cl->patches.n > 1)
-		sb_addc(sb, '\n');
-	for (size_t i = 0; cl->patches.n > 1 && i < cl->patches.n; i++) {
-		sb_adds(sb, "#. ");
-		rst_quote(sb, cl->patches.v[i]);
-		sb_addc(sb, '\n');
-	}
-	for (size_t k = 0; k < cl->npatches; k++) {
-		char *h = patch_heading(cl, k);
-
-		rst_heading(sb, h, '-');
-		free(h);
-		if (!cl->per_patch[k].items.n)
-			sb_adds(sb, "\nNothing to check in this patch.\n");
-		rst_items(sb, &cl->per_patch[k], '~');
-	}
-	if (cl->npatches) {
-		rst_heading(sb, "The series as a whole", '-');
-		if (!cl->items.n)
-			sb_adds(sb, "\nNothing to check.\n");
-	}
-	rst_items(sb, cl, cl->npatches ? '~' : '-');
+	sb_adds(sb, "#. ");
+	rst_add_text(sb, patch);
 	sb_addc(sb, '\n');
-	summary(sb, cl);
-	sb_release(&title);
 }
+
+/* ``path:line``, the path being the patch's. */
+static void add_location_code(struct strbuf *sb, const char *path, unsigned line)
+{
+	char *loc = xasprintf("%s:%u", path, line);
+
+	rst_add_code(sb, loc);
+	free(loc);
+}
+
+static void rst_item(struct strbuf *sb, const struct checklist_item *it)
+{
+	sb_addf(sb, "- [%c] ", it->done ? 'x' : ' ');
+	add_location_code(sb, it->path, it->line);
+	sb_adds(sb, ": ");
+	if (it->before)
+		sb_adds(sb, "(before the patch) ");
+	rst_add_text(sb, it->text);
+	sb_addc(sb, '\n');
+	if (it->quote) {
+		sb_adds(sb, "\n  \"");
+		rst_add_text(sb, it->quote);
+		sb_adds(sb, "\"\n");
+	}
+	if (it->details.n || it->fixed_by)
+		sb_addc(sb, '\n');
+	for (size_t d = 0; d < it->details.n; d++) {
+		sb_adds(sb, "  - ");
+		rst_add_text(sb, it->details.v[d]);
+		sb_addc(sb, '\n');
+	}
+	if (it->fixed_by) {
+		sb_adds(sb, "  - taken care of by ");
+		rst_add_text(sb, it->fixed_by);
+		sb_addc(sb, '\n');
+	}
+	if (it->quote || it->details.n || it->fixed_by)
+		sb_addc(sb, '\n');
+}
+
+static const struct markup rst_markup = {
+	.heading = rst_heading,
+	.preamble = ".. SPDX-License-Identifier: GPL-2.0\n",
+	.list_start = "\n",
+	.list_entry = rst_list_entry,
+	.item = rst_item,
+};
 
 /* ---- JSON ------------------------------------------------------------ */
 
@@ -298,9 +329,9 @@ char *checklist_format(const struct checklist *cl, enum checklist_format format)
 	if (format == CHECKLIST_JSON)
 		format_json(&sb, cl);
 	else if (format == CHECKLIST_RST)
-		format_rst(&sb, cl);
+		format_document(&sb, &rst_markup, cl);
 	else
-		format_text(&sb, cl);
+		format_document(&sb, &text_markup, cl);
 	return sb_detach(&sb);
 }
 

@@ -12,8 +12,9 @@
  */
 #include "emit_rst.h"
 #include "emit_dot.h"
-#include "lkmm.h"
 #include "infer.h"
+#include "lkmm.h"
+#include "rst.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -85,77 +86,7 @@ struct map {
 	char **graphs;		/* a file's graph as RST, at its first entry's index */
 };
 
-/* ---- escaping ---------------------------------------------------------- */
-
-/*
- * Could @s, at the start of a line, open a block: a bullet, an enumerator
- * ("1." "a)" "(i)"), a field, a directive, a title adornment?  Only a word
- * followed by a space or its end cannot.
- */
-static bool starts_block(const char *s)
-{
-	size_t n = 0;
-
-	if (!isalnum((unsigned char)*s))
-		return true;
-	while (isalnum((unsigned char)s[n]))
-		n++;
-	return (s[n] == '.' || s[n] == ')') &&
-	       (!s[n + 1] || s[n + 1] == ' ' || s[n + 1] == '\t' || s[n + 1] == '\n');
-}
-
-/*
- * Inline text from the tree.  Newlines become spaces so no block structure
- * (lists, titles, directives, tables) can start; the first character is
- * always escaped so that no enumerator or field marker can either; and every
- * character that opens inline markup is escaped: \ ` * | [ ] @, "_" that
- * could end a reference name, ":" that could make "::" or a URI.
- */
-void rst_add_text(struct strbuf *sb, const char *s)
-{
-	bool first = true;
-
-	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
-		s++;
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-		bool esc;
-
-		if (c == '\n' || c == '\r' || c == '\t') {
-			if (s[1] && sb->len && sb->buf[sb->len - 1] != ' ')
-				sb_addc(sb, ' ');
-			continue;
-		}
-		if (c < 0x20 || c == 0x7f) {
-			sb_addc(sb, '?');
-			first = false;
-			continue;
-		}
-		esc = first && starts_block(s);
-		esc |= strchr("\\`*|[]@", c) != NULL;
-		esc |= c == '_' && !(isalnum((unsigned char)s[1]));
-		esc |= c == ':' && (s[1] == ':' || s[1] == '/' || !s[1]);
-		if (esc)
-			sb_addc(sb, '\\');
-		sb_addc(sb, (char)c);
-		first = false;
-	}
-}
-
-/* ``text`` when that is safe, else escaped text. */
-static void add_code(struct strbuf *sb, const char *s)
-{
-	bool ok = *s && !strchr(s, '`') && !strchr(s, '\n') && s[0] != ' ' &&
-		  s[strlen(s) - 1] != ' ' && s[strlen(s) - 1] != '\\';
-
-	for (const char *c = s; ok && *c; c++)
-		ok = (unsigned char)*c >= 0x20 && *c != 0x7f;
-	if (!ok) {
-		rst_add_text(sb, s);
-		return;
-	}
-	sb_addf(sb, "``%s``", s);
-}
+/* ---- C names ------------------------------------------------------------- */
 
 static bool is_c_identifier(const char *s)
 {
@@ -173,101 +104,7 @@ static void add_function(struct strbuf *sb, const char *name)
 	if (is_c_identifier(name))
 		sb_addf(sb, ":c:func:`%s`", name);
 	else
-		add_code(sb, name);
-}
-
-static void add_line(struct strbuf *sb, int indent, const char *s, size_t n)
-{
-	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
-		n--;
-	if (n) {
-		sb_addf(sb, "%*s", indent, "");
-		for (size_t i = 0; i < n; i++) {
-			unsigned char c = (unsigned char)s[i];
-
-			sb_addc(sb, c < 0x20 || c == 0x7f ? '?' : (char)c);
-		}
-	}
-	sb_addc(sb, '\n');
-}
-
-/* Expand tabs to the kernel's 8 columns. */
-static char *expand_tabs(const char *s, size_t n)
-{
-	struct strbuf sb = STRBUF_INIT;
-	size_t col = 0;
-
-	for (size_t i = 0; i < n; i++) {
-		if (s[i] == '\t') {
-			do
-				sb_addc(&sb, ' ');
-			while (++col % 8);
-		} else {
-			sb_addc(&sb, s[i]);
-			col++;
-		}
-	}
-	return sb_detach(&sb);
-}
-
-static size_t leading_spaces(const char *s)
-{
-	size_t n = 0;
-
-	while (s[n] == ' ')
-		n++;
-	return n;
-}
-
-/*
- * The comment as it reads in the source: the first line starts at "/" "*",
- * the others keep their place relative to it (" * text"), whatever the
- * indentation of the code around it.
- */
-void rst_add_literal_block(struct strbuf *sb, const char *text, int indent)
-{
-	VEC(char *) lines = { 0 };
-	size_t cut = (size_t)-1;
-
-	for (const char *s = text;;) {
-		const char *nl = strchr(s, '\n');
-		size_t n = nl ? (size_t)(nl - s) : strlen(s);
-
-		vec_push(&lines, expand_tabs(s, n));
-		if (!nl)
-			break;
-		s = nl + 1;
-	}
-	for (size_t i = 1; i < lines.n; i++) {
-		size_t sp = leading_spaces(lines.v[i]);
-
-		if (lines.v[i][sp] && sp < cut)
-			cut = sp;
-	}
-	/* " * text" under "/" "*": keep the one space that aligns the stars */
-	if (cut != (size_t)-1 && cut > 0) {
-		bool stars = true;
-
-		for (size_t i = 1; i < lines.n; i++) {
-			const char *l = lines.v[i] + leading_spaces(lines.v[i]);
-
-			if (*l && *l != '*')
-				stars = false;
-		}
-		if (stars)
-			cut--;
-	}
-	for (size_t i = 0; i < lines.n; i++) {
-		const char *l = lines.v[i];
-
-		if (i == 0)
-			l += leading_spaces(l);
-		else
-			l += cut != (size_t)-1 && strlen(l) >= cut ? cut : leading_spaces(l);
-		add_line(sb, indent, l, strlen(l));
-		free(lines.v[i]);
-	}
-	free(lines.v);
+		rst_add_code(sb, name);
 }
 
 /* ---- labels and lookups --------------------------------------------------- */
@@ -504,32 +341,10 @@ static void map_release(struct map *m)
 
 /* ---- page furniture ------------------------------------------------------ */
 
-/*
- * A title's text, for the search index as much as for the page: Sphinx
- * indexes the plain text of every section title (searchindex.js's
- * "alltitles"), and Sphinx 5.3's search page inserts it as HTML.  So a
- * title never holds the characters that open a tag or an entity there,
- * "<" ">" "&" (a file may be named "<img src=x onerror=...>.c"): each
- * shows as U+FFFD, and the entry's Location field keeps the exact name.
- * Returns its length in bytes, which is at least its width in columns.
- */
-static size_t add_title_text(struct strbuf *sb, const char *title)
-{
-	size_t start = sb->len;
-
-	for (const char *s = title; *s; s++) {
-		if (strchr("<>&", *s))
-			sb_adds(sb, UTF8_REPLACEMENT);
-		else
-			sb_addc(sb, *s);
-	}
-	return sb->len - start;
-}
-
 static void add_header(struct strbuf *sb, const char *title)
 {
 	struct strbuf t = STRBUF_INIT;
-	size_t n = add_title_text(&t, title);
+	size_t n = rst_add_title_text(&t, title);
 
 	sb_adds(sb, RST_PAGE_HEAD "\n");
 	for (size_t i = 0; i < n; i++)
@@ -544,7 +359,7 @@ static void add_header(struct strbuf *sb, const char *title)
 /* A numbered section title; @title is already RST. */
 static void add_section(struct strbuf *sb, char underline, const char *title)
 {
-	size_t n = add_title_text(sb, title);
+	size_t n = rst_add_title_text(sb, title);
 
 	sb_addc(sb, '\n');
 	for (size_t i = 0; i < n; i++)
@@ -606,7 +421,7 @@ static void add_site_ref(struct strbuf *sb, const struct map *m, const struct si
 		struct strbuf b = STRBUF_INIT;
 
 		sb_addf(&b, "%s()", s->barrier);
-		add_code(sb, sb_str(&b));
+		rst_add_code(sb, sb_str(&b));
 		sb_adds(sb, " in ");
 		if (site_function_name(s))
 			add_function(sb, site_function_name(s));
@@ -615,7 +430,7 @@ static void add_site_ref(struct strbuf *sb, const struct map *m, const struct si
 		sb_release(&b);
 	}
 	sb_adds(sb, " at ");
-	add_code(sb, where);
+	rst_add_code(sb, where);
 	free(where);
 }
 
@@ -716,7 +531,7 @@ static void add_location(struct strbuf *sb, const struct map *m, const char *pat
 {
 	char *where = xasprintf("%s:%u", path, line);
 
-	add_code(sb, where);
+	rst_add_code(sb, where);
 	add_source_link(sb, m, path, line);
 	free(where);
 }
@@ -916,7 +731,7 @@ static void add_code_line(struct strbuf *sb, const struct source *src, unsigned 
 		x = xrealloc(x, cut + sizeof(" \xe2\x80\xa6"));
 		strcat(x, " \xe2\x80\xa6");	/* " ..." (U+2026) */
 	}
-	add_line(sb, 3, x, strlen(x));
+	rst_add_literal_line(sb, 3, x, strlen(x));
 	free(x);
 }
 
@@ -941,7 +756,7 @@ static void add_code_block(struct strbuf *sb, const struct source *src,
 static void add_window_words(struct strbuf *sb, const struct map *m, const char *path,
 			     const struct window *w)
 {
-	add_code(sb, path);
+	rst_add_code(sb, path);
 	sb_addf(sb, ", line%s %u", w->first == w->last ? "" : "s", w->first);
 	if (w->last != w->first)
 		sb_addf(sb, "\xe2\x80\x93%u", w->last);	/* en dash */
@@ -1090,7 +905,7 @@ static void add_implied_partner(struct strbuf *sb, const struct map *m,
 
 	sb_addf(&b, "%s()", pt->barrier);
 	sb_adds(sb, "the barrier implied by ");
-	add_code(sb, sb_str(&b));
+	rst_add_code(sb, sb_str(&b));
 	if (pt->function) {
 		sb_adds(sb, " in ");
 		add_function(sb, pt->function);
@@ -1273,7 +1088,7 @@ static void add_comment_quote(struct strbuf *sb, const struct site *s)
 			"quotes at most %d lines or %d KiB of one.  Read it at* ",
 			more, more == 1 ? "" : "s", strlen(s->comment_text + len),
 			QUOTE_MAX_LINES, QUOTE_MAX_BYTES >> 10);
-		add_code(sb, where);
+		rst_add_code(sb, where);
 		sb_adds(sb, "\n\n");
 		free(where);
 	}
@@ -1491,7 +1306,7 @@ static void add_graph(struct strbuf *sb, const struct map *m, const char *dot)
 		const char *nl = strchr(l, '\n');
 		size_t n = nl ? (size_t)(nl - l) : strlen(l);
 
-		add_line(sb, 3, l, n);
+		rst_add_literal_line(sb, 3, l, n);
 		l += n + (nl != NULL);
 	}
 	sb_adds(sb, "   </div>\n\n");
@@ -1612,7 +1427,7 @@ static void add_scope(struct strbuf *sb, const struct map *m, const char *page)
 		if (!i || strcmp(dirs.v[i], dirs.v[i - 1])) {
 			if (i)
 				sb_adds(sb, ", ");
-			add_code(sb, *dirs.v[i] ? dirs.v[i] : ".");
+			rst_add_code(sb, *dirs.v[i] ? dirs.v[i] : ".");
 		}
 	}
 	for (size_t i = 0; i < dirs.n; i++)
@@ -1865,7 +1680,7 @@ static void add_likely_partner(struct strbuf *sb, const struct map *m, const str
 	for (size_t k = 0; k < c.shared.n && k < 3; k++) {
 		if (k)
 			sb_adds(sb, ", ");
-		add_code(sb, c.shared.v[k]);
+		rst_add_code(sb, c.shared.v[k]);
 	}
 	sb_addf(sb, "; confidence %.2f)", c.confidence);
 	candidates_release(&c, 1);

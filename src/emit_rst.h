@@ -10,7 +10,7 @@
  *
  * Comment text and code are untrusted: they only ever appear in literal
  * blocks (code-block bodies), and every other string taken from the tree
- * goes through rst_add_text() (or is reduced to a safe alphabet for
+ * goes through rst.h's escapers (or is reduced to a safe alphabet for
  * labels, link titles and DOT, or percent-encoded in URLs); titles hold no
  * < > &, and every page is valid UTF-8.  What a page holds is
  * bounded (a quoted comment, a list, a graph: see emit_rst.c), so a page
@@ -82,9 +82,5 @@ void rst_pages_release(struct rst_pages *out);
  */
 char *rst_source_url_error(const char *tmpl);
 
-/* Untrusted text as inline RST: no markup can start in it. */
-void rst_add_text(struct strbuf *sb, const char *s);
-/* @text as a literal block indented by @indent spaces (after a "::"). */
-void rst_add_literal_block(struct strbuf *sb, const char *text, int indent);
 
 #endif

@@ -6,6 +6,7 @@
  * values the same way.
  */
 #include "parse-options.h"
+#include "rst.h"
 #include "util.h"
 
 #include <ctype.h>
@@ -127,14 +128,14 @@ static void print_usage(const struct option *opts, const char *const *usage)
 	fputc('\n', out);
 }
 
-/* Backslash the characters RST gives meaning to inside a paragraph. */
+/* Help text as inline RST (rst.h): no markup can start in it. */
 static void rst_text(const char *s)
 {
-	for (; *s; s++) {
-		if (strchr("\\*`|_[]", *s))
-			putchar('\\');
-		putchar(*s);
-	}
+	struct strbuf sb = STRBUF_INIT;
+
+	rst_add_text(&sb, s);
+	fputs(sb_str(&sb), stdout);
+	sb_release(&sb);
 }
 
 /*

@@ -682,7 +682,7 @@ void patch_set_read_text(struct patch_set *set, const char *display, char *text,
 
 void patch_set_read(struct patch_set *set, const char *path)
 {
-	const char *display = strcmp(path, "-") ? path : "<stdin>";
+	const char *display = strcmp(path, "-") ? path : "(standard input)";
 	size_t len;
 	char *text = read_input(path, display, &len);
 

@@ -26,7 +26,7 @@
 # check-name: input with no diff in it is refused
 # check-command: echo 'just a mail, no diff' | $BM check-patch --kernel $dir/tree -
 # check-exit-value: 2
-# check-error-contains: barriermap: <stdin>: no diff found in the patch
+# check-error-contains: barriermap: (standard input): no diff found in the patch
 #
 # check-name: a patch that leaves the tree is refused before anything runs
 # check-command: printf -- '--- a/../etc/passwd\n+++ b/../etc/passwd\n@@ -1 +1 @@\n-a\n+b\n' > $TMP/x.patch && $BM check-patch --kernel $dir/tree $TMP/x.patch

@@ -66,7 +66,7 @@
 # check-name: endless stdin stops at the patch size bound with a clear error
 # check-command: yes | $BM check-patch --kernel $dir/tree -
 # check-exit-value: 2
-# check-error-contains: barriermap: <stdin>: the patch is larger than 64 MiB
+# check-error-contains: barriermap: (standard input): the patch is larger than 64 MiB
 #
 # check-name: a patch file over the size bound is refused before it is read
 # check-command: truncate -s 65M $TMP/big.patch && $BM check-patch --kernel $dir/tree $TMP/big.patch
@@ -81,7 +81,7 @@
 # check-name: a malformed diff --git line exits 2 under ASan too (nothing leaks before die)
 # check-command: printf 'diff --git a/x\n' | $BM check-patch --kernel $dir/tree -
 # check-exit-value: 2
-# check-error-contains: barriermap: <stdin>: malformed patch: cannot read the file names in 'diff --git a/x' (line 1)
+# check-error-contains: barriermap: (standard input): malformed patch: cannot read the file names in 'diff --git a/x' (line 1)
 #
 # check-name: a hunk before any file header exits 2 (nothing leaks before die)
 # check-command: printf '@@ -1 +1 @@\n-a\n+b\n' | $BM check-patch --kernel $dir/tree -

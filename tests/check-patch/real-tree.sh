@@ -55,8 +55,8 @@
 # check-name: a two-patch mbox series applies in order: a function rename, then a file rename with a git -M header
 # check-command: tests/check-patch/kpatch.py -s mbox $KERNEL $TMP/w sub include/linux/kvm_host.h - 'bool kvm_check_request(' 'bool kvm_test_and_clear_request(' commit 'KVM: rename kvm_check_request()' mv virt/kvm/dirty_ring.c virt/kvm/ring.c insert virt/kvm/ring.c - '#include' '/* was dirty_ring.c */' commit 'KVM: rename dirty_ring.c' > $TMP/s.mbox && grep -q '^rename from virt/kvm/dirty_ring.c' $TMP/s.mbox && $BM check-patch --kernel $KERNEL --format=rst - < $TMP/s.mbox
 # check-exit-value: 1
-# check-output-contains: #. [PATCH 1/2] KVM: rename kvm_check_request()
-# check-output-contains: #. [PATCH 2/2] KVM: rename dirty_ring.c
+# check-output-contains: #. \[PATCH 1/2\] KVM: rename kvm_check_request()
+# check-output-contains: #. \[PATCH 2/2\] KVM: rename dirty_ring.c
 # check-output-contains: - [ ] ``include/linux/kvm_host.h:
 # check-output-contains: names kvm_check_request(), which the patch renames to kvm_test_and_clear_request()
 # check-output-excludes: ring.c:

@@ -75,3 +75,10 @@
 # The series as a whole
 # ---------------------
 # check-output-end
+#
+# check-name: a series as RST is valid RST whatever its subjects hold, and no title carries < > & into Sphinx's search index
+# check-command: tests/check-patch/kpatch.py -s mbox $dir/tree $TMP/w drop virt/kvm/kvm_main.c lookup_vcpus 'smp_rmb();' commit 'KVM: `x *y* <img src=x onerror=alert(1)> |s| [1]_ name_ __init &amp;' insert virt/kvm/kvm_main.c lookup_vcpus 'Pairs with smp_wmb' '	smp_rmb();' commit 'KVM: put it back' > $TMP/s.mbox && $BM check-patch --kernel $dir/tree --format=rst $TMP/s.mbox > $TMP/c.rst; python3 -c 'import docutils.core, sys; d = docutils.core.publish_doctree(open(sys.argv[1]).read(), settings_overrides={"report_level": 2, "halt_level": 2}); print([t.astext() for t in d.traverse() if t.tagname == "title"][1])' $TMP/c.rst
+# check-exit-value: 0
+# check-output-start
+# Patch 1/2: KVM: `x *y* �img src=x onerror=alert(1)� |s| [1]_ name_ __init �amp;
+# check-output-end

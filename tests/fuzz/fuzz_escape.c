@@ -8,7 +8,7 @@
  *    can end the literal block early.
  */
 #include "fuzz.h"
-#include "emit_rst.h"
+#include "rst.h"
 
 #include <string.h>
 
