@@ -49,7 +49,7 @@ GIT_COMMIT := $(shell git rev-parse --short HEAD 2>/dev/null)
 GIT_DIRTY := $(if $(GIT_COMMIT),$(shell git diff --quiet HEAD -- 2>/dev/null || echo -dirty))
 VERSION := $(VERSION_BASE)$(if $(GIT_COMMIT), ($(GIT_COMMIT)$(GIT_DIRTY)))
 KERNEL_TREE_SCRIPT ?= $(CURDIR)/tools/kernel-tree.sh
-CPPFLAGS += -D_GNU_SOURCE -I$(LLVM_INCDIR) -Isrc -DKERNEL_TREE_SCRIPT='"$(KERNEL_TREE_SCRIPT)"' 
+CPPFLAGS += -D_GNU_SOURCE -I$(LLVM_INCDIR) $(addprefix -I,$(SRCDIRS)) -DKERNEL_TREE_SCRIPT='"$(KERNEL_TREE_SCRIPT)"' 
 LDLIBS += -L$(LLVM_LIBDIR) -Wl,-rpath,$(LLVM_LIBDIR) -lclang -ljansson -lcrypto -lpthread -lm
 PREFIX ?= /usr/local
 
@@ -61,7 +61,11 @@ Q := @
 quiet = @printf '  %-7s %s\n'
 endif
 
-SRCS := $(sort $(wildcard src/*.c))
+# src/ holds main.c and the command table; its folders say what each file is
+# (README.md, "Layout").  Headers are included by name, from any folder.
+SRCDIRS := src $(sort $(patsubst %/,%,$(dir $(wildcard src/*/*.c src/*/*.h))))
+SRCS := $(sort $(wildcard src/*.c src/*/*.c))
+HDRS := $(wildcard src/*.h src/*/*.h)
 BUILD ?= build/release
 OBJS := $(SRCS:src/%.c=$(BUILD)/%.o)
 
@@ -75,7 +79,7 @@ $(BUILD)/barriermap: $(OBJS)
 	$(quiet) LD $@
 	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
-$(BUILD)/%.o: src/%.c $(wildcard src/*.h) Makefile
+$(BUILD)/%.o: src/%.c $(HDRS) Makefile
 	@mkdir -p $(@D)
 	$(quiet) CC $@
 	$(Q)$(CC) $(CPPFLAGS) $(WARNINGS) $(CFLAGS) -c -o $@ $<

@@ -2,7 +2,7 @@
 /*
  * The libclang floor: what barriermap's scan of the same files costs in
  * libclang alone.  Reads file paths, one a line, on stdin; parses and
- * tokenizes each as the scanner does (src/scan.h), with -j N threads of
+ * tokenizes each as the scanner does (src/stages/scan.h), with -j N threads of
  * the same stack size; prints the files and tokens.  bench/bench.sh times
  * it beside barriermap.
  *

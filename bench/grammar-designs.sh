@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # Which way of reading pairing comments reads the real tree better?  Runs
-# bench/corpus.sh once per grammar design (src/grammar.h):
+# bench/corpus.sh once per grammar design (src/model/grammar.h):
 #   phrases     a pairing phrase ("pairs with", "matches", "see the comment
 #               in", "the other side is", ...) is followed by its object,
 #               the references right after it (the default)

@@ -35,7 +35,7 @@ K=$TMP/linux
 cp -al "$K0" "$K"
 export BARRIERMAP_CACHE="$TMP/cache"
 
-# KVM's files as the scope takes them (src/pipeline.c), and the tree's
+# KVM's files as the scope takes them (src/driver/pipeline.c), and the tree's
 kvm_files() {
 	(cd "$K" && { find virt/kvm arch/*/kvm include/kvm -type f -name '*.[ch]' 2>/dev/null
 		      find include/linux arch/*/include/asm -maxdepth 1 -type f -name 'kvm*.h'

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /// The minimal barrier finder the bench times against barriermap: every
-/// call of a memory barrier primitive (src/vocab.c), one line each.
+/// call of a memory barrier primitive (src/model/vocab.c), one line each.
 // Options: --no-includes --include-headers
 
 @r@

@@ -91,7 +91,7 @@ IMPLIED = frozenset([
 IN_FUNCTION = re.compile(r"\bin\s+(?:the\s+)?([A-Za-z_]\w*)")
 
 def implies_barrier(name):
-	"""As src/vocab.c: value-returning atomics are full barriers."""
+	"""As src/model/vocab.c: value-returning atomics are full barriers."""
 	if name in BARRIERS or name in IMPLIED:
 		return True
 	if not re.match(r"(arch_)?atomic", name):

@@ -31,7 +31,7 @@ virtual sites
 import os
 import re
 
-# src/vocab.c, without barrier(): a compiler barrier never pairs.
+# src/model/vocab.c, without barrier(): a compiler barrier never pairs.
 BARRIERS = frozenset([
 	"mb", "rmb", "wmb", "smp_mb", "smp_rmb", "smp_wmb",
 	"__smp_mb", "__smp_rmb", "__smp_wmb",

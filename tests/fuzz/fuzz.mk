@@ -19,7 +19,7 @@ FUZZ_SECONDS ?= 60
 FUZZ_OBJS := $(patsubst src/%.c,$(FUZZ_OUT)/%.o,$(filter-out src/main.c,$(SRCS)))
 FUZZ_BINS := $(patsubst tests/fuzz/%.c,$(FUZZ_OUT)/%,$(wildcard tests/fuzz/fuzz_*.c))
 
-$(FUZZ_OUT)/%.o: src/%.c $(wildcard src/*.h) Makefile tests/fuzz/fuzz.mk
+$(FUZZ_OUT)/%.o: src/%.c $(HDRS) Makefile tests/fuzz/fuzz.mk
 	@mkdir -p $(@D)
 	$(quiet) FUZZCC $@
 	$(Q)$(FUZZ_CC) $(CPPFLAGS) $(WARNINGS) $(FUZZ_SAN) -fsanitize=fuzzer-no-link -c -o $@ $<

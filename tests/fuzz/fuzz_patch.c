@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The patch parser (src/patch.c) on any input, through its entry point for
+ * The patch parser (src/check-patch/patch.c) on any input, through its entry point for
  * text already read, patch_set_read_text(): split an mbox, parse each
  * patch.  Malformed input must end in die() (a clear "barriermap: ..."
  * refusal, after the parser frees what it holds), never a crash or leak.

@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: GPL-2.0
 # What the map's pages hold is bounded, and each bound is stated on the
-# page where it applies (the numbers are in src/emit_rst.c): a comment is
+# page where it applies (the numbers are in src/emit/emit_rst.c): a comment is
 # quoted up to 200 lines or 16 KiB, a list in an entry up to 32 items, a
 # graph drawn up to 6000 lines of DOT, the code around a barrier up to its
 # comment 40 lines away and 3 lines below, a line of code up to 160

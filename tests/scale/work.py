@@ -37,7 +37,7 @@ import sys
 # callgrind toggles collection at each entry and exit of these.
 TOGGLES = ['program_load_overlay', 'resolve_program']
 LINE = re.compile(r'^\s*([\d,]+)\s+(?:\([^)]*\)\s+)?(\S+):(\S+)\s')
-OURS = re.compile(r'(^|/)src/[^/]+$')	# relative or absolute, as the debug info says
+OURS = re.compile(r'(^|/)src/([^/]+/)?[^/]+$')	# relative or absolute, as the debug info says
 
 
 def write(path, text):

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0
-# src/maintainers.c reads MAINTAINERS as scripts/get_maintainer.pl does,
+# src/lib/maintainers.c reads MAINTAINERS as scripts/get_maintainer.pl does,
 # on the fixture tree/MAINTAINERS; suggest --areas names the section (and
 # the subject prefix) each path's patch goes to.  The same answers as
 # get_maintainer.pl's first section for all 180 files of the real tree's
