@@ -362,32 +362,26 @@ static size_t file_insertions(const struct program *p, const struct file_facts *
 
 	for (size_t i = 0; i < f->sites.n; i++) {
 		const struct site *s = &f->sites.v[i];
+		const struct candidate *c = s->likely;
 		struct insertion ins = { 0 };
-		struct candidate c;
 		char *indent, *text;
 
-		if (!wants_comment(s, l) || !infer_candidates(p, s, &c, 1))
+		if (!wants_comment(s, l) || !c || c->confidence < min_conf || !c->shared.n ||
+		    !(indent = statement_indent(l, s)))
 			continue;
-		if (c.confidence < min_conf || !c.shared.n ||
-		    !(indent = statement_indent(l, s))) {
-			candidates_release(&c, 1);
-			continue;
-		}
 		ins.line = s->stmt.line ? s->stmt.line : s->at.line;
 		/* two barriers in one statement get one comment */
 		if (out->n > before && vec_last(out)->line == ins.line) {
 			free(indent);
-			candidates_release(&c, 1);
 			continue;
 		}
-		text = comment_sentence(&c);
+		text = comment_sentence(c);
 		format_comment(&ins, indent, text);
 		vec_push(out, ins);
-		vec_push(&sf->notes, pairing_note(s, &c));
+		vec_push(&sf->notes, pairing_note(s, c));
 		add_once(&sf->functions, site_function_name(s));
 		free(text);
 		free(indent);
-		candidates_release(&c, 1);
 	}
 	return out->n - before;
 }

@@ -41,7 +41,7 @@ _Static_assert(sizeof(struct access) == 24, "struct access changed: update cache
 _Static_assert(sizeof(struct pointer_assign) == 24, "struct pointer_assign changed: update cache.c");
 _Static_assert(sizeof(struct ref) == 56, "struct ref changed: update cache.c");
 _Static_assert(sizeof(struct pairing) == 56, "struct pairing changed: update cache.c");
-_Static_assert(sizeof(struct site) == 264, "struct site changed: update cache.c");
+_Static_assert(sizeof(struct site) == 272, "struct site changed: update cache.c");
 _Static_assert(sizeof(struct file_facts) == 192, "struct file_facts changed: update cache.c");
 #endif
 
@@ -214,7 +214,7 @@ static void put_pairing(struct strbuf *sb, const struct pairing *p)
 
 /*
  * What the scanner made: status, partners, results, named_by and message
- * are the resolver's, lkmm lkmm.c's.
+ * are the resolver's, lkmm lkmm.c's, likely infer.c's.
  */
 static void put_site(struct strbuf *sb, const struct site *s)
 {

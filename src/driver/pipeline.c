@@ -230,6 +230,7 @@ void program_resolve(struct program *p)
 	resolve_comments_on_calls(p);	/* the sites are final */
 	infer_index_build(p);		/* the objects of every site, indexed */
 	resolve_program(p);		/* partners and statuses */
+	infer_likely_partners(p);	/* each undocumented barrier's best guess */
 	lkmm_analyze(p);		/* each pair under the memory model */
 	check_claims(p);		/* comments that rely on a barrier elsewhere */
 }

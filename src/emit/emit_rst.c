@@ -1656,34 +1656,29 @@ static void emit_index(struct map *m, struct rst_pages *out)
 /* The partner infer.c proposes, linked to its entry when it has one. */
 static void add_likely_partner(struct strbuf *sb, const struct map *m, const struct site *s)
 {
-	struct candidate c;
+	const struct candidate *c = s->likely;
 	const struct entry *e;
 	const char *label;
 
-	if (s->named_by || !infer_candidates(m->p, s, &c, 1))
+	if (s->named_by || !infer_likely_worth_mentioning(s))
 		return;
-	if (!c.shared.n || c.confidence < INFER_MENTION_CONFIDENCE) {	/* no help */
-		candidates_release(&c, 1);
-		return;
-	}
-	e = entry_of(m, c.site);
+	e = entry_of(m, c->site);
 	label = e ? e->label : NULL;
 	sb_adds(sb, "; likely partner: ");
 	if (label) {
 		sb_adds(sb, ":ref:`");
-		add_barrier_title(sb, c.site);
+		add_barrier_title(sb, c->site);
 		sb_addf(sb, " <%s>`", label);
 	} else {
-		add_barrier_title(sb, c.site);
+		add_barrier_title(sb, c->site);
 	}
 	sb_adds(sb, " (shares ");
-	for (size_t k = 0; k < c.shared.n && k < 3; k++) {
+	for (size_t k = 0; k < c->shared.n && k < 3; k++) {
 		if (k)
 			sb_adds(sb, ", ");
-		rst_add_code(sb, c.shared.v[k]);
+		rst_add_code(sb, c->shared.v[k]);
 	}
-	sb_addf(sb, "; confidence %.2f)", c.confidence);
-	candidates_release(&c, 1);
+	sb_addf(sb, "; confidence %.2f)", c->confidence);
 }
 
 static void add_worklist_table(struct strbuf *sb, const struct map *m, enum status st)

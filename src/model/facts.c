@@ -491,7 +491,7 @@ struct file_facts *file_facts_clone(const struct file_facts *f)
 		t.file = c;
 		t.barrier = xstrdup(s->barrier);
 		t.comment_text = xstrdup_or_null(s->comment_text);
-		if (s->partners.n || s->results || s->message || s->lkmm)
+		if (s->partners.n || s->results || s->message || s->lkmm || s->likely)
 			BUG("%s: file_facts_clone() of a resolved site", f->path);
 		t.stmt_calls = calls_copy(&s->stmt_calls);
 		pairing_copy(&t.pairing, &s->pairing);

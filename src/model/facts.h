@@ -123,6 +123,7 @@ enum status {
 struct site;
 struct lkmm;
 struct lkmm_site;
+struct candidate;	/* infer.h */
 
 /*
  * A barrier a reference resolved to, found in the named function or
@@ -212,6 +213,12 @@ struct site {
 
 	/* lkmm.c: its pairs' patterns and verdicts, or NULL */
 	struct lkmm_site *lkmm;
+
+	/*
+	 * infer_likely_partners(): an undocumented barrier's best partner
+	 * candidate, or NULL (the infer index owns it)
+	 */
+	struct candidate *likely;
 };
 
 /* ---- reliance claims (claims.c) ---------------------------------------- */

@@ -212,11 +212,11 @@ static void partners_related(struct finding *f, const struct site *s)
 	}
 }
 
-static char *site_message(const struct program *p, const struct site *s)
+static char *site_message(const struct site *s)
 {
 	/* an undocumented barrier: say which partner it most likely has */
 	char *likely = s->status == STATUS_UNDOCUMENTED && !s->named_by ?
-		       infer_best_summary(p, s) : NULL;
+		       infer_best_summary(s) : NULL;
 	char *m = xasprintf("%s%s%s", s->message, likely ? "; " : "", likely ? likely : "");
 
 	free(likely);
@@ -267,7 +267,7 @@ static void collect_sites(const struct program *p, const struct file_facts *file
 		enum rule r = status_rule(s->status);
 
 		if (rules_wanted->has[r]) {
-			struct finding f = site_finding(s, r, ordinal[i], site_message(p, s));
+			struct finding f = site_finding(s, r, ordinal[i], site_message(s));
 
 			partners_related(&f, s);
 			push(out, f);

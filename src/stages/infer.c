@@ -141,6 +141,9 @@ struct rank_index {
 struct infer_index {
 	struct df_table df;
 	struct rank_index rank;
+	/* infer_likely_partners(): each undocumented barrier's best candidate */
+	struct candidate *likely;
+	size_t nlikely;
 };
 
 static int df_cmp(const void *a, const void *b)
@@ -412,6 +415,8 @@ void infer_index_free(struct infer_index *ix)
 		return;
 	df_free(&ix->df);
 	rank_free(&ix->rank);
+	candidates_release(ix->likely, ix->nlikely);
+	free(ix->likely);
 	free(ix);
 }
 
@@ -807,27 +812,50 @@ char *infer_site_name(const struct site *s)
 	return sb_detach(&sb);
 }
 
-char *infer_best_summary(const struct program *p, const struct site *s)
+void infer_likely_partners(struct program *p)
 {
-	struct candidate c;
+	struct infer_index *ix = p->infer;
+	size_t n = 0;
+
+	if (!ix)
+		BUG("infer_likely_partners() before infer_index_build()");
+	if (ix->likely)
+		BUG("infer_likely_partners() twice");
+	for (size_t i = 0; i < ix->rank.all.n; i++)
+		n += ix->rank.all.v[i]->status == STATUS_UNDOCUMENTED;
+	ix->likely = xcalloc(n + 1, sizeof(*ix->likely));
+	for (size_t i = 0; i < ix->rank.all.n; i++) {
+		struct site *s = ix->rank.all.v[i];
+
+		if (s->status != STATUS_UNDOCUMENTED)
+			continue;
+		if (candidates_with(ix, s, &ix->likely[ix->nlikely], 1))
+			s->likely = &ix->likely[ix->nlikely++];
+	}
+}
+
+bool infer_likely_worth_mentioning(const struct site *s)
+{
+	return s->likely && s->likely->shared.n &&
+	       s->likely->confidence >= INFER_MENTION_CONFIDENCE;
+}
+
+char *infer_best_summary(const struct site *s)
+{
+	const struct candidate *c = s->likely;
 	struct strbuf sb = STRBUF_INIT;
 	const char *fn;
 
-	if (!infer_candidates(p, s, &c, 1))
+	if (!infer_likely_worth_mentioning(s))
 		return NULL;
-	if (!c.shared.n || c.confidence < INFER_MENTION_CONFIDENCE) {
-		candidates_release(&c, 1);
-		return NULL;
-	}
-	fn = site_function_name(c.site);
-	sb_addf(&sb, "likely partner: %s()", c.site->barrier);
+	fn = site_function_name(c->site);
+	sb_addf(&sb, "likely partner: %s()", c->site->barrier);
 	if (fn)
 		sb_addf(&sb, " in %s()", fn);
 	sb_adds(&sb, " (shared: ");
-	for (size_t i = 0; i < c.shared.n && i < 3; i++)
-		sb_addf(&sb, "%s%s", i ? ", " : "", c.shared.v[i]);
-	sb_addf(&sb, "; confidence %.2f)", c.confidence);
-	candidates_release(&c, 1);
+	for (size_t i = 0; i < c->shared.n && i < 3; i++)
+		sb_addf(&sb, "%s%s", i ? ", " : "", c->shared.v[i]);
+	sb_addf(&sb, "; confidence %.2f)", c->confidence);
 	return sb_detach(&sb);
 }
 

@@ -42,11 +42,24 @@ size_t infer_candidates(const struct program *p, const struct site *s,
 void candidates_release(struct candidate *c, size_t n);
 
 /*
- * "likely partner: smp_rmb() in kvm_get_vcpu() (shared: kvm->online_vcpus;
- * confidence 0.80)", or NULL when nothing shares an object with @s.
- * The caller frees it.
+ * The stage after the statuses: rank the candidates of every undocumented
+ * barrier once and keep the best as s->likely, for lkmm.c, lint's
+ * findings, the map and suggest.
  */
-char *infer_best_summary(const struct program *p, const struct site *s);
+void infer_likely_partners(struct program *p);
+
+/*
+ * Is s->likely worth a reader's time: it shares an object with @s and its
+ * confidence reaches INFER_MENTION_CONFIDENCE?
+ */
+bool infer_likely_worth_mentioning(const struct site *s);
+
+/*
+ * "likely partner: smp_rmb() in kvm_get_vcpu() (shared: kvm->online_vcpus;
+ * confidence 0.80)" from s->likely, or NULL when it is not worth
+ * mentioning.  The caller frees it.
+ */
+char *infer_best_summary(const struct site *s);
 
 /*
  * How strongly the objects @s and @c order say they pair, as the ranking

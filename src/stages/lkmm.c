@@ -702,16 +702,12 @@ static void documented_pairs(struct build *bd, struct site *s)
 /* An undocumented barrier: its best inferred partner, if clear enough. */
 static void inferred_pair(struct build *bd, struct site *s)
 {
-	struct candidate c;
+	const struct candidate *c = s->likely;
 
-	if (has_site_partner(s) || s->named_by || !classifiable(s) ||
-	    s->status != STATUS_UNDOCUMENTED)
+	if (has_site_partner(s) || s->named_by || !classifiable(s) || !c)
 		return;
-	if (!infer_candidates(bd->p, s, &c, 1))
-		return;
-	if (c.confidence >= INFER_MENTION_CONFIDENCE && classifiable(c.site))
-		want_pair(bd, s, c.site, false, c.confidence);
-	candidates_release(&c, 1);
+	if (c->confidence >= INFER_MENTION_CONFIDENCE && classifiable(c->site))
+		want_pair(bd, s, c->site, false, c->confidence);
 }
 
 /* ---- per site ------------------------------------------------------------------- */
