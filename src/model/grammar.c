@@ -188,16 +188,17 @@ struct comment_tokens {
 
 
 /*
- * "foo_<a|b>" or, as the shell writes it, "foo_{a,b}_bar" continues at @p
- * with "<a|b>" or "{a,b}": return its length, or 0.
+ * "foo_<a|b>", "foo_(a|b)_bar" or, as the shell writes it, "foo_{a,b}_bar"
+ * continues at @p with "<a|b>", "(a|b)" or "{a,b}": return its length, or
+ * 0.  "(x)" with no '|' is a call's arguments, not an alternation.
  */
 static size_t alternation_length(const char *p)
 {
-	char close = *p == '<' ? '>' : '}', sep = *p == '<' ? '|' : ',';
+	char close = *p == '<' ? '>' : *p == '(' ? ')' : '}', sep = *p == '{' ? ',' : '|';
 	size_t i = 1;
 	bool bar = false;
 
-	if (*p != '<' && *p != '{')
+	if (*p != '<' && *p != '{' && *p != '(')
 		return 0;
 	while (i < 64 && (is_ident_char(p[i]) || p[i] == sep)) {
 		bar |= p[i] == sep;
@@ -749,6 +750,14 @@ static bool is_operation(const struct comment_token *t)
 	return (t->flags & W_ARGS) && !(t->flags & (W_UNDERSCORE | W_UPPER));
 }
 
+/* READ_ONCE(), WRITE_ONCE(): marked accesses, never the functions named. */
+static bool is_marked_access(const char *text, const struct comment_token *t)
+{
+	static const char *const marked[] = { "READ_ONCE", "WRITE_ONCE", NULL };
+
+	return word_is_one_of(text, t, marked);
+}
+
 /*
  * "in the callers", "in the other thread": "in", a determiner, and no
  * function.  ("in order to" has no determiner.)
@@ -765,15 +774,31 @@ static bool in_unnamed_place(const struct comment_tokens *tk, size_t i, size_t e
 }
 
 /*
+ * What is done to an object, or what it is: "the tlb_gen increment",
+ * "the root rcu_node structure".
+ */
+static const char *const access_nouns[] = {
+	"increment", "increments", "decrement", "decrements", "update", "updates",
+	"write", "writes", "read", "reads", "store", "stores", "load", "loads",
+	"modification", "change", "changes", "assignment", "structure", "struct",
+	"field", "member", "variable", "counter", "flag", NULL,
+};
+
+/*
  * "stop_count increment in F()": a bare identifier, then a plain word,
- * then "in F": the identifier is an object that F accesses, not a
- * function.
+ * then "in F" (or a word of access_nouns, and anything after it): the
+ * identifier is an object, not a function.
  */
 static bool names_object_in_function(const struct comment_tokens *tk, size_t i, size_t end)
 {
 	const struct comment_token *t = &tk->v.v[i], *n = t + 1;
 
-	if ((t->flags & W_PARENS) || i + 2 >= end || n->type != T_WORD ||
+	if ((t->flags & W_PARENS) || i + 1 >= end || n->type != T_WORD)
+		return false;
+	/* "the tlb_gen increment", "root rcu_node structure": whatever follows */
+	if (word_is_one_of(tk->text, n, access_nouns))
+		return true;
+	if (i + 2 >= end ||
 	    (n->flags & (W_PARENS | W_UNDERSCORE)) ||
 	    word_is_one_of(tk->text, n, prepositions) || word_is_one_of(tk->text, n, clause_words) ||
 	    word_is_one_of(tk->text, n, inside_words) || primitive_lookup(tk->text, n))
@@ -842,6 +867,10 @@ static enum outcome parse_ref(const struct comment_tokens *tk, size_t i, size_t 
 				d->head = i;
 				*next = i + 1;
 				return OUT_REF;
+			} else if (is_marked_access(text, t)) {
+				/* "WRITE_ONCE() + smp_mb() in F": an access, not F */
+				nouns++;
+				continue;
 			} else {
 				d->function = i;
 				d->bare_function = true;
@@ -1043,9 +1072,9 @@ static void expand_slash(char *w, struct names *out)
  */
 static void expand_alternation(const char *w, struct names *out)
 {
-	const char *lt = strpbrk(w, "<{");
-	char sep = *lt == '<' ? '|' : ',';
-	const char *gt = strchr(lt, *lt == '<' ? '>' : '}');
+	const char *lt = strpbrk(w, "<{(");
+	char sep = *lt == '{' ? ',' : '|';
+	const char *gt = strchr(lt, *lt == '<' ? '>' : *lt == '(' ? ')' : '}');
 	const char *p = lt + 1;
 
 	while (p < gt) {
@@ -1065,7 +1094,8 @@ static void function_names(const struct comment_tokens *tk, size_t i, struct nam
 
 	if (!w)
 		return;
-	if ((strchr(w, '<') && strchr(w, '>')) || (strchr(w, '{') && strchr(w, '}')))
+	if ((strchr(w, '<') && strchr(w, '>')) || (strchr(w, '{') && strchr(w, '}')) ||
+	    (strchr(w, '(') && strchr(w, '|')))
 		expand_alternation(w, out);
 	else if (strchr(w, '/'))
 		expand_slash(w, out);

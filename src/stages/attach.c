@@ -437,17 +437,36 @@ static void add_implicit_site(struct file_facts *f, const struct token_view *tv,
 }
 
 /*
+ * "Pairs with READ_ONCE() in __dev_queue_xmit()" above a WRITE_ONCE():
+ * every reference names a marked access, so the comment pairs accesses
+ * for the data race, not barriers.
+ */
+static bool pairs_marked_accesses(const struct pairing *parsed)
+{
+	for (size_t k = 0; k < parsed->nrefs; k++) {
+		const struct ref *r = &parsed->refs[k];
+
+		if (r->barrier || r->implicit || !r->context ||
+		    !(str_starts_with(r->context, "READ_ONCE(") ||
+		      str_starts_with(r->context, "WRITE_ONCE(")))
+			return false;
+	}
+	return parsed->nrefs > 0;
+}
+
+/*
  * Does a comment that belongs to no barrier make the call it sits on a
  * site?  When it names a partner ("pairs with"), says there is none, or
  * speaks of pairing and of a barrier without naming a function ("The
  * other side is the barrier in vcpu run" on rcuwait_wake_up()).  "See F()"
- * alone on a call points elsewhere: no site.
+ * alone on a call points elsewhere, and a comment that pairs marked
+ * accesses pairs no barrier: no site.
  */
 static bool speaks_for_a_call(const struct pairing *parsed, const char *text)
 {
 	switch (parsed->kind) {
 	case PAIRING_REFS:
-		return !parsed->weak;
+		return !parsed->weak && !pairs_marked_accesses(parsed);
 	case PAIRING_NO_PARTNER:
 		return true;
 	case PAIRING_VAGUE:

@@ -320,9 +320,9 @@ static void explained_by(struct site *s, size_t first, struct ref_result *res)
 	const struct partner *pt = &s->partners.v[first];
 
 	res->same_role = true;
-	res->note = xasprintf("its comment points to the comment on %s() in %s() (%s:%u), "
-			      "which explains a barrier doing the same job, not a partner",
-			      pt->barrier, pt->function, pt->file->path, pt->at.line);
+	res->note = xasprintf("its comment points to %s(), whose %s() (%s:%u) does the same "
+			      "job: an explanation, not a partner",
+			      pt->function, pt->barrier, pt->file->path, pt->at.line);
 	for (size_t i = first; i < s->partners.n; i++) {
 		free(s->partners.v[i].via.v);
 		free(s->partners.v[i].through.v);
@@ -346,12 +346,14 @@ static bool explained_in_comment(const struct function_ref *fr, const struct sit
 	for (size_t i = 0; i < f->comments.n; i++) {
 		const struct comment *c = &f->comments.v[i];
 
+		/* a comment that names @s's function speaks of @s as its partner */
 		if (pos_cmp(c->start, fn->start) < 0 || pos_cmp(c->start, fn->end) > 0 ||
-		    !has_word(c->text, s->barrier))
+		    !has_word(c->text, s->barrier) ||
+		    (site_function_name(s) && has_word(c->text, site_function_name(s))))
 			continue;
 		res->same_role = true;
-		res->note = xasprintf("its comment points to the comment in %s() (%s:%u), which "
-				      "explains a barrier doing the same job, not a partner",
+		res->note = xasprintf("its comment points to %s(), whose comment (%s:%u) explains "
+				      "a barrier doing the same job: an explanation, not a partner",
 				      fn->name, f->path, c->start.line);
 		return true;
 	}
@@ -389,6 +391,10 @@ static void resolve_ref(const struct program *p, struct site *s, size_t ref)
 	if (!res->nfound)
 		for (size_t i = 0; i < n; i++)
 			res->nfound += search_from(p, s, ref, defs[i], false, &res->depth);
+	if (r->see && res->nfound && !any_can_pair(s, first)) {
+		explained_by(s, first, res);	/* "See comment in tavor_set_eq_ci()" */
+		return;
+	}
 	if (r->see && !res->nfound) {
 		/* "see F()" pointed at an explanation, not at a partner */
 		res->pointer_only = true;

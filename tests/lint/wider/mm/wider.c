@@ -128,3 +128,62 @@ int wd_discard(struct wd_table *t)
 	smp_rmb();
 	return n + t->data;
 }
+
+/* "wd_(select|migrate)_sock()" names two functions, as "{a,b}" does. */
+void wd_add_sock(struct wd_table *t)
+{
+	t->data = 3;
+	/* paired with smp_rmb() in wd_(select|migrate)_sock() */
+	smp_wmb();
+	t->ready = 1;
+}
+
+int wd_select_sock(struct wd_table *t)
+{
+	if (!READ_ONCE(t->ready))
+		return 0;
+	smp_rmb();
+	return t->data;
+}
+
+int wd_migrate_sock(struct wd_table *t)
+{
+	if (!READ_ONCE(t->ready))
+		return -1;
+	smp_rmb();
+	return t->data;
+}
+
+/* "the curr increment in the shootdown code": an object; no function. */
+void wd_switch(struct wd_table *t)
+{
+	/*
+	 * The barrier synchronizes with the curr increment in the
+	 * shootdown code.
+	 */
+	smp_mb();
+	t->ready = READ_ONCE(t->curr);
+}
+
+/* Marked accesses paired: no barrier, no site. */
+void wd_tx_lock(struct wd_table *t, int cpu)
+{
+	spin_lock(&t->lock);
+	/* Pairs with READ_ONCE() in wd_xmit() */
+	WRITE_ONCE(t->curr, cpu);
+}
+
+/* "See comment in F() above." where F's barrier does the same job. */
+void wd_tavor_ci(struct wd_table *t)
+{
+	/* Make sure the data is written before the doorbell rings. */
+	wmb();
+	t->ready = 1;
+}
+
+void wd_arbel_ci(struct wd_table *t)
+{
+	/* See comment in wd_tavor_ci() above. */
+	wmb();
+	t->ready = 2;
+}

@@ -3,6 +3,7 @@
 #define smp_wmb() __asm__ __volatile__("" ::: "memory")
 #define smp_rmb() __asm__ __volatile__("" ::: "memory")
 #define smp_mb() __asm__ __volatile__("" ::: "memory")
+#define wmb() __asm__ __volatile__("" ::: "memory")
 #define READ_ONCE(x) (*(volatile __typeof__(x) *)&(x))
 #define WRITE_ONCE(x, v) (*(volatile __typeof__(x) *)&(x) = (v))
 
