@@ -14,11 +14,14 @@
  */
 #include "patch.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <iconv.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -86,10 +89,148 @@ static bool is_mbox_from(const struct line *l)
 	return p + 1 < end;	/* a sender followed by a date */
 }
 
-/* The Subject: header of an mail, continuation lines joined. */
+/* ---- the Subject: header ---------------------------------------------- */
+
+static int base64_value(char c)
+{
+	static const char digits[] =
+		"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	const char *d = c ? strchr(digits, c) : NULL;
+
+	return d ? (int)(d - digits) : -1;
+}
+
+/* RFC 2047's "B" (base64) or "Q" (quoted-printable, "_" a space) text. */
+static bool decode_word_text(char encoding, const char *s, size_t n, struct strbuf *out)
+{
+	unsigned acc = 0, bits = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (encoding == 'Q' && s[i] == '=') {
+			char hex[3] = { 0 };
+
+			if (i + 2 >= n || !isxdigit((unsigned char)s[i + 1]) ||
+			    !isxdigit((unsigned char)s[i + 2]))
+				return false;
+			memcpy(hex, s + i + 1, 2);
+			sb_addc(out, (char)strtoul(hex, NULL, 16));
+			i += 2;
+		} else if (encoding == 'Q') {
+			sb_addc(out, s[i] == '_' ? ' ' : s[i]);
+		} else if (s[i] != '=') {
+			int v = base64_value(s[i]);
+
+			if (v < 0)
+				return false;
+			acc = (acc << 6) | (unsigned)v;
+			bits += 6;
+			if (bits >= 8) {
+				bits -= 8;
+				sb_addc(out, (char)((acc >> bits) & 0xff));
+			}
+		}
+	}
+	return true;
+}
+
+/*
+ * The encoded-word "=?charset?B|Q?text?=" at @s (RFC 2047), decoded to
+ * UTF-8 into @out; its length, or 0 when @s does not start one or its
+ * charset is unknown to iconv (the word is then shown as it is).
+ */
+static size_t decode_word(const char *s, struct strbuf *out)
+{
+	const char *cs = s + 2, *q1, *text, *close;
+	struct strbuf raw = STRBUF_INIT;
+	char *charset;
+	char enc;
+	size_t used = 0;
+
+	if (strncmp(s, "=?", 2) || !(q1 = strchr(cs, '?')) || q1 == cs || !q1[1] ||
+	    q1[2] != '?')
+		return 0;
+	enc = (char)toupper((unsigned char)q1[1]);
+	text = q1 + 3;
+	close = strstr(text, "?=");
+	if ((enc != 'B' && enc != 'Q') || !close || memchr(text, ' ', close - text) ||
+	    !decode_word_text(enc, text, close - text, &raw)) {
+		sb_release(&raw);
+		return 0;
+	}
+	charset = xstrndup(cs, strcspn(cs, "?*"));	/* "*lang" is RFC 2231's */
+	if (!strcasecmp(charset, "utf-8") || !strcasecmp(charset, "us-ascii")) {
+		sb_add(out, raw.buf ? raw.buf : "", raw.len);
+		used = close + 2 - s;
+	} else {
+		iconv_t cd = iconv_open("UTF-8", charset);
+
+		if (cd != (iconv_t)-1) {
+			size_t room = raw.len * 4 + 1, left = room, in_left = raw.len;
+			char *buf = xmalloc(room), *in = raw.buf ? raw.buf : "", *o = buf;
+
+			if (iconv(cd, &in, &in_left, &o, &left) != (size_t)-1) {
+				sb_add(out, buf, room - left);
+				used = close + 2 - s;
+			}
+			free(buf);
+			iconv_close(cd);
+		}
+	}
+	free(charset);
+	sb_release(&raw);
+	return used;
+}
+
+/*
+ * A subject as git am shows it: encoded-words decoded (git format-patch
+ * encodes every subject that is not ASCII), the blanks between two of
+ * them dropped, then made safe to print: bytes that are not UTF-8 become
+ * U+FFFD and control characters '?', so that no escape sequence from a
+ * stranger's mail reaches a terminal.
+ */
+static char *clean_subject(const char *s)
+{
+	struct strbuf sb = STRBUF_INIT;
+	bool after_word = false;
+	char *u;
+
+	while (*s) {
+		size_t gap = strspn(s, " \t"), used;
+
+		if (after_word && s[gap] && (used = decode_word(s + gap, &sb)) != 0) {
+			s += gap + used;
+			continue;
+		}
+		if ((used = decode_word(s, &sb)) != 0) {
+			s += used;
+			after_word = true;
+			continue;
+		}
+		sb_addc(&sb, *s++);
+		after_word = false;
+	}
+	u = utf8_sanitize(sb.buf ? sb.buf : "", sb.len);
+	sb_reset(&sb);
+	for (const char *c = u; *c; c++) {
+		unsigned char b = (unsigned char)*c;
+		bool c1 = b == 0xc2 && (unsigned char)c[1] >= 0x80 &&
+			  (unsigned char)c[1] < 0xa0;	/* U+0080..U+009F */
+
+		if (b < 0x20 || b == 0x7f || c1)
+			sb_addc(&sb, '?');
+		else
+			sb_addc(&sb, *c);
+		c += c1;
+	}
+	free(u);
+	return sb_detach(&sb);
+}
+
+/* The Subject: header of a mail, continuation lines joined, decoded. */
 static char *mail_subject(const line_vec *lines, size_t from, size_t to)
 {
 	struct strbuf sb = STRBUF_INIT;
+	char *subject;
 
 	for (size_t i = from; i < to && lines->v[i].len; i++) {
 		if (!line_starts(&lines->v[i], "Subject: "))
@@ -106,7 +247,9 @@ static char *mail_subject(const line_vec *lines, size_t from, size_t to)
 		sb_release(&sb);	/* "Subject: " alone still grew the buffer */
 		return NULL;
 	}
-	return sb_detach(&sb);
+	subject = clean_subject(sb_str(&sb));
+	sb_release(&sb);
+	return subject;
 }
 
 const char *subject_without_tag(const char *subject)
