@@ -436,15 +436,38 @@ static char *traditional_path(struct parser *ps, const struct line *l, int slot)
 	return path;
 }
 
-/* Strip git's "a/" or "b/" from the name in @slot; false if it has none. */
-static bool strip_prefix(struct parser *ps, int slot, char prefix)
+/*
+ * The one-folder prefixes git writes before a name in "diff --git": a/
+ * and b/, or with diff.mnemonicPrefix c/ (commit), i/ (index), w/ (work
+ * tree), o/ (object), 1/ and 2/ (--no-index).  git apply -p1 takes any
+ * prefix; a name without one (diff.noprefix) starts with a real folder,
+ * which no kernel tree names with one character.
+ */
+static bool is_git_prefix(const char *s)
+{
+	return s[0] && strchr("abciow12", s[0]) && s[1] == '/';
+}
+
+/* Strip git's prefix from the name in @slot; false if it has none. */
+static bool strip_prefix(struct parser *ps, int slot)
 {
 	char *s = ps->held[slot];
 
-	if (s[0] != prefix || s[1] != '/')
+	if (!is_git_prefix(s))
 		return false;
 	memmove(s, s + 2, strlen(s + 2) + 1);
 	return true;
+}
+
+/* "A/NAME B/NAME" with one name twice: NAME's length, or 0. */
+static size_t same_name_twice(const char *p, size_t n)
+{
+	size_t len = (n - 5) / 2;
+
+	if (n <= 5 || (n - 5) % 2 || !is_git_prefix(p) || p[2 + len] != ' ' ||
+	    !is_git_prefix(p + 3 + len) || memcmp(p + 2, p + 5 + len, len))
+		return 0;
+	return len;
 }
 
 /* "diff --git a/X b/Y": X and Y are equal unless renamed or copied; either may be quoted. */
@@ -452,7 +475,7 @@ static void parse_diff_git(struct parser *ps, const struct line *l)
 {
 	const char *p = l->s + 11, *end = l->s + l->len;
 	const char *q = memmem(p, end - p, " \"", 2);
-	size_t n = end - p;
+	size_t n = end - p, len;
 	struct file_patch *fp;
 
 	if (n && *p == '"') {
@@ -463,17 +486,25 @@ static void parse_diff_git(struct parser *ps, const struct line *l)
 	} else if (q) {
 		ps->held[0] = xstrndup(p, q - p);
 		unquote(ps, &(const char *){ q + 1 }, end, 1);
-	} else if (n > 5 && (n - 5) % 2 == 0 && !strncmp(p, "a/", 2) &&
-		   !strncmp(p + 2 + (n - 5) / 2, " b/", 3) &&
-		   !strncmp(p + 2, p + 5 + (n - 5) / 2, (n - 5) / 2)) {
-		ps->held[0] = xstrndup(p, (n - 1) / 2);
-		ps->held[1] = xstrndup(p + (n + 1) / 2, (n - 1) / 2);
-	} else if ((q = memmem(p, n, " b/", 3)) != NULL) {
-		ps->held[0] = xstrndup(p, q - p);
-		ps->held[1] = xstrndup(q + 1, end - q - 1);
+	} else if ((len = same_name_twice(p, n)) != 0) {
+		ps->held[0] = xstrndup(p, len + 2);
+		ps->held[1] = xstrndup(p + 3 + len, len + 2);
+	} else {
+		/* a rename: its "rename from/to" lines say the names again */
+		for (q = memchr(p, ' ', n); q && !is_git_prefix(q + 1); q = memchr(q + 1, ' ', end - q - 1))
+			;
+		if (q) {
+			ps->held[0] = xstrndup(p, q - p);
+			ps->held[1] = xstrndup(q + 1, end - q - 1);
+		}
 	}
-	if (!ps->held[0] || !ps->held[1] || !strip_prefix(ps, 0, 'a') || !strip_prefix(ps, 1, 'b'))
-		malformed(ps, "cannot read the file names in '%.*s'", (int)l->len, l->s);
+	if (!ps->held[0] || !ps->held[1] || !strip_prefix(ps, 0) || !strip_prefix(ps, 1)) {
+		bool bare = n % 2 && p[n / 2] == ' ' && !memcmp(p, p + n / 2 + 1, n / 2);
+
+		malformed(ps, "cannot read the file names in '%.*s'%s", (int)l->len, l->s,
+			  bare ? ": a diff without a/ and b/ (diff.noprefix?); check-patch reads "
+			  "names as git apply -p1 does" : "");
+	}
 	check_path(ps, ps->held[0]);
 	check_path(ps, ps->held[1]);
 	fp = new_file(ps);
