@@ -644,10 +644,26 @@ static const char *file_name(const struct file_patch *fp)
 	return fp->new_path ? fp->new_path : fp->old_path;
 }
 
+/*
+ * A header line is read as C strings: a NUL byte in one would cut a file
+ * name short without a word, so it is refused (no text patch holds one).
+ */
+static const struct line *header_line(struct parser *ps, size_t i)
+{
+	const struct line *l = &ps->lines->v[i];
+	const char *nul = memchr(l->s, '\0', l->len);
+
+	if (nul) {
+		ps->i = i;
+		malformed(ps, "a NUL byte in '%.*s'", (int)(nul - l->s), l->s);
+	}
+	return l;
+}
+
 /* "@@ -a,b +c,d @@" and exactly b old and d new lines after it. */
 static void parse_hunk(struct parser *ps)
 {
-	const struct line *l = &ps->lines->v[ps->i];
+	const struct line *l = header_line(ps, ps->i);
 	struct file_patch *fp = cur_file(ps);
 	struct hunk h = { 0 };
 	char *header = ps->held[0] = xstrndup(l->s, l->len);
@@ -710,11 +726,12 @@ static void parse_patch(struct patch *patch, struct reading *rd, size_t from, si
 		const struct line *l = &rd->lines.v[ps.i];
 
 		if (line_starts(l, "diff --git "))
-			parse_diff_git(&ps, l);
-		else if (ps.in_git_header && parse_git_header(&ps, l))
+			parse_diff_git(&ps, header_line(&ps, ps.i));
+		else if (ps.in_git_header && parse_git_header(&ps, header_line(&ps, ps.i)))
 			continue;
 		else if (line_starts(l, "--- ") && ps.i + 1 < ps.end &&
-			 line_starts(&rd->lines.v[ps.i + 1], "+++ "))
+			 line_starts(&rd->lines.v[ps.i + 1], "+++ ") &&
+			 header_line(&ps, ps.i) && header_line(&ps, ps.i + 1))
 			parse_traditional(&ps);
 		else if (line_starts(l, "@@ "))
 			parse_hunk(&ps);
