@@ -499,7 +499,8 @@ static void parse_diff_git(struct parser *ps, const struct line *l)
 		}
 	}
 	if (!ps->held[0] || !ps->held[1] || !strip_prefix(ps, 0) || !strip_prefix(ps, 1)) {
-		bool bare = n % 2 && p[n / 2] == ' ' && !memcmp(p, p + n / 2 + 1, n / 2);
+		const char *names = l->s + 11;	/* p may be past a quoted name */
+		bool bare = n % 2 && names[n / 2] == ' ' && !memcmp(names, names + n / 2 + 1, n / 2);
 
 		malformed(ps, "cannot read the file names in '%.*s'%s", (int)l->len, l->s,
 			  bare ? ": a diff without a/ and b/ (diff.noprefix?); check-patch reads "
