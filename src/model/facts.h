@@ -154,6 +154,11 @@ struct ref_result {
 	bool weaker;		/* found, but weaker than the comment claims */
 	/* "see F()" where F holds no barrier and no pairing comment: not counted */
 	bool pointer_only;
+	/*
+	 * "see F()" where F's commented barriers cannot pair with this one:
+	 * F's comment explains a barrier doing the same job; not counted
+	 */
+	bool same_role;
 	/* a function-only reference, none of whose barriers orders an object
 	 * this one orders: all were kept */
 	bool kept_all;

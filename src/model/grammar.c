@@ -187,19 +187,23 @@ struct comment_tokens {
 };
 
 
-/* "foo_<a|b>" continues at @p with "<a|b>": return its length, or 0. */
+/*
+ * "foo_<a|b>" or, as the shell writes it, "foo_{a,b}_bar" continues at @p
+ * with "<a|b>" or "{a,b}": return its length, or 0.
+ */
 static size_t alternation_length(const char *p)
 {
+	char close = *p == '<' ? '>' : '}', sep = *p == '<' ? '|' : ',';
 	size_t i = 1;
 	bool bar = false;
 
-	if (*p != '<')
+	if (*p != '<' && *p != '{')
 		return 0;
-	while (i < 64 && (is_ident_char(p[i]) || p[i] == '|')) {
-		bar |= p[i] == '|';
+	while (i < 64 && (is_ident_char(p[i]) || p[i] == sep)) {
+		bar |= p[i] == sep;
 		i++;
 	}
-	return (p[i] == '>' && bar) ? i + 1 : 0;
+	return (p[i] == close && bar) ? i + 1 : 0;
 }
 
 /* "(args)" right after a word, without blanks: its length, or 0. */
@@ -675,7 +679,12 @@ static size_t parse_barrier_tail(const struct comment_tokens *tk, size_t i, size
 			i++;
 			continue;
 		}
-		f = function_after_preposition(tk, i, end, d, true);
+		/*
+		 * A plain word ("smp_rmb in schedule.") only right after the
+		 * barrier: after qualifiers it is prose ("barriers after
+		 * rq->curr modification in scheduler.")
+		 */
+		f = function_after_preposition(tk, i, end, d, n == 0);
 		if (f != SIZE_MAX) {
 			d->function = f;
 			return f + 1;
@@ -740,6 +749,38 @@ static bool is_operation(const struct comment_token *t)
 	return (t->flags & W_ARGS) && !(t->flags & (W_UNDERSCORE | W_UPPER));
 }
 
+/*
+ * "in the callers", "in the other thread": "in", a determiner, and no
+ * function.  ("in order to" has no determiner.)
+ */
+static bool in_unnamed_place(const struct comment_tokens *tk, size_t i, size_t end)
+{
+	size_t j;
+
+	if (i >= end || !word_is_one_of(tk->text, &tk->v.v[i], inside_words))
+		return false;
+	j = skip_determiners(tk, i + 1, end, NULL);
+	return j > i + 1 && j < end && tk->v.v[j].type == T_WORD &&
+	       !is_function_word(tk, j, end, false);
+}
+
+/*
+ * "stop_count increment in F()": a bare identifier, then a plain word,
+ * then "in F": the identifier is an object that F accesses, not a
+ * function.
+ */
+static bool names_object_in_function(const struct comment_tokens *tk, size_t i, size_t end)
+{
+	const struct comment_token *t = &tk->v.v[i], *n = t + 1;
+
+	if ((t->flags & W_PARENS) || i + 2 >= end || n->type != T_WORD ||
+	    (n->flags & (W_PARENS | W_UNDERSCORE)) ||
+	    word_is_one_of(tk->text, n, prepositions) || word_is_one_of(tk->text, n, clause_words) ||
+	    word_is_one_of(tk->text, n, inside_words) || primitive_lookup(tk->text, n))
+		return false;
+	return function_after_preposition(tk, i + 2, end, NULL, false) != SIZE_MAX;
+}
+
 /* Parse one reference starting at @i into @d; *@next is where it ended. */
 static enum outcome parse_ref(const struct comment_tokens *tk, size_t i, size_t end,
 			      struct draft *d, size_t *next)
@@ -785,12 +826,22 @@ static enum outcome parse_ref(const struct comment_tokens *tk, size_t i, size_t 
 			nouns++;
 			continue;
 		}
+		if (names_object_in_function(tk, i, end)) {
+			/* "the stop_count increment in F()": an access in F */
+			nouns++;
+			continue;
+		}
 		if (is_function_word(tk, i, end, false)) {
 			/* "the spin_lock() in F": a call inside F */
 			f = function_after_preposition(tk, i + 1, end, d, false);
 			if (f != SIZE_MAX && word_is_one_of(text, &tk->v.v[i + 1], inside_words)) {
 				d->head = i;
 				d->function = f;
+			} else if (in_unnamed_place(tk, i + 1, end)) {
+				/* "the unlock() in the callers": no function named */
+				d->head = i;
+				*next = i + 1;
+				return OUT_REF;
 			} else {
 				d->function = i;
 				d->bare_function = true;
@@ -986,14 +1037,19 @@ static void expand_slash(char *w, struct names *out)
 	}
 }
 
-/* "kvm_mmu_notifier_invalidate_<page|range_end>" -> two names. */
+/*
+ * "kvm_mmu_notifier_invalidate_<page|range_end>" -> two names, and so
+ * "xfs_iformat_{data,attr}_fork" (one alternation: scan_word() takes one).
+ */
 static void expand_alternation(const char *w, struct names *out)
 {
-	const char *lt = strchr(w, '<'), *gt = strchr(w, '>');
+	const char *lt = strpbrk(w, "<{");
+	char sep = *lt == '<' ? '|' : ',';
+	const char *gt = strchr(lt, *lt == '<' ? '>' : '}');
 	const char *p = lt + 1;
 
 	while (p < gt) {
-		const char *bar = memchr(p, '|', (size_t)(gt - p));
+		const char *bar = memchr(p, sep, (size_t)(gt - p));
 		const char *e = bar ? bar : gt;
 
 		vec_push(&out->list, xasprintf("%.*s%.*s%s", (int)(lt - w), w,
@@ -1009,7 +1065,7 @@ static void function_names(const struct comment_tokens *tk, size_t i, struct nam
 
 	if (!w)
 		return;
-	if (strchr(w, '<') && strchr(w, '>'))
+	if ((strchr(w, '<') && strchr(w, '>')) || (strchr(w, '{') && strchr(w, '}')))
 		expand_alternation(w, out);
 	else if (strchr(w, '/'))
 		expand_slash(w, out);
@@ -1759,7 +1815,8 @@ const char *pairing_kind_name(enum pairing_kind kind)
 bool grammar_mentions_pairing(const char *comment)
 {
 	static const char *const cues[] = {
-		"pair", "conjunction", "interact", "match", "with", "other side", "see",
+		/* "other", not "other side": the two words may be a line apart */
+		"pair", "conjunction", "interact", "match", "with", "other", "see",
 		"comment", "against", NULL,
 	};
 

@@ -82,6 +82,21 @@ static void add_partner(struct site *s, size_t ref, struct partner *pt,
 	vec_push(&s->partners, *pt);
 }
 
+/*
+ * The ordering a call to @callee implies: an atomic RMW's full barrier, a
+ * core primitive's kind from the table (pte_unmap_unlock() -> release),
+ * or KIND_CALL for none.
+ */
+static enum kind implied_kind(const char *callee)
+{
+	const struct primitive *pr;
+
+	if (implies_full_barrier(callee))
+		return KIND_IMPLIED;
+	pr = primitive_lookup(callee);
+	return pr && pr->ordered ? pr->kind : KIND_CALL;
+}
+
 /* Matches inside one function; returns how many were added. */
 static size_t match_in_function(struct site *s, size_t ref, const struct function_ref *fr,
 				bool any, const struct search *queue, int at)
@@ -109,19 +124,32 @@ static size_t match_in_function(struct site *s, size_t ref, const struct functio
 	 */
 	if (found || (r->barrier && !any))
 		return found;
-	for (size_t i = 0; i < fn->calls.n; i++) {
-		const char *callee = fn->calls.v[i].callee;
-		const struct primitive *pr = primitive_lookup(callee);
-		struct partner pt;
+	/*
+	 * One implied barrier is enough evidence: the call the comment names
+	 * ("the spin_lock() in F"), else the first that can pair with @s (the
+	 * spin_unlock() after a spin_lock()), else the first; the caller
+	 * checks its kind.
+	 */
+	const struct call *first = NULL, *pairs = NULL, *named = NULL;
 
-		if (!implies_full_barrier(callee) && !(pr && pr->ordered))
+	for (size_t i = 0; i < fn->calls.n && !named; i++) {
+		const struct call *c = &fn->calls.v[i];
+
+		if (implied_kind(c->callee) == KIND_CALL)
 			continue;
-		pt = (struct partner){ .site = NULL, .file = f, .at = fn->calls.v[i].at,
-				       .function = fn->name, .barrier = callee,
-				       .kind = implies_full_barrier(callee) ? KIND_IMPLIED : pr->kind };
+		first = first ? first : c;
+		if (!pairs && kinds_can_pair(s->kind, implied_kind(c->callee)))
+			pairs = c;
+		if (r->context && has_word(r->context, c->callee))
+			named = c;
+	}
+	if (named || pairs || first) {
+		const struct call *c = named ? named : pairs ? pairs : first;
+		struct partner pt = { .site = NULL, .file = f, .at = c->at, .function = fn->name,
+				      .barrier = c->callee, .kind = implied_kind(c->callee) };
+
 		add_partner(s, ref, &pt, queue, at);
 		found++;
-		break;	/* one implied barrier is enough evidence */
 	}
 	return found;
 }
@@ -258,18 +286,76 @@ static void check_kinds(struct site *s, size_t ref, size_t first, struct ref_res
 		if (!kinds_can_pair(s->kind, pt->kind)) {
 			res->mismatch = true;
 			free(res->note);
-			res->note = xasprintf("%s() is a %s barrier and cannot pair with %s() (%s)",
-					      pt->barrier, kind_name(pt->kind), s->barrier,
-					      kind_name(s->kind));
+			res->note = xasprintf("%s() is %s %s barrier and cannot pair with %s() (%s)",
+					      pt->barrier, kind_article(pt->kind),
+					      kind_name(pt->kind), s->barrier, kind_name(s->kind));
 		} else if (claimed && strcmp(claimed->name, pt->barrier) &&
 			   !kind_at_least(pt->kind, claimed->kind)) {
 			res->weaker = true;
 			free(res->note);
-			res->note = xasprintf("the comment names %s(), but %s() has %s(), a %s barrier",
+			res->note = xasprintf("the comment names %s(), but %s() has %s(), %s %s barrier",
 					      claimed->name, pt->function, pt->barrier,
-					      kind_name(pt->kind));
+					      kind_article(pt->kind), kind_name(pt->kind));
 		}
 	}
+}
+
+/* Can any of the partners from @first on pair with @s? */
+static bool any_can_pair(const struct site *s, size_t first)
+{
+	for (size_t i = first; i < s->partners.n; i++)
+		if (kinds_can_pair(s->kind, s->partners.v[i].kind))
+			return true;
+	return false;
+}
+
+/*
+ * "smp_wmb(); // See comment in pmd_install()" where pmd_install()'s
+ * smp_wmb() does the same job: F's comment explains this barrier too, and
+ * F's barrier is not its partner (a write barrier cannot pair with a
+ * write barrier).  The partners found from @first on are dropped.
+ */
+static void explained_by(struct site *s, size_t first, struct ref_result *res)
+{
+	const struct partner *pt = &s->partners.v[first];
+
+	res->same_role = true;
+	res->note = xasprintf("its comment points to the comment on %s() in %s() (%s:%u), "
+			      "which explains a barrier doing the same job, not a partner",
+			      pt->barrier, pt->function, pt->file->path, pt->at.line);
+	for (size_t i = first; i < s->partners.n; i++) {
+		free(s->partners.v[i].via.v);
+		free(s->partners.v[i].through.v);
+	}
+	s->partners.n = first;
+	res->nfound = 0;
+}
+
+/*
+ * "(see comments in __remove_mapping())" on an smp_rmb(), where a comment
+ * in that function says "atomic_cmpxchg in folio_ref_freeze provides the
+ * smp_rmb": a comment of F that names @s's barrier explains a barrier
+ * doing the same job.  Sets @res as explained_by() does.
+ */
+static bool explained_in_comment(const struct function_ref *fr, const struct site *s,
+				 struct ref_result *res)
+{
+	const struct file_facts *f = fr->file;
+	const struct function *fn = function_of(fr);
+
+	for (size_t i = 0; i < f->comments.n; i++) {
+		const struct comment *c = &f->comments.v[i];
+
+		if (pos_cmp(c->start, fn->start) < 0 || pos_cmp(c->start, fn->end) > 0 ||
+		    !has_word(c->text, s->barrier))
+			continue;
+		res->same_role = true;
+		res->note = xasprintf("its comment points to the comment in %s() (%s:%u), which "
+				      "explains a barrier doing the same job, not a partner",
+				      fn->name, f->path, c->start.line);
+		return true;
+	}
+	return false;
 }
 
 static void resolve_ref(const struct program *p, struct site *s, size_t ref)
@@ -293,6 +379,13 @@ static void resolve_ref(const struct program *p, struct site *s, size_t ref)
 						   function_of(defs[i])->start.line));
 	for (size_t i = 0; r->see && i < n; i++)
 		res->nfound += match_commented(s, ref, defs[i]);
+	if (r->see && res->nfound && !any_can_pair(s, first)) {
+		explained_by(s, first, res);
+		return;
+	}
+	for (size_t i = 0; r->see && !res->nfound && i < n; i++)
+		if (explained_in_comment(defs[i], s, res))
+			return;
 	if (!res->nfound)
 		for (size_t i = 0; i < n; i++)
 			res->nfound += search_from(p, s, ref, defs[i], false, &res->depth);
@@ -778,7 +871,7 @@ static size_t describe_failures(const struct program *p, struct site *s, bool da
 		const struct ref_result *res = &s->results[k];
 		char *m;
 
-		if (!s->pairing.refs[k].function || res->pointer_only)
+		if (!s->pairing.refs[k].function || res->pointer_only || res->same_role)
 			continue;
 		if (dangling && !res->nfound)
 			m = dangling_message(s, k, p);
@@ -911,15 +1004,37 @@ static enum status pointers_only_status(const struct namings *ix, struct site *s
 	return STATUS_UNDOCUMENTED;
 }
 
+/*
+ * Only "see F()" pointers to comments that explain a barrier doing the
+ * same job: the explanation is there, but no partner is named here.
+ */
+static enum status same_role_status(const struct namings *ix, struct site *s,
+				    struct strbuf *msg)
+{
+	const char *sep = "";
+
+	for (size_t k = 0; k < s->pairing.nrefs; k++)
+		if (s->results[k].same_role) {
+			sb_addf(msg, "%s%s", sep, s->results[k].note);
+			sep = "; ";
+		}
+	add_named_by(ix, s, msg);
+	return STATUS_VAGUE;
+}
+
 static enum status refs_status(const struct program *p, const struct namings *ix,
 			       struct site *s, struct strbuf *msg)
 {
-	bool any_function = false, any_pointer = false, back = false;
+	bool any_function = false, any_pointer = false, any_same_role = false, back = false;
 
 	for (size_t k = 0; k < s->pairing.nrefs; k++) {
 		any_pointer |= s->results[k].pointer_only;
-		any_function |= s->pairing.refs[k].function && !s->results[k].pointer_only;
+		any_same_role |= s->results[k].same_role;
+		any_function |= s->pairing.refs[k].function && !s->results[k].pointer_only &&
+				!s->results[k].same_role;
 	}
+	if (!any_function && any_same_role)
+		return same_role_status(ix, s, msg);
 	if (!any_function && any_pointer)
 		return pointers_only_status(ix, s, msg);
 	if (!any_function) {
