@@ -12,6 +12,7 @@
 #   graphviz           the pairing graphs (dot)
 #   linux-source-6.12  the real kernel tree (tools/kernel-tree.sh extracts it)
 #   git-email          git send-email, for the sendemail-validate hook test
+#   b4                 b4 prep, for the b4 recipe's test
 #   gcc clang make git python3 xz-utils perl: the build, tests and tools
 #   strace             tests/hardening: signals injected at a given system call
 #   libclang-rt-14-dev libFuzzer, for tests/fuzz/ (make fuzz, make check)
@@ -29,7 +30,7 @@
 set -eu
 
 PACKAGES="gcc clang libclang-rt-14-dev make git python3 perl xz-utils libclang-dev llvm libjansson-dev libssl-dev
-coccinelle python3-sphinx python3-yaml graphviz strace linux-source-6.12 git-email npm man-db ${EXTRA_PACKAGES:-}"
+coccinelle python3-sphinx python3-yaml graphviz strace linux-source-6.12 git-email b4 npm man-db ${EXTRA_PACKAGES:-}"
 
 # A package is present when dpkg has it, or, for one that only brings a
 # command others may also provide, when the command is there.

@@ -343,19 +343,48 @@ static bool copy_from_tree(struct applier *a, int kernel_fd, const char *rel)
 	    errno == ELOOP ? " (a folder on the way is a symbolic link)" : "");
 }
 
-/* The first file patch that names @path, and whether as its old side. */
-static const struct file_patch *first_mention(const struct patch_set *set, const char *path,
-					      bool *as_old)
-{
-	for (size_t k = 0; k < set->patches.n; k++)
-		for (size_t f = 0; f < set->patches.v[k].files.n; f++) {
-			const struct file_patch *fp = &set->patches.v[k].files.v[f];
+/* The first file patch that names a path, and whether as its old side. */
+struct mention {
+	const struct file_patch *fp;
+	bool as_old;
+};
 
-			*as_old = fp->old_path && !strcmp(fp->old_path, path);
-			if (*as_old || (fp->new_path && !strcmp(fp->new_path, path)))
-				return fp;
+static ssize_t path_index(const str_vec *paths, const char *path)
+{
+	size_t lo = 0, hi = paths->n;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = strcmp(paths->v[mid], path);
+
+		if (!c)
+			return (ssize_t)mid;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
+/* Each of a->paths' first mention, found in one pass over the series. */
+static struct mention *first_mentions(const struct applier *a)
+{
+	struct mention *m = xcalloc(a->paths.n + 1, sizeof(*m));
+
+	for (size_t k = 0; k < a->set->patches.n; k++)
+		for (size_t f = 0; f < a->set->patches.v[k].files.n; f++) {
+			const struct file_patch *fp = &a->set->patches.v[k].files.v[f];
+			const char *names[] = { fp->old_path, fp->new_path };
+
+			for (int side = 0; side < 2; side++) {
+				ssize_t i = names[side] ? path_index(&a->paths, names[side]) : -1;
+
+				if (i >= 0 && !m[i].fp)
+					m[i] = (struct mention){ fp, side == 0 };
+			}
 		}
-	return NULL;
+	return m;
 }
 
 /* Did every file of the series say which blob it starts from? */
@@ -379,13 +408,14 @@ static bool every_file_indexed(const struct patch_set *set)
 static bool seed_from_git(struct applier *a)
 {
 	VEC(struct overlay) got = { 0 };
+	struct mention *first = first_mentions(a);
 	bool ok = true;
 
 	for (size_t i = 0; i < a->paths.n && ok; i++) {
 		const char *path = a->paths.v[i];
 		struct overlay o = { path, NULL, 0 };
-		bool as_old;
-		const struct file_patch *fp = first_mention(a->set, path, &as_old);
+		bool as_old = first[i].as_old;
+		const struct file_patch *fp = first[i].fp;
 
 		if (a->base->rev) {
 			/* the caller checked REV: a path it does not have is absent */
@@ -407,6 +437,7 @@ static bool seed_from_git(struct applier *a)
 		free((char *)got.v[i].content);
 	}
 	free(got.v);
+	free(first);
 	return ok;
 }
 

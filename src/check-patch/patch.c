@@ -14,11 +14,14 @@
  */
 #include "patch.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <iconv.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -86,10 +89,148 @@ static bool is_mbox_from(const struct line *l)
 	return p + 1 < end;	/* a sender followed by a date */
 }
 
-/* The Subject: header of an mail, continuation lines joined. */
+/* ---- the Subject: header ---------------------------------------------- */
+
+static int base64_value(char c)
+{
+	static const char digits[] =
+		"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	const char *d = c ? strchr(digits, c) : NULL;
+
+	return d ? (int)(d - digits) : -1;
+}
+
+/* RFC 2047's "B" (base64) or "Q" (quoted-printable, "_" a space) text. */
+static bool decode_word_text(char encoding, const char *s, size_t n, struct strbuf *out)
+{
+	unsigned acc = 0, bits = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (encoding == 'Q' && s[i] == '=') {
+			char hex[3] = { 0 };
+
+			if (i + 2 >= n || !isxdigit((unsigned char)s[i + 1]) ||
+			    !isxdigit((unsigned char)s[i + 2]))
+				return false;
+			memcpy(hex, s + i + 1, 2);
+			sb_addc(out, (char)strtoul(hex, NULL, 16));
+			i += 2;
+		} else if (encoding == 'Q') {
+			sb_addc(out, s[i] == '_' ? ' ' : s[i]);
+		} else if (s[i] != '=') {
+			int v = base64_value(s[i]);
+
+			if (v < 0)
+				return false;
+			acc = (acc << 6) | (unsigned)v;
+			bits += 6;
+			if (bits >= 8) {
+				bits -= 8;
+				sb_addc(out, (char)((acc >> bits) & 0xff));
+			}
+		}
+	}
+	return true;
+}
+
+/*
+ * The encoded-word "=?charset?B|Q?text?=" at @s (RFC 2047), decoded to
+ * UTF-8 into @out; its length, or 0 when @s does not start one or its
+ * charset is unknown to iconv (the word is then shown as it is).
+ */
+static size_t decode_word(const char *s, struct strbuf *out)
+{
+	const char *cs = s + 2, *q1, *text, *close;
+	struct strbuf raw = STRBUF_INIT;
+	char *charset;
+	char enc;
+	size_t used = 0;
+
+	if (strncmp(s, "=?", 2) || !(q1 = strchr(cs, '?')) || q1 == cs || !q1[1] ||
+	    q1[2] != '?')
+		return 0;
+	enc = (char)toupper((unsigned char)q1[1]);
+	text = q1 + 3;
+	close = strstr(text, "?=");
+	if ((enc != 'B' && enc != 'Q') || !close || memchr(text, ' ', close - text) ||
+	    !decode_word_text(enc, text, close - text, &raw)) {
+		sb_release(&raw);
+		return 0;
+	}
+	charset = xstrndup(cs, strcspn(cs, "?*"));	/* "*lang" is RFC 2231's */
+	if (!strcasecmp(charset, "utf-8") || !strcasecmp(charset, "us-ascii")) {
+		sb_add(out, raw.buf ? raw.buf : "", raw.len);
+		used = close + 2 - s;
+	} else {
+		iconv_t cd = iconv_open("UTF-8", charset);
+
+		if (cd != (iconv_t)-1) {
+			size_t room = raw.len * 4 + 1, left = room, in_left = raw.len;
+			char *buf = xmalloc(room), *in = raw.buf ? raw.buf : "", *o = buf;
+
+			if (iconv(cd, &in, &in_left, &o, &left) != (size_t)-1) {
+				sb_add(out, buf, room - left);
+				used = close + 2 - s;
+			}
+			free(buf);
+			iconv_close(cd);
+		}
+	}
+	free(charset);
+	sb_release(&raw);
+	return used;
+}
+
+/*
+ * A subject as git am shows it: encoded-words decoded (git format-patch
+ * encodes every subject that is not ASCII), the blanks between two of
+ * them dropped, then made safe to print: bytes that are not UTF-8 become
+ * U+FFFD and control characters '?', so that no escape sequence from a
+ * stranger's mail reaches a terminal.
+ */
+static char *clean_subject(const char *s)
+{
+	struct strbuf sb = STRBUF_INIT;
+	bool after_word = false;
+	char *u;
+
+	while (*s) {
+		size_t gap = strspn(s, " \t"), used;
+
+		if (after_word && s[gap] && (used = decode_word(s + gap, &sb)) != 0) {
+			s += gap + used;
+			continue;
+		}
+		if ((used = decode_word(s, &sb)) != 0) {
+			s += used;
+			after_word = true;
+			continue;
+		}
+		sb_addc(&sb, *s++);
+		after_word = false;
+	}
+	u = utf8_sanitize(sb.buf ? sb.buf : "", sb.len);
+	sb_reset(&sb);
+	for (const char *c = u; *c; c++) {
+		unsigned char b = (unsigned char)*c;
+		bool c1 = b == 0xc2 && (unsigned char)c[1] >= 0x80 &&
+			  (unsigned char)c[1] < 0xa0;	/* U+0080..U+009F */
+
+		if (b < 0x20 || b == 0x7f || c1)
+			sb_addc(&sb, '?');
+		else
+			sb_addc(&sb, *c);
+		c += c1;
+	}
+	free(u);
+	return sb_detach(&sb);
+}
+
+/* The Subject: header of a mail, continuation lines joined, decoded. */
 static char *mail_subject(const line_vec *lines, size_t from, size_t to)
 {
 	struct strbuf sb = STRBUF_INIT;
+	char *subject;
 
 	for (size_t i = from; i < to && lines->v[i].len; i++) {
 		if (!line_starts(&lines->v[i], "Subject: "))
@@ -106,7 +247,9 @@ static char *mail_subject(const line_vec *lines, size_t from, size_t to)
 		sb_release(&sb);	/* "Subject: " alone still grew the buffer */
 		return NULL;
 	}
-	return sb_detach(&sb);
+	subject = clean_subject(sb_str(&sb));
+	sb_release(&sb);
+	return subject;
 }
 
 const char *subject_without_tag(const char *subject)
@@ -293,15 +436,38 @@ static char *traditional_path(struct parser *ps, const struct line *l, int slot)
 	return path;
 }
 
-/* Strip git's "a/" or "b/" from the name in @slot; false if it has none. */
-static bool strip_prefix(struct parser *ps, int slot, char prefix)
+/*
+ * The one-folder prefixes git writes before a name in "diff --git": a/
+ * and b/, or with diff.mnemonicPrefix c/ (commit), i/ (index), w/ (work
+ * tree), o/ (object), 1/ and 2/ (--no-index).  git apply -p1 takes any
+ * prefix; a name without one (diff.noprefix) starts with a real folder,
+ * which no kernel tree names with one character.
+ */
+static bool is_git_prefix(const char *s)
+{
+	return s[0] && strchr("abciow12", s[0]) && s[1] == '/';
+}
+
+/* Strip git's prefix from the name in @slot; false if it has none. */
+static bool strip_prefix(struct parser *ps, int slot)
 {
 	char *s = ps->held[slot];
 
-	if (s[0] != prefix || s[1] != '/')
+	if (!is_git_prefix(s))
 		return false;
 	memmove(s, s + 2, strlen(s + 2) + 1);
 	return true;
+}
+
+/* "A/NAME B/NAME" with one name twice: NAME's length, or 0. */
+static size_t same_name_twice(const char *p, size_t n)
+{
+	size_t len = (n - 5) / 2;
+
+	if (n <= 5 || (n - 5) % 2 || !is_git_prefix(p) || p[2 + len] != ' ' ||
+	    !is_git_prefix(p + 3 + len) || memcmp(p + 2, p + 5 + len, len))
+		return 0;
+	return len;
 }
 
 /* "diff --git a/X b/Y": X and Y are equal unless renamed or copied; either may be quoted. */
@@ -309,7 +475,7 @@ static void parse_diff_git(struct parser *ps, const struct line *l)
 {
 	const char *p = l->s + 11, *end = l->s + l->len;
 	const char *q = memmem(p, end - p, " \"", 2);
-	size_t n = end - p;
+	size_t n = end - p, len;
 	struct file_patch *fp;
 
 	if (n && *p == '"') {
@@ -320,17 +486,26 @@ static void parse_diff_git(struct parser *ps, const struct line *l)
 	} else if (q) {
 		ps->held[0] = xstrndup(p, q - p);
 		unquote(ps, &(const char *){ q + 1 }, end, 1);
-	} else if (n > 5 && (n - 5) % 2 == 0 && !strncmp(p, "a/", 2) &&
-		   !strncmp(p + 2 + (n - 5) / 2, " b/", 3) &&
-		   !strncmp(p + 2, p + 5 + (n - 5) / 2, (n - 5) / 2)) {
-		ps->held[0] = xstrndup(p, (n - 1) / 2);
-		ps->held[1] = xstrndup(p + (n + 1) / 2, (n - 1) / 2);
-	} else if ((q = memmem(p, n, " b/", 3)) != NULL) {
-		ps->held[0] = xstrndup(p, q - p);
-		ps->held[1] = xstrndup(q + 1, end - q - 1);
+	} else if ((len = same_name_twice(p, n)) != 0) {
+		ps->held[0] = xstrndup(p, len + 2);
+		ps->held[1] = xstrndup(p + 3 + len, len + 2);
+	} else {
+		/* a rename: its "rename from/to" lines say the names again */
+		for (q = memchr(p, ' ', n); q && !is_git_prefix(q + 1); q = memchr(q + 1, ' ', end - q - 1))
+			;
+		if (q) {
+			ps->held[0] = xstrndup(p, q - p);
+			ps->held[1] = xstrndup(q + 1, end - q - 1);
+		}
 	}
-	if (!ps->held[0] || !ps->held[1] || !strip_prefix(ps, 0, 'a') || !strip_prefix(ps, 1, 'b'))
-		malformed(ps, "cannot read the file names in '%.*s'", (int)l->len, l->s);
+	if (!ps->held[0] || !ps->held[1] || !strip_prefix(ps, 0) || !strip_prefix(ps, 1)) {
+		const char *names = l->s + 11;	/* p may be past a quoted name */
+		bool bare = n % 2 && names[n / 2] == ' ' && !memcmp(names, names + n / 2 + 1, n / 2);
+
+		malformed(ps, "cannot read the file names in '%.*s'%s", (int)l->len, l->s,
+			  bare ? ": a diff without a/ and b/ (diff.noprefix?); check-patch reads "
+			  "names as git apply -p1 does" : "");
+	}
 	check_path(ps, ps->held[0]);
 	check_path(ps, ps->held[1]);
 	fp = new_file(ps);
@@ -470,10 +645,26 @@ static const char *file_name(const struct file_patch *fp)
 	return fp->new_path ? fp->new_path : fp->old_path;
 }
 
+/*
+ * A header line is read as C strings: a NUL byte in one would cut a file
+ * name short without a word, so it is refused (no text patch holds one).
+ */
+static const struct line *header_line(struct parser *ps, size_t i)
+{
+	const struct line *l = &ps->lines->v[i];
+	const char *nul = memchr(l->s, '\0', l->len);
+
+	if (nul) {
+		ps->i = i;
+		malformed(ps, "a NUL byte in '%.*s'", (int)(nul - l->s), l->s);
+	}
+	return l;
+}
+
 /* "@@ -a,b +c,d @@" and exactly b old and d new lines after it. */
 static void parse_hunk(struct parser *ps)
 {
-	const struct line *l = &ps->lines->v[ps->i];
+	const struct line *l = header_line(ps, ps->i);
 	struct file_patch *fp = cur_file(ps);
 	struct hunk h = { 0 };
 	char *header = ps->held[0] = xstrndup(l->s, l->len);
@@ -536,11 +727,12 @@ static void parse_patch(struct patch *patch, struct reading *rd, size_t from, si
 		const struct line *l = &rd->lines.v[ps.i];
 
 		if (line_starts(l, "diff --git "))
-			parse_diff_git(&ps, l);
-		else if (ps.in_git_header && parse_git_header(&ps, l))
+			parse_diff_git(&ps, header_line(&ps, ps.i));
+		else if (ps.in_git_header && parse_git_header(&ps, header_line(&ps, ps.i)))
 			continue;
 		else if (line_starts(l, "--- ") && ps.i + 1 < ps.end &&
-			 line_starts(&rd->lines.v[ps.i + 1], "+++ "))
+			 line_starts(&rd->lines.v[ps.i + 1], "+++ ") &&
+			 header_line(&ps, ps.i) && header_line(&ps, ps.i + 1))
 			parse_traditional(&ps);
 		else if (line_starts(l, "@@ "))
 			parse_hunk(&ps);

@@ -163,6 +163,24 @@ static void dedupe_files(struct program *p)
 	p->files.n = out;
 }
 
+const struct overlay *overlay_find(const struct overlay *ov, size_t nov, const char *path)
+{
+	size_t lo = 0, hi = nov;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = strcmp(ov[mid].path, path);
+
+		if (!c)
+			return &ov[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
 ssize_t files_find_path(const struct program *p, size_t n, const char *path)
 {
 	size_t lo = 0, hi = n;

@@ -15,12 +15,16 @@
  * A file's content replacing (or adding, or deleting) what is on disk, for
  * check-patch: path is relative to the kernel tree; content NULL deletes.
  * Passed to libclang as unsaved files, so the user's tree is never touched.
+ * An array of them is sorted by path (check-patch's snapshots are).
  */
 struct overlay {
 	const char *path;
 	const char *content;
 	size_t len;
 };
+
+/* The overlay of @path in @ov[0..nov), sorted by path, or NULL. */
+const struct overlay *overlay_find(const struct overlay *ov, size_t nov, const char *path);
 
 /*
  * The files of the run, unscanned: the scope (--scope, else KVM's), the

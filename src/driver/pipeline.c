@@ -46,18 +46,10 @@ struct worker {
 	double started, shown;
 };
 
-static const struct overlay *find_overlay(const struct worker *w, const char *path)
-{
-	for (size_t i = 0; i < w->nov; i++)
-		if (!strcmp(w->ov[i].path, path))
-			return &w->ov[i];
-	return NULL;
-}
-
 static char *load_source(const struct worker *w, struct file_facts *f,
 			 const char *abs, size_t *len)
 {
-	const struct overlay *o = find_overlay(w, f->path);
+	const struct overlay *o = overlay_find(w->ov, w->nov, f->path);
 	char *buf;
 
 	if (o) {
@@ -277,13 +269,10 @@ struct program *program_rescan(const struct program *t, const struct overlay *ov
 			vec_push(&p->files, file_facts_clone(t->files.v[i]));
 	first = p->files.n;
 	for (size_t j = 0; j < nchanged; j++) {
-		const struct overlay *o = NULL;
+		const struct overlay *o = overlay_find(ov, nov, changed[j]);
 		ssize_t i = files_find_path(t, t->files.n, changed[j]);
 		bool in_scope = i >= 0 ? t->files.v[i]->in_scope : true;
 
-		for (size_t k = 0; k < nov && !o; k++)
-			if (!strcmp(ov[k].path, changed[j]))
-				o = &ov[k];
 		/* as find_files() would: an overlay source file is in scope */
 		if (o && o->content && files_is_source(o->path))
 			files_add(p, o->path, in_scope);

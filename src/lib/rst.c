@@ -38,13 +38,27 @@ static bool starts_block(const char *s)
 void rst_add_text(struct strbuf *sb, const char *s)
 {
 	bool first = true;
+	const char *end;
 
 	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
 		s++;
+	end = s + strlen(s);
 	for (; *s; s++) {
 		unsigned char c = (unsigned char)*s;
 		bool esc;
 
+		if (c >= 0x80) {
+			/* docutils reads UTF-8 only: a byte that is not becomes U+FFFD */
+			size_t len = utf8_sequence_length(s, end - s);
+
+			if (len)
+				sb_add(sb, s, len);
+			else
+				sb_adds(sb, UTF8_REPLACEMENT);
+			s += len ? len - 1 : 0;
+			first = false;
+			continue;
+		}
 		if (c == '\n' || c == '\r' || c == '\t') {
 			if (s[1] && sb->len && sb->buf[sb->len - 1] != ' ')
 				sb_addc(sb, ' ');
@@ -68,16 +82,18 @@ void rst_add_text(struct strbuf *sb, const char *s)
 
 void rst_add_code(struct strbuf *sb, const char *s)
 {
-	bool ok = *s && !strchr(s, '`') && !strchr(s, '\n') && s[0] != ' ' &&
-		  s[strlen(s) - 1] != ' ' && s[strlen(s) - 1] != '\\';
+	char *u = utf8_sanitize(s, strlen(s));	/* docutils reads UTF-8 only */
+	size_t n = strlen(u);
+	bool ok = n && !strchr(u, '`') && !strchr(u, '\n') && u[0] != ' ' &&
+		  u[n - 1] != ' ' && u[n - 1] != '\\';
 
-	for (const char *c = s; ok && *c; c++)
+	for (const char *c = u; ok && *c; c++)
 		ok = (unsigned char)*c >= 0x20 && *c != 0x7f;
-	if (!ok) {
-		rst_add_text(sb, s);
-		return;
-	}
-	sb_addf(sb, "``%s``", s);
+	if (ok)
+		sb_addf(sb, "``%s``", u);
+	else
+		rst_add_text(sb, u);
+	free(u);
 }
 
 /*
@@ -110,8 +126,15 @@ void rst_add_literal_line(struct strbuf *sb, int indent, const char *s, size_t n
 		sb_addf(sb, "%*s", indent, "");
 		for (size_t i = 0; i < n; i++) {
 			unsigned char c = (unsigned char)s[i];
+			size_t len = c >= 0x80 ? utf8_sequence_length(s + i, n - i) : 1;
 
-			sb_addc(sb, c < 0x20 || c == 0x7f ? '?' : (char)c);
+			if (!len)
+				sb_adds(sb, UTF8_REPLACEMENT);
+			else if (len > 1)
+				sb_add(sb, s + i, len);
+			else
+				sb_addc(sb, c < 0x20 || c == 0x7f ? '?' : (char)c);
+			i += len ? len - 1 : 0;
 		}
 	}
 	sb_addc(sb, '\n');

@@ -12,8 +12,9 @@
 
 /*
  * @s as inline text in which no markup can start: newlines become spaces,
- * control characters '?', and every character that could open a block or
- * inline markup is backslashed.
+ * control characters '?', bytes that are not UTF-8 U+FFFD (docutils reads
+ * UTF-8 only), and every character that could open a block or inline
+ * markup is backslashed.
  */
 void rst_add_text(struct strbuf *sb, const char *s);
 /* ``s`` when an inline literal can hold it, else rst_add_text(). */
@@ -26,7 +27,8 @@ void rst_add_code(struct strbuf *sb, const char *s);
 size_t rst_add_title_text(struct strbuf *sb, const char *title);
 /*
  * One line of a literal block: @indent spaces, then the first @n bytes of
- * @s with control characters shown as '?' and trailing blanks dropped.
+ * @s with control characters shown as '?', bytes that are not UTF-8 as
+ * U+FFFD, and trailing blanks dropped.
  */
 void rst_add_literal_line(struct strbuf *sb, int indent, const char *s, size_t n);
 /* @text as a literal block indented by @indent spaces (after a "::"). */

@@ -5,7 +5,9 @@
     b4-check.py REPO PATCH...
 
 For each patch, each configured command runs at the top of REPO with the
-patch on stdin (split with shlex, no shell); a line on stdout is a failure
+patch on stdin as b4 writes it there (LoreMessage.get_msg_as_bytes():
+the headers and body, without the mbox "From <sha>" line), split with
+shlex, no shell; a line on stdout is a failure
 when it holds "ERROR:" and a warning otherwise, a line on stderr a
 failure, and no output at all a success (or a failure, with an exit
 status).  Prints "FLAG: command: line" per result, as b4 reports them.
@@ -25,6 +27,8 @@ def main():
     for patch in patches:
         with open(patch, 'rb') as f:
             data = f.read()
+        if data.startswith(b'From '):
+            data = data.split(b'\n', 1)[1]
         for cmd in cmds:
             args = shlex.split(cmd)
             name = os.path.basename(args[0])

@@ -1,8 +1,10 @@
 # SPDX-License-Identifier: GPL-2.0
 # The recipes of rst/usage.rst, as written there, on a throwaway repository
 # made from the real tree: the sendemail-validate hook under a real
-# `git send-email --dry-run` (nothing is sent), and the b4
-# prep-perpatch-check-cmd run as `b4 prep --check` runs it (b4-check.py).
+# `git send-email --dry-run` (nothing is sent), the b4
+# prep-perpatch-check-cmd run as `b4 prep --check` runs it (b4-check.py),
+# and, under the b4 Debian 12 has (0.12, which has no --check), the
+# --git recipe on a real `b4 prep` branch.
 # The repository gets two commits: one removes smp_rmb() in kvm_get_vcpu()
 # (whose partner's comment then names nothing), one only adds a comment.
 #
@@ -25,4 +27,13 @@
 # warning: barriermap: include/linux/kvm_host.h:N: WARNING: REMOVED_BARRIER: (before the patch) smp_rmb() in kvm_get_vcpu() is removed by the patch
 # fail: barriermap: virt/kvm/kvm_main.c:N: ERROR: STALE_COMMENT: the comment on smp_wmb() in kvm_vm_ioctl_create_vcpu() names smp_rmb() in kvm_get_vcpu(), which the patch removes; the patch does not change this comment
 # success: barriermap: passed all checks
+# check-output-end
+#
+# check-name: b4 without prep --check (Debian 12's 0.12): the recipe of the docs checks the prep branch's commits and reports the stale comment
+# check-command: R=$TMP/r; tests/check-patch/gitrepo.sh $KERNEL $R && mkdir $TMP/bin && ln -s $BM $TMP/bin/barriermap && export PATH=$TMP/bin:$PATH HOME=$TMP && git -C $R config user.name A && git -C $R config user.email a@example.com && cd $R && b4 prep -n audit -f HEAD > $TMP/b4.out 2>&1 && $ROOT/tests/check-patch/kpatch.py -s git $R $TMP/w drop include/linux/kvm_host.h kvm_get_vcpu 'smp_rmb();' | git apply && git -c commit.gpgsign=false commit -q -a -m 'KVM: drop smp_rmb() in kvm_get_vcpu()' && sh -c "$(sed -n 's/^    \(barriermap check-patch --terse --git .*\)$/\1/p' $ROOT/rst/usage.rst)" | sed 's/:[0-9]*: /:N: /'; echo "exit ${PIPESTATUS[0]}"
+# check-exit-value: 0
+# check-output-start
+# include/linux/kvm_host.h:N: WARNING: REMOVED_BARRIER: (before the patch) smp_rmb() in kvm_get_vcpu() is removed by the patch
+# virt/kvm/kvm_main.c:N: ERROR: STALE_COMMENT: the comment on smp_wmb() in kvm_vm_ioctl_create_vcpu() names smp_rmb() in kvm_get_vcpu(), which the patch removes; the patch does not change this comment
+# exit 1
 # check-output-end

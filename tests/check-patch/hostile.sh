@@ -136,3 +136,13 @@
 # check-command: printf -- '--- a/virt/kvm/kvm_main.c\r\n+++ b/virt/kvm/kvm_main.c\r\n@@ -1 +1 @@\n-a\n+b\n' | $BM check-patch --kernel $dir/tree -
 # check-exit-value: 2
 # check-error-contains: malformed patch: file name 'virt/kvm/kvm_main.c' ends with a carriage return, and not every line does: convert the patch with dos2unix (line 1)
+#
+# check-name: a NUL byte in a file name is refused, not cut off (the name was read as 'virt/kvm/k', and git apply's complaint blamed that)
+# check-command: printf 'diff --git a/virt/kvm/k\0.c b/virt/kvm/k\0.c\n--- a/virt/kvm/k\0.c\n+++ b/virt/kvm/k\0.c\n@@ -1 +1 @@\n-a\n+c\n' | $BM check-patch --kernel $dir/tree -
+# check-exit-value: 2
+# check-error-contains: barriermap: (standard input): malformed patch: a NUL byte in 'diff --git a/virt/kvm/k' (line 1)
+#
+# check-name: a NUL byte in a traditional header's name is refused too
+# check-command: printf -- '--- a/virt/kvm/kvm_main.c\0../../x\n+++ b/virt/kvm/kvm_main.c\n@@ -1 +1 @@\n-a\n+c\n' | $BM check-patch --kernel $dir/tree -
+# check-exit-value: 2
+# check-error-contains: barriermap: (standard input): malformed patch: a NUL byte in '--- a/virt/kvm/kvm_main.c' (line 1)
