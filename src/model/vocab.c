@@ -244,6 +244,11 @@ const char *kind_name(enum kind kind)
 	BUG("unknown kind %d", (int)kind);
 }
 
+const char *kind_article(enum kind kind)
+{
+	return strchr("aeiou", kind_name(kind)[0]) ? "an" : "a";
+}
+
 static bool orders_reads(enum kind k)
 {
 	return k == KIND_READ || k == KIND_ACQUIRE;

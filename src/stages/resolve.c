@@ -258,16 +258,16 @@ static void check_kinds(struct site *s, size_t ref, size_t first, struct ref_res
 		if (!kinds_can_pair(s->kind, pt->kind)) {
 			res->mismatch = true;
 			free(res->note);
-			res->note = xasprintf("%s() is a %s barrier and cannot pair with %s() (%s)",
-					      pt->barrier, kind_name(pt->kind), s->barrier,
+			res->note = xasprintf("%s() is %s %s barrier and cannot pair with %s() (%s)",
+					      pt->barrier, kind_article(pt->kind), kind_name(pt->kind), s->barrier,
 					      kind_name(s->kind));
 		} else if (claimed && strcmp(claimed->name, pt->barrier) &&
 			   !kind_at_least(pt->kind, claimed->kind)) {
 			res->weaker = true;
 			free(res->note);
-			res->note = xasprintf("the comment names %s(), but %s() has %s(), a %s barrier",
+			res->note = xasprintf("the comment names %s(), but %s() has %s(), %s %s barrier",
 					      claimed->name, pt->function, pt->barrier,
-					      kind_name(pt->kind));
+					      kind_article(pt->kind), kind_name(pt->kind));
 		}
 	}
 }
