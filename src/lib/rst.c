@@ -28,11 +28,12 @@ static bool starts_block(const char *s)
 }
 
 /*
- * Inline text from the tree.  Newlines become spaces so no block structure
- * (lists, titles, directives, tables) can start; the first character is
- * always escaped so that no enumerator or field marker can either; and every
- * character that opens inline markup is escaped: \ ` * | [ ] @, "_" that
- * could end a reference name, ":" that could make "::" or a URI.
+ * Inline text from the tree, a patch or option help.  Newlines become
+ * spaces so no block structure (lists, titles, directives, tables) can
+ * start; the first character is always escaped so that no enumerator or
+ * field marker can either; and every character that opens inline markup
+ * is escaped: \ ` * | [ ] @, "_" that could end a reference name, ":"
+ * that could make "::" or a URI.
  */
 void rst_add_text(struct strbuf *sb, const char *s)
 {
