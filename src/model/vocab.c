@@ -246,7 +246,7 @@ const char *kind_name(enum kind kind)
 
 const char *kind_article(enum kind kind)
 {
-	return kind == KIND_ACQUIRE || kind == KIND_IMPLIED ? "an" : "a";
+	return strchr("aeiou", kind_name(kind)[0]) ? "an" : "a";
 }
 
 static bool orders_reads(enum kind k)

@@ -39,7 +39,7 @@ const struct barrier_def *barrier_lookup_misspelled(const char *name);
 bool implies_full_barrier(const char *name);
 
 const char *kind_name(enum kind kind);
-/* "a" or "an", for "a write barrier", "an acquire barrier" */
+/* "a" or "an", the article kind_name() takes: "an acquire barrier". */
 const char *kind_article(enum kind kind);
 /* Can a barrier of kind @a order against one of kind @b? */
 bool kinds_can_pair(enum kind a, enum kind b);

@@ -612,7 +612,7 @@ static const char *nth_word(const char *text, const char *w, size_t nth)
 	return p;
 }
 
-/* Where the subject is written in the file: its line and columns. */
+/* Where the subject is written in the file: its line and columns (1-based). */
 static void locate(struct claim *c, const struct comment *cm, const struct sentence *s,
 		   size_t subject)
 {
@@ -629,8 +629,9 @@ static void locate(struct claim *c, const struct comment *cm, const struct sente
 		return;
 	for (const char *p = cm->text; p < raw; p++) {
 		if (*p == '\n') {
+			/* the text drops a continuation line's indentation up to the comment's column */
 			c->at.line++;
-			c->at.col = 1;
+			c->at.col = cm->start.col;
 		} else {
 			c->at.col++;
 		}

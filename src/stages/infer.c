@@ -502,9 +502,6 @@ static double prior(const struct site *s, const struct site *c, double *factor)
 		add += 0.05;
 		if (s->function >= 0 && s->function == c->function)
 			*factor *= 0.3;	/* both ends in one function: rare */
-	} else if (!is_generic(s->file) && !is_generic(c->file) &&
-		   strcmp(s->file->arch, c->file->arch)) {
-		*factor *= 0.2;		/* x86 code does not pair with arm64 code */
 	} else if (is_generic(s->file) == is_generic(c->file)) {
 		add += 0.02;	/* the same architecture, or both generic */
 	}
@@ -527,9 +524,16 @@ static double evidence_sum(const struct evidence *ev, size_t nev)
 	return sum;
 }
 
+/* x86 code is never built with arm64 code: their barriers cannot pair. */
+static bool arches_meet(const struct file_facts *a, const char *arch, bool generic)
+{
+	return is_generic(a) || generic || !strcmp(a->arch, arch);
+}
+
 static bool can_be_partner(const struct site *s, const struct site *c)
 {
-	if (c == s || c->kind == KIND_COMPILER || s->kind == KIND_COMPILER)
+	if (c == s || c->kind == KIND_COMPILER || s->kind == KIND_COMPILER ||
+	    !arches_meet(s->file, c->file->arch, is_generic(c->file)))
 		return false;
 	return kinds_can_pair(s->kind, c->kind);
 }
@@ -718,9 +722,9 @@ static size_t rank_top(const struct infer_index *ix, const struct site *s, const
 		const struct group *g = &r->groups.v[k];
 		size_t from, to;
 
-		/* a group pairs with @s by kind alone (can_be_partner()): all of it or none */
+		/* a group pairs with @s by kind and arch (can_be_partner()): all of it or none */
 		if (s->kind == KIND_COMPILER || g->kind == KIND_COMPILER ||
-		    !kinds_can_pair(s->kind, g->kind))
+		    !kinds_can_pair(s->kind, g->kind) || !arches_meet(s->file, g->arch, g->generic))
 			continue;
 		n += g->sites.n;
 		file_block(r, g, s->file, &from, &to);

@@ -220,6 +220,29 @@ static bool is_update(const char *callee)
 	return name_has_part(callee, updates);
 }
 
+/* set_bit(nr, addr), test_and_clear_bit(), clear_bit_unlock(): the bitmap is the second argument. */
+static bool is_bitop(const char *callee)
+{
+	return str_ends_with(callee, "_bit") || strstr(callee, "_bit_");
+}
+
+/* Which argument (0 for the first) of the call opening at @open token @i is in. */
+static unsigned argument_index(const struct fn_tokens *ft, size_t open, size_t i)
+{
+	unsigned arg = 0;
+	int depth = 0;
+
+	for (size_t k = open + 1; k < i; k++) {
+		if (is_punct(ft, k, "(") || is_punct(ft, k, "[") || is_punct(ft, k, "{"))
+			depth++;
+		else if (is_punct(ft, k, ")") || is_punct(ft, k, "]") || is_punct(ft, k, "}"))
+			depth--;
+		else if (depth == 0 && is_punct(ft, k, ","))
+			arg++;
+	}
+	return arg;
+}
+
 static bool is_type_name(const char *s)
 {
 	static const char *const types[] = {
@@ -514,7 +537,13 @@ static void scan_accesses(struct fn_tokens *ft)
 			i = next - 1;
 			continue;
 		}
-		if (e == EFFECT_WRITE) {
+		if (e == EFFECT_WRITE && is_bitop(callee)) {
+			/* the bit number is read; the bitmap, however it is spelled, written */
+			bool direct = argument_index(ft, open, i) == 1;
+
+			write = direct;
+			rmw = direct && is_update(callee);
+		} else if (e == EFFECT_WRITE) {
 			/* only the object handed to the call, not e.g. the value */
 			bool direct = (is_punct(ft, i - 1, "&") && i - 1 == open + 1) ||
 				      i == open + 1 ||
