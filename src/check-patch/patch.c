@@ -783,7 +783,7 @@ static char *read_input(const char *path, const char *display, size_t *len)
 
 			sb_release(&sb);
 			errno = e;
-			die_errno("cannot read %s", fd ? path : "the patch from stdin");
+			die_errno("cannot read %s", fd ? path : "the patch from (standard input)");
 		}
 		if (!n)
 			break;

@@ -203,7 +203,7 @@ int cmd_check_patch(int argc, char **argv)
 	struct string_list ranges = { 0 };
 	struct strvec ignore = { 0 };
 	bool doc = false, terse = false, rescan_all = false;
-	int format = CHECKLIST_TEXT;
+	int format = -1;	/* CHECKLIST_TEXT unless --format says */
 	int npatches = 0;
 	char *out;
 	int ret;
@@ -239,6 +239,11 @@ int cmd_check_patch(int argc, char **argv)
 		argc = options_parse_config(&o, argc, argv, "check-patch", opts, check_patch_usage);
 		if (!doc && !argc && !ranges.n)
 			usage_error("check-patch", check_patch_usage, "no patch given");
+		if (terse && format >= 0)
+			usage_error("check-patch", check_patch_usage,
+				    "--terse and --format go one at a time");
+		if (format < 0)
+			format = CHECKLIST_TEXT;
 	}
 	options_finish(&o);
 	if (doc) {

@@ -307,20 +307,33 @@ static void offer_nearby(struct site *s, const struct file_facts *f,
 	}
 }
 
-/* The block on the line after the statement, when it names the barrier ("the smp_wmb above"). */
+/*
+ * The block below the statement (on the next line, or after one blank line
+ * or a trailing comment), when it names the barrier ("the smp_wmb above")
+ * or points up at it ("The memory barrier above pairs with ..." under
+ * the smp_mb() of ww_mutex.h whose trailing comment says "See comments
+ * above and below.").
+ */
 static void offer_below(struct site *s, const struct file_facts *f,
 			const struct token_view *tv, size_t end)
 {
+	static const char *const up[] = { "barrier above", NULL };
+	unsigned line = tv->t[end].end.line;
+	size_t k = end + 1;
 	struct group g;
 	char *text;
 	bool named;
 
-	if (end + 1 >= tv->n || tv->t[end + 1].kind != TOK_COMMENT ||
-	    tv->t[end + 1].start.line != tv->t[end].end.line + 1)
+	if (k < tv->n && tv->t[k].kind == TOK_COMMENT && tv->t[k].start.line == line) {
+		line = tv->t[k].end.line;	/* the statement's trailing comment */
+		k++;
+	}
+	if (k >= tv->n || tv->t[k].kind != TOK_COMMENT || tv->t[k].start.line <= line ||
+	    tv->t[k].start.line > line + 2)
 		return;
-	g = group_from(tv, end + 1);
+	g = group_from(tv, k);
 	text = group_text(f, tv, &g);
-	named = has_word(text, s->barrier);
+	named = has_word(text, s->barrier) || str_has_any_ci(text, up);
 	free(text);
 	if (named)
 		offer(s, f, tv, &g, RULE_BELOW, false);

@@ -75,3 +75,8 @@
 # arch/x86/kvm/vmx/vmx.c:N: ERROR: STALE_COMMENT: the comment in vmx_deliver_posted_interrupt() names smp_mb__after_srcu_read_unlock() in vcpu_enter_guest(), which the patch removes; the patch does not change this comment
 # virt/kvm/kvm_main.c:N: ERROR: STALE_COMMENT: the comment in kvm_flush_remote_tlbs() names smp_mb__after_srcu_read_unlock() in vcpu_enter_guest(), which the patch removes; the patch does not change this comment
 # check-output-end
+#
+# check-name: --terse is a format of its own: with --format it is a usage error, not a silent choice
+# check-command: $BM check-patch --kernel $dir/tree --terse --format=json $dir/remove-pair.patch
+# check-exit-value: 2
+# check-error-contains: barriermap: check-patch: --terse and --format go one at a time

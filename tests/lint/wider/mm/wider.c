@@ -187,3 +187,26 @@ void wd_arbel_ci(struct wd_table *t)
 	wmb();
 	t->ready = 2;
 }
+
+/* "The memory barrier above" below a barrier is its comment. */
+void wd_fastpath(struct wd_table *t)
+{
+	t->curr = 1;
+	smp_mb(); /* See comments above and below. */
+
+	/*
+	 * The memory barrier above pairs with the memory barrier in
+	 * wd_add_waiter().
+	 */
+	if (READ_ONCE(t->ready))
+		return;
+	t->data = 0;
+}
+
+void wd_add_waiter(struct wd_table *t)
+{
+	t->ready = 1;
+	/* Pairs with the smp_mb() in wd_fastpath(). */
+	smp_mb();
+	t->data = READ_ONCE(t->curr);
+}
