@@ -15,13 +15,13 @@ ours that does at least 1% of the work grows 6 times or more, else each
 one that does.
 """
 import os
-import re
 import shutil
 import subprocess
 import sys
 
-LINE = re.compile(r'^\s*([\d,]+)\s+(?:\([^)]*\)\s+)?(\S+):(\S+)\s')
-OURS = re.compile(r'(^|/)src/([^/]+/)?[^/]+$')
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'scale'))
+import callgrind  # noqa: E402
+
 
 
 def repo(tree, root):
@@ -42,19 +42,9 @@ def patch(path, n):
 
 def work(bm, root, n, tmp):
     p = os.path.join(tmp, 'files-%d.patch' % n)
-    out = os.path.join(tmp, 'callgrind.%d' % n)
     patch(p, n)
-    subprocess.run(['valgrind', '--tool=callgrind', '--callgrind-out-file=' + out,
-                    bm, 'check-patch', '-j1', '--no-cache', '--kernel', root, p],
-                   cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    ann = subprocess.run(['callgrind_annotate', '--threshold=100', out],
-                         stdout=subprocess.PIPE, text=True, check=True).stdout
-    per_fn = {}
-    for line in ann.splitlines():
-        m = LINE.match(line)
-        if m and OURS.search(m.group(2)):
-            per_fn[m.group(3)] = per_fn.get(m.group(3), 0) + int(m.group(1).replace(',', ''))
-    return per_fn
+    cmd = [bm, 'check-patch', '-j1', '--no-cache', '--kernel', root, p]
+    return callgrind.instructions(cmd, os.path.join(tmp, 'callgrind.%d' % n), root)
 
 
 def main():
@@ -64,18 +54,7 @@ def main():
     root = os.path.join(tmp, 'repo')
     repo(tree, root)
     small, big = work(bm, root, n, tmp), work(bm, root, 4 * n, tmp)
-    if not small or not big:
-        print('no instruction of ours was counted: is %s built with -g?' % bm)
-        return 1
-    floor = sum(big.values()) / 100
-    grew = sorted((big[f] / max(small.get(f, 0), 1), f) for f in big if big[f] >= floor)
-    bad = [(g, f) for g, f in grew if g >= 6]
-    if not bad:
-        print('linear')
-    for g, f in reversed(bad):
-        print('%s: %d -> %d instructions (%.1f times) from %d to %d files' %
-              (f, small.get(f, 0), big[f], g, n, 4 * n))
-    return 0
+    return callgrind.report(bm, small, big, n, 'files')
 
 
 if __name__ == '__main__':

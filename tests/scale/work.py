@@ -29,15 +29,13 @@ KIND is one of:
              defines (known_file())
 """
 import os
-import re
-import subprocess
 import sys
+
+import callgrind
 
 # Collected while the program is loaded, except while it is resolved:
 # callgrind toggles collection at each entry and exit of these.
 TOGGLES = ['program_load_overlay', 'resolve_program']
-LINE = re.compile(r'^\s*([\d,]+)\s+(?:\([^)]*\)\s+)?(\S+):(\S+)\s')
-OURS = re.compile(r'(^|/)src/([^/]+/)?[^/]+$')	# relative or absolute, as the debug info says
 
 
 def write(path, text):
@@ -77,20 +75,8 @@ def work(bm, kind, n, tmp, whole):
     root = os.path.join(tmp, '%s-%d' % (kind, n))
     paths = {'functions': tree_functions, 'files': tree_files}[kind](root, n)
     out = os.path.join(tmp, 'callgrind.%s.%d' % (kind, n))
-    cmd = ['valgrind', '--tool=callgrind', '--callgrind-out-file=' + out]
-    if not whole:
-        cmd += ['--toggle-collect=' + t for t in TOGGLES]
-    cmd += [bm, 'lint', '-j1', '--no-cache', '--kernel', root] + paths
-    subprocess.run(cmd, cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    ann = subprocess.run(['callgrind_annotate', '--threshold=100', out],
-                         stdout=subprocess.PIPE, text=True, check=True).stdout
-    per_fn = {}
-    for line in ann.splitlines():
-        m = LINE.match(line)
-        if m and (OURS.search(m.group(2)) or (whole and 'libclang' in line)):
-            name = m.group(3) if OURS.search(m.group(2)) else 'libclang ' + m.group(3)
-            per_fn[name] = per_fn.get(name, 0) + int(m.group(1).replace(',', ''))
-    return per_fn
+    cmd = [bm, 'lint', '-j1', '--no-cache', '--kernel', root] + paths
+    return callgrind.instructions(cmd, out, root, () if whole else TOGGLES, libclang=whole)
 
 
 def main():
@@ -102,19 +88,7 @@ def main():
     n = int(args[2]) if len(args) > 2 else 1000
     tmp = os.environ.get('TMP', '/tmp')
     small, big = work(bm, kind, n, tmp, whole), work(bm, kind, 4 * n, tmp, whole)
-    if not small or not big:
-        print('no instruction of ours was counted: is %s built with -g?' % bm)
-        return 1
-    # every function that does a visible share of the work
-    floor = sum(big.values()) / 100
-    grew = sorted((big[f] / max(small.get(f, 0), 1), f) for f in big if big[f] >= floor)
-    bad = [(g, f) for g, f in grew if g >= 6]
-    if not bad:
-        print('linear')
-    for g, f in reversed(bad):
-        print('%s: %d -> %d instructions (%.1f times) from %d to %d %s' %
-              (f, small.get(f, 0), big[f], g, n, 4 * n, kind))
-    return 0
+    return callgrind.report(bm, small, big, n, kind)
 
 
 if __name__ == '__main__':
