@@ -65,25 +65,6 @@ static char *read_output(const char *path, size_t *len)
 	return read_file_bounded(path, READ_FILE_MAX, READ_NOFOLLOW, len);
 }
 
-/* Returns if @path is missing or a page barriermap wrote; dies otherwise. */
-static void check_ours(const char *path)
-{
-	char *text = read_replaceable(path);
-
-	if (text && !has_marker(text))
-		die("%s was not written by barriermap; not overwriting it "
-		    "(move it away, or choose another folder)", path);
-	free(text);
-}
-
-static bool in_pages(const struct rst_pages *pages, const char *name)
-{
-	for (size_t i = 0; i < pages->pages.n; i++)
-		if (!strcmp(pages->pages.v[i].name, name))
-			return true;
-	return false;
-}
-
 /*
  * Refuse before writing anything, so that a refusal leaves no half map:
  * @dir must be a folder or missing, each page missing or ours.
@@ -97,15 +78,15 @@ static void check_pages(const char *dir, const struct rst_pages *pages)
 	for (size_t i = 0; i < pages->pages.n; i++) {
 		char *path = xasprintf("%s/%s", dir, pages->pages.v[i].name);
 
-		check_ours(path);
+		refuse_unless_ours(path, has_marker, "barriermap");
 		free(path);
 	}
 }
 
-/* A page of an earlier run that this run does not write (an arch is gone)? */
-static bool stale_page(const char *name, const void *pages)
+/* A page's name: one an earlier run wrote and this one may not (an arch is gone). */
+static bool page_name(const char *name)
 {
-	return str_ends_with(name, ".rst") && !in_pages(pages, name);
+	return str_ends_with(name, ".rst");
 }
 
 /*
@@ -124,7 +105,7 @@ static bool starts_like(const char *text, size_t len, const char *expected, size
 /* A page's temp file holds a page, or the first bytes of one. */
 static bool page_temp(const char *target, const char *text, size_t len, const void *arg)
 {
-	return str_ends_with(target, ".rst") &&
+	return page_name(target) &&
 	       starts_like(text, len, RST_PAGE_HEAD, strlen(RST_PAGE_HEAD));
 }
 
@@ -167,7 +148,7 @@ static void write_pages(const char *dir, const struct rst_pages *pages, bool pro
 		die_errno("cannot create the folder %s", dir);
 	remove_dead_temps(dir, page_temp, NULL);
 	for (size_t i = 0; i < pages->pages.n; i++) {
-		const struct rst_page *pg = &pages->pages.v[i];
+		const struct named_text *pg = &pages->pages.v[i];
 		char *path = xasprintf("%s/%s", dir, pg->name);
 
 		if (progress)
@@ -177,7 +158,7 @@ static void write_pages(const char *dir, const struct rst_pages *pages, bool pro
 			die_errno("cannot write %s", path);
 		free(path);
 	}
-	remove_stale_outputs(dir, stale_page, pages, has_marker);
+	remove_stale_outputs(dir, &pages->pages, page_name, has_marker);
 }
 
 /* "6.12.117" from the tree's top Makefile, or NULL. */
@@ -369,7 +350,7 @@ int cmd_map(int argc, char **argv)
 		write_pages(a.out, &pages, opts.progress);
 	}
 	free(version);
-	rst_pages_release(&pages);
+	named_texts_release(&pages.pages);
 	program_free(p);
 	options_release(&opts);
 	return EXIT_CLEAN;

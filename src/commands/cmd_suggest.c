@@ -903,7 +903,7 @@ int cmd_suggest(int argc, char **argv)
 		series_mbox(&series, &out);
 	/* a write error is reported at exit (check_stdout_at_exit()) */
 	fwrite(out.buf ? out.buf : "", 1, out.len, stdout);
-	series_release(&series);
+	named_texts_release(&series.patches);
 	sb_release(&out);
 	program_free(p);
 	options_release(&o);

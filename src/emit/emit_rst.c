@@ -1382,7 +1382,7 @@ static void add_legend(struct strbuf *sb)
  */
 static void add_page(struct rst_pages *out, const char *name, struct strbuf *sb)
 {
-	struct rst_page pg = { xasprintf("%s.rst", name), utf8_sanitize(sb->buf, sb->len) };
+	struct named_text pg = { xasprintf("%s.rst", name), utf8_sanitize(sb->buf, sb->len) };
 
 	sb_release(sb);
 	vec_push(&out->pages, pg);
@@ -1777,7 +1777,7 @@ static void emit_graph_page(struct map *m, struct rst_pages *out)
 
 static int cmp_page_name(const void *a, const void *b)
 {
-	return strcmp(((const struct rst_page *)a)->name, ((const struct rst_page *)b)->name);
+	return strcmp(((const struct named_text *)a)->name, ((const struct named_text *)b)->name);
 }
 
 void rst_emit_map(const struct program *p, const struct rst_options *o,
@@ -1795,13 +1795,3 @@ void rst_emit_map(const struct program *p, const struct rst_options *o,
 	map_release(&m);
 }
 
-void rst_pages_release(struct rst_pages *out)
-{
-	for (size_t i = 0; i < out->pages.n; i++) {
-		free(out->pages.v[i].name);
-		free(out->pages.v[i].text);
-	}
-	free(out->pages.v);
-	out->pages.v = NULL;
-	out->pages.n = out->pages.cap = 0;
-}

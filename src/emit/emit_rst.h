@@ -61,19 +61,13 @@ struct rst_options {
 /* "mm", "kernel/sched", "drivers/net", "arch/x86": @path's first two folders. */
 char *rst_subsystem(const char *path);
 
-struct rst_page {
-	char *name;	/* file name, "x86.rst" */
-	char *text;
-};
-
 struct rst_pages {
-	VEC(struct rst_page) pages;
+	struct named_text_vec pages;	/* file names "x86.rst", sorted */
 };
 
 /* Render every page of the map, sorted by name. */
 void rst_emit_map(const struct program *p, const struct rst_options *o,
 		  struct rst_pages *out);
-void rst_pages_release(struct rst_pages *out);
 
 /*
  * Why @tmpl cannot be a --source-url template (it has no %p, an unknown

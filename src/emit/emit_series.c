@@ -530,7 +530,7 @@ void series_build(struct series *out, const struct maintainers *m,
 	for (size_t i = 0; i < n; i++)
 		vec_push(&area_of(&a, m, files[i].path)->files, &files[i]);
 	for (size_t i = 0; i < a.v.n; i++) {
-		struct series_patch p;
+		struct named_text p;
 
 		p.text = patch_text(kind, &a.v.v[i], author);
 		p.name = patch_name(i + 1, p.text);
@@ -542,17 +542,6 @@ void series_build(struct series *out, const struct maintainers *m,
 	free(a.v.v);
 	for (size_t i = 0; i < n; i++)
 		series_file_free(&files[i]);
-}
-
-void series_release(struct series *s)
-{
-	for (size_t i = 0; i < s->patches.n; i++) {
-		free(s->patches.v[i].name);
-		free(s->patches.v[i].text);
-	}
-	free(s->patches.v);
-	s->patches.v = NULL;
-	s->patches.n = s->patches.cap = 0;
 }
 
 char *series_author(void)
@@ -600,31 +589,6 @@ static bool patch_file_name(const char *name)
 	return name[4] == '-' && str_ends_with(name, ".patch");
 }
 
-static bool in_series(const struct series *s, const char *name)
-{
-	for (size_t i = 0; i < s->patches.n; i++)
-		if (!strcmp(s->patches.v[i].name, name))
-			return true;
-	return false;
-}
-
-/* Returns when @path is missing or ours; dies otherwise. */
-static void check_ours(const char *path)
-{
-	char *text = read_replaceable(path);
-
-	if (text && !is_ours(text))
-		die("%s was not written by barriermap suggest; not overwriting it "
-		    "(move it away, or choose another folder)", path);
-	free(text);
-}
-
-/* A patch of an earlier run that this one does not write? */
-static bool stale_patch(const char *name, const void *series)
-{
-	return patch_file_name(name) && !in_series(series, name);
-}
-
 void series_write_dir(const struct series *s, const char *dir)
 {
 	struct stat st;
@@ -634,13 +598,13 @@ void series_write_dir(const struct series *s, const char *dir)
 	for (size_t i = 0; i < s->patches.n; i++) {
 		char *path = xasprintf("%s/%s", dir, s->patches.v[i].name);
 
-		check_ours(path);
+		refuse_unless_ours(path, is_ours, "barriermap suggest");
 		free(path);
 	}
 	if (mkdir_p(dir, 0755) < 0)
 		die_errno("cannot create the folder %s", dir);
 	for (size_t i = 0; i < s->patches.n; i++) {
-		const struct series_patch *p = &s->patches.v[i];
+		const struct named_text *p = &s->patches.v[i];
 		char *path = xasprintf("%s/%s", dir, p->name);
 
 		if (write_file_atomic(path, p->text, strlen(p->text)) < 0)
@@ -648,5 +612,5 @@ void series_write_dir(const struct series *s, const char *dir)
 		printf("%s\n", path);
 		free(path);
 	}
-	remove_stale_outputs(dir, stale_patch, s, is_ours);
+	remove_stale_outputs(dir, &s->patches, patch_file_name, is_ours);
 }

@@ -37,13 +37,9 @@ struct series_kind {
 	const char *note;	/* for the sender, below "---"; "\1" a space kept on its line */
 };
 
-struct series_patch {
-	char *name;		/* "0001-KVM-x86-Document-the-barrier-pairing-in-vcpu.patch" */
-	char *text;
-};
-
 struct series {
-	VEC(struct series_patch) patches;
+	/* "0001-KVM-x86-Document-the-barrier-pairing-in-vcpu.patch" */
+	struct named_text_vec patches;
 };
 
 /*
@@ -54,7 +50,6 @@ struct series {
 void series_build(struct series *out, const struct maintainers *m,
 		  const struct series_kind *kind, struct series_file *files, size_t n,
 		  const char *author);
-void series_release(struct series *s);
 
 /* "Name <email>" from `git var GIT_AUTHOR_IDENT`; dies when git cannot tell. */
 char *series_author(void);

@@ -757,9 +757,37 @@ char *read_replaceable(const char *path)
 	die("cannot read %s: %s", path, read_error(errno));
 }
 
-void remove_stale_outputs(const char *dir,
-			  bool (*stale_name)(const char *name, const void *arg), const void *arg,
-			  bool (*ours)(const char *text))
+bool named_texts_have(const struct named_text_vec *v, const char *name)
+{
+	for (size_t i = 0; i < v->n; i++)
+		if (!strcmp(v->v[i].name, name))
+			return true;
+	return false;
+}
+
+void named_texts_release(struct named_text_vec *v)
+{
+	for (size_t i = 0; i < v->n; i++) {
+		free(v->v[i].name);
+		free(v->v[i].text);
+	}
+	free(v->v);
+	v->v = NULL;
+	v->n = v->cap = 0;
+}
+
+void refuse_unless_ours(const char *path, bool (*ours)(const char *text), const char *writer)
+{
+	char *text = read_replaceable(path);
+
+	if (text && !ours(text))
+		die("%s was not written by %s; not overwriting it "
+		    "(move it away, or choose another folder)", path, writer);
+	free(text);
+}
+
+void remove_stale_outputs(const char *dir, const struct named_text_vec *written,
+			  bool (*generated)(const char *name), bool (*ours)(const char *text))
 {
 	DIR *d = opendir(dir);
 	struct strvec stale = { 0 };
@@ -770,7 +798,7 @@ void remove_stale_outputs(const char *dir,
 	while ((de = readdir(d))) {
 		char *path, *text;
 
-		if (!stale_name(de->d_name, arg))
+		if (!generated(de->d_name) || named_texts_have(written, de->d_name))
 			continue;
 		path = xasprintf("%s/%s", dir, de->d_name);
 		text = read_file_bounded(path, READ_FILE_MAX, READ_NOFOLLOW, NULL);

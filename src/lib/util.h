@@ -62,6 +62,15 @@ char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 VEC_TYPE(strvec, char *);		/* strings it owns */
 VEC_TYPE(string_list, const char *);	/* strings it borrows */
 
+/* A file to generate: the map's pages, suggest's patches. */
+struct named_text {
+	char *name;	/* file name: "x86.rst", "0001-KVM-x86-....patch" */
+	char *text;
+};
+VEC_TYPE(named_text_vec, struct named_text);
+bool named_texts_have(const struct named_text_vec *v, const char *name);
+void named_texts_release(struct named_text_vec *v);
+
 /*
  * The capacity to grow an array of @cap elements of @size bytes to, to
  * hold @want: 8, then doubling.  Dies when @want elements would not fit
@@ -206,13 +215,18 @@ char *read_file_bounded(const char *path, size_t max, unsigned flags, size_t *le
  */
 char *read_replaceable(const char *path);
 /*
- * Remove the files of @dir that an earlier run generated and this one no
- * longer writes: those whose name @stale_name() takes (given @arg) and
- * whose text @ours() recognises.  Anything else is left alone.
+ * Dies unless @path is missing or a file @writer ("barriermap", "barriermap
+ * suggest") generated, as @ours() recognises its text: nothing else is
+ * ever overwritten.
  */
-void remove_stale_outputs(const char *dir,
-			  bool (*stale_name)(const char *name, const void *arg), const void *arg,
-			  bool (*ours)(const char *text));
+void refuse_unless_ours(const char *path, bool (*ours)(const char *text), const char *writer);
+/*
+ * Remove the files of @dir that an earlier run generated and this one no
+ * longer writes: those whose name @generated() takes, that are not in
+ * @written, and whose text @ours() recognises.  Anything else is left alone.
+ */
+void remove_stale_outputs(const char *dir, const struct named_text_vec *written,
+			  bool (*generated)(const char *name), bool (*ours)(const char *text));
 /* Read @fd (stdin, a pipe) to its end, as read_file_bounded() reads a stream. */
 char *read_fd(int fd, size_t max, size_t *len);
 const char *read_error(int err);

@@ -61,7 +61,7 @@ static void render(const struct program *p)
 			BUG("page %s is not valid UTF-8", pages.pages.v[i].name);
 		free(clean);
 	}
-	rst_pages_release(&pages);
+	named_texts_release(&pages.pages);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
