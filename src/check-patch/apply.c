@@ -28,8 +28,6 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-typedef VEC(char *) str_vec;
-
 /* ---- the temporary folder and its removal ----------------------------- */
 
 static char *volatile temp_dir;
@@ -254,7 +252,7 @@ static void write_beneath(int dirfd, const char *rel, const char *data, size_t l
 struct applier {
 	const struct patch_set *set;
 	const struct patch_base *base;
-	str_vec paths;		/* every path any patch names, sorted */
+	struct strvec paths;	/* every path any patch names, sorted */
 	char *dir;		/* the temporary folder */
 	char *tree;		/* dir/tree: the copy git apply works in */
 	char *patch_file;	/* dir/patch: the patch being applied */
@@ -268,7 +266,7 @@ static int str_cmp(const void *a, const void *b)
 }
 
 /* Every path any patch names, before or after, once each, sorted. */
-static void touched_paths(const struct patch_set *set, str_vec *out)
+static void touched_paths(const struct patch_set *set, struct strvec *out)
 {
 	size_t n = 0;
 
@@ -349,22 +347,12 @@ struct mention {
 	bool as_old;
 };
 
-static ssize_t path_index(const str_vec *paths, const char *path)
+static ssize_t path_index(const struct strvec *paths, const char *path)
 {
-	size_t lo = 0, hi = paths->n;
+	char **hit = paths->n ? bsearch(&path, paths->v, paths->n, sizeof(*paths->v),
+					str_cmp_ptr) : NULL;
 
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		int c = strcmp(paths->v[mid], path);
-
-		if (!c)
-			return (ssize_t)mid;
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return -1;
+	return hit ? hit - paths->v : -1;
 }
 
 /* Each of a->paths' first mention, found in one pass over the series. */

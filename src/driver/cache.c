@@ -589,33 +589,14 @@ static int write_entry(const char *path, const char *data, size_t len)
 {
 	static atomic_uint serial;
 	char *tmp = xasprintf("%s.tmp%ld.%u", path, (long)getpid(), atomic_fetch_add(&serial, 1));
-	int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600), saved;
+	int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600), rc = -1, saved;
 
-	if (fd < 0)
-		goto fail;
-	if (write_all(fd, data, len) < 0)
-		goto fail_unlink;
-	if (close(fd) < 0) {
-		fd = -1;
-		goto fail_unlink;
-	}
-	if (rename(tmp, path) < 0) {
-		fd = -1;
-		goto fail_unlink;
-	}
-	free(tmp);
-	return 0;
-fail_unlink:
-	saved = errno;
 	if (fd >= 0)
-		close(fd);
-	unlink(tmp);
-	errno = saved;
-fail:
+		rc = write_temp_and_rename(fd, tmp, path, data, len, 0600);
 	saved = errno;
 	free(tmp);
 	errno = saved;
-	return -1;
+	return rc;
 }
 
 bool cache_load(struct fact_cache *c, const char *buf, size_t len, struct file_facts *f)

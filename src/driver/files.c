@@ -163,40 +163,28 @@ static void dedupe_files(struct program *p)
 	p->files.n = out;
 }
 
+/* bsearch() comparators: a path against an overlay, against a file's facts */
+static int overlay_path_cmp(const void *path, const void *ov)
+{
+	return strcmp(path, ((const struct overlay *)ov)->path);
+}
+
+static int facts_path_cmp(const void *path, const void *f)
+{
+	return strcmp(path, (*(struct file_facts *const *)f)->path);
+}
+
 const struct overlay *overlay_find(const struct overlay *ov, size_t nov, const char *path)
 {
-	size_t lo = 0, hi = nov;
-
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		int c = strcmp(ov[mid].path, path);
-
-		if (!c)
-			return &ov[mid];
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return NULL;
+	return nov ? bsearch(path, ov, nov, sizeof(*ov), overlay_path_cmp) : NULL;
 }
 
 ssize_t files_find_path(const struct program *p, size_t n, const char *path)
 {
-	size_t lo = 0, hi = n;
+	struct file_facts **hit = n ? bsearch(path, p->files.v, n, sizeof(*p->files.v),
+					       facts_path_cmp) : NULL;
 
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		int c = strcmp(p->files.v[mid]->path, path);
-
-		if (!c)
-			return (ssize_t)mid;
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return -1;
+	return hit ? hit - p->files.v : -1;
 }
 
 /* @path made relative to the kernel tree; NULL if it is not inside it. */

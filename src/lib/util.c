@@ -533,37 +533,40 @@ int write_all(int fd, const char *data, size_t len)
 	return 0;
 }
 
+int write_temp_and_rename(int fd, const char *tmp, const char *path,
+			  const char *data, size_t len, mode_t mode)
+{
+	int saved;
+
+	if (write_all(fd, data, len) < 0 || fchmod(fd, mode) < 0) {
+		saved = errno;
+		close(fd);
+		goto fail;
+	}
+	if (close(fd) < 0 || rename(tmp, path) < 0) {
+		saved = errno;
+		goto fail;
+	}
+	return 0;
+fail:
+	unlink(tmp);
+	errno = saved;
+	return -1;
+}
+
 int write_file_atomic(const char *path, const char *data, size_t len)
 {
 	char *tmp = xasprintf("%s.tmpXXXXXX", path);
-	int slot, fd = create_temp(tmp, &slot), saved;
+	int slot, fd = create_temp(tmp, &slot), rc = -1, saved;
 
-	if (fd < 0)
-		goto fail;
-	if (write_all(fd, data, len) < 0)
-		goto fail_close;
-	if (fchmod(fd, 0644) < 0 || close(fd) < 0) {
-		fd = -1;
-		goto fail_close;
+	if (fd >= 0) {
+		rc = write_temp_and_rename(fd, tmp, path, data, len, 0644);
+		forget_temp(slot);
 	}
-	if (rename(tmp, path) < 0)
-		goto fail_unlink;
-	forget_temp(slot);
-	free(tmp);
-	return 0;
-fail_close:
-	if (fd >= 0)
-		close(fd);
-fail_unlink:
-	saved = errno;
-	unlink(tmp);
-	forget_temp(slot);
-	errno = saved;
-fail:
 	saved = errno;
 	free(tmp);
 	errno = saved;
-	return -1;
+	return rc;
 }
 
 size_t atomic_temp_target(const char *name)

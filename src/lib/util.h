@@ -165,6 +165,13 @@ int edit_distance_n(const char *a, size_t n, const char *b, size_t m, int cap);
 int write_all(int fd, const char *data, size_t len);
 int write_file_atomic(const char *path, const char *data, size_t len);
 /*
+ * The end of every atomic write: @data into @fd (open on the temp file
+ * @tmp), @mode, close, rename to @path; on failure @tmp is removed.
+ * 0, or -1 with errno.
+ */
+int write_temp_and_rename(int fd, const char *tmp, const char *path,
+			  const char *data, size_t len, mode_t mode);
+/*
  * If @name has the shape of write_file_atomic()'s temp files
  * ("TARGET.tmpXXXXXX", X in [A-Za-z0-9]), the length of TARGET, else 0.
  */
