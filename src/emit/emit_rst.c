@@ -596,16 +596,9 @@ struct window {
 /* The comment of @f that holds line @line, or NULL (comments are sorted). */
 static const struct comment *comment_at(const struct file_facts *f, unsigned line)
 {
-	size_t lo = 0, hi = f->comments.n;
+	/* the first comment starting after @line, then the one before it */
+	size_t lo = file_first_comment_from(f, (struct pos){ line + 1, 0 });
 
-	while (lo < hi) {	/* the first comment starting after @line */
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (f->comments.v[mid].start.line <= line)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
 	if (!lo || f->comments.v[lo - 1].end.line < line)
 		return NULL;
 	return &f->comments.v[lo - 1];

@@ -50,6 +50,21 @@ static int indexed_function_at(const struct file_facts *f, struct pos p)
 	return -1;
 }
 
+size_t file_first_comment_from(const struct file_facts *f, struct pos p)
+{
+	size_t lo = 0, hi = f->comments.n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (pos_lt(f->comments.v[mid].start, p))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 int file_function_at(const struct file_facts *f, struct pos p)
 {
 	int best = -1;

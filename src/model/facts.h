@@ -343,6 +343,8 @@ struct program {
  */
 int file_function_at(const struct file_facts *f, struct pos p);
 void file_index_functions(struct file_facts *f);
+/* The index of @f's first comment starting at or after @p (comments.n if none). */
+size_t file_first_comment_from(const struct file_facts *f, struct pos p);
 
 /* site accessors */
 const char *site_function_name(const struct site *s);

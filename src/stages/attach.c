@@ -158,19 +158,10 @@ static bool group_inside(const struct token_view *tv, size_t from, size_t to, st
 
 static int comment_index(const struct file_facts *f, const struct token *t)
 {
-	size_t lo = 0, hi = f->comments.n;
+	size_t i = file_first_comment_from(f, t->start);
 
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		const struct pos *p = &f->comments.v[mid].start;
-
-		if (pos_eq(*p, t->start))
-			return (int)mid;
-		if (pos_lt(*p, t->start))
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
+	if (i < f->comments.n && pos_eq(f->comments.v[i].start, t->start))
+		return (int)i;
 	BUG("comment token without a comment at %u:%u", t->start.line, t->start.col);
 }
 

@@ -343,12 +343,12 @@ static bool explained_in_comment(const struct function_ref *fr, const struct sit
 	const struct file_facts *f = fr->file;
 	const struct function *fn = function_of(fr);
 
-	for (size_t i = 0; i < f->comments.n; i++) {
+	for (size_t i = file_first_comment_from(f, fn->start);
+	     i < f->comments.n && pos_le(f->comments.v[i].start, fn->end); i++) {
 		const struct comment *c = &f->comments.v[i];
 
 		/* a comment that names @s's function speaks of @s as its partner */
-		if (pos_cmp(c->start, fn->start) < 0 || pos_cmp(c->start, fn->end) > 0 ||
-		    !has_word(c->text, s->barrier) ||
+		if (!has_word(c->text, s->barrier) ||
 		    (site_function_name(s) && has_word(c->text, site_function_name(s))))
 			continue;
 		res->same_role = true;
