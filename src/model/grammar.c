@@ -751,11 +751,22 @@ static bool is_operation(const struct comment_token *t)
 }
 
 /* READ_ONCE(), WRITE_ONCE(): marked accesses, never the functions named. */
+static const char *const marked_accesses[] = { "READ_ONCE", "WRITE_ONCE", NULL };
+
 static bool is_marked_access(const char *text, const struct comment_token *t)
 {
-	static const char *const marked[] = { "READ_ONCE", "WRITE_ONCE", NULL };
+	return word_is_one_of(text, t, marked_accesses);
+}
 
-	return word_is_one_of(text, t, marked);
+bool grammar_is_marked_access(const char *call)
+{
+	for (size_t i = 0; call && marked_accesses[i]; i++) {
+		size_t n = strlen(marked_accesses[i]);
+
+		if (!strncmp(call, marked_accesses[i], n) && (!call[n] || call[n] == '('))
+			return true;
+	}
+	return false;
 }
 
 /*

@@ -67,6 +67,8 @@ const char *pairing_kind_name(enum pairing_kind kind);
 
 /* Does @comment name a barrier: a primitive, or the noun "barrier"? */
 bool grammar_names_barrier(const char *comment);
+/* Is @call ("READ_ONCE()", a ref's context) a marked access, not a barrier? */
+bool grammar_is_marked_access(const char *call);
 
 /* Does @comment speak of pairing at all (cheap pre-filter)? */
 bool grammar_mentions_pairing(const char *comment);

@@ -450,9 +450,7 @@ static bool pairs_marked_accesses(const struct pairing *parsed)
 	for (size_t k = 0; k < parsed->nrefs; k++) {
 		const struct ref *r = &parsed->refs[k];
 
-		if (r->barrier || r->implicit || !r->context ||
-		    !(str_starts_with(r->context, "READ_ONCE(") ||
-		      str_starts_with(r->context, "WRITE_ONCE(")))
+		if (r->barrier || r->implicit || !grammar_is_marked_access(r->context))
 			return false;
 	}
 	return parsed->nrefs > 0;

@@ -423,8 +423,7 @@ static bool supplies_barrier(const struct program *p, const struct site *s, cons
 	struct ref_result rr = { 0 };
 	const struct function_ref *defs[4];
 	size_t n = pick_definitions(p, callee, s->file->arch, defs, 4);
-	const struct primitive *pr = primitive_lookup(callee);
-	bool ok = implies_full_barrier(callee) || (pr && pr->ordered);
+	bool ok = implied_kind(callee) != KIND_CALL;
 
 	tmp.pairing.refs = &probe;
 	tmp.pairing.nrefs = 1;
